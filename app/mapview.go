@@ -1,0 +1,234 @@
+package app
+
+import (
+	"image"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
+	"sanctuarymap/render"
+)
+
+// MapView shows the map. Rendering runs on a worker goroutine that always
+// draws the newest state; the raster only hands Fyne the last finished
+// image, so drawing never blocks the UI.
+type MapView struct {
+	widget.BaseWidget
+
+	// OnSelect is called with the FIPS code of a tapped region or city, or
+	// "" when the tap hit nothing.
+	OnSelect func(fips string)
+	// OnHover is called with the name under the pointer, or "".
+	OnHover func(name string)
+
+	mu       sync.Mutex // guards what the worker reads: state and img
+	st       viewState
+	img      *image.RGBA
+	rendered viewState
+
+	raster *canvas.Raster
+	kick   chan struct{}
+}
+
+// viewState is everything a frame depends on.
+type viewState struct {
+	r    *render.Renderer
+	b    *geo.Boundaries
+	vp   geo.Viewport
+	opt  render.Options
+	zoom bool // the user zoomed or panned: keep the view on resize
+}
+
+// NewMapView returns a map of b coloured by d.
+func NewMapView(b *geo.Boundaries, d *dataset.Dataset, opt render.Options) *MapView {
+	m := &MapView{kick: make(chan struct{}, 1)}
+	m.st = viewState{r: render.New(b, d), b: b, vp: geo.Fit(1, 1, geo.Frame), opt: opt}
+	m.raster = canvas.NewRaster(m.generate)
+	m.ExtendBaseWidget(m)
+	go m.work()
+	return m
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(m.raster)
+}
+
+// generate is the raster callback, on Fyne's draw goroutine: it asks for a
+// frame at the new size and shows the last one meanwhile.
+func (m *MapView) generate(w, h int) image.Image {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.st.vp.W != w || m.st.vp.H != h {
+		m.st.vp = m.st.vp.Resize(w, h)
+		m.request()
+	}
+	if m.img == nil {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	return m.img
+}
+
+func (m *MapView) request() {
+	select {
+	case m.kick <- struct{}{}:
+	default: // a frame is already asked for; it will see the newest state
+	}
+}
+
+func (m *MapView) work() {
+	for range m.kick {
+		m.mu.Lock()
+		st := m.st
+		m.mu.Unlock()
+		if st.vp.W < 2 || st.vp.H < 2 {
+			continue
+		}
+		img := st.r.Draw(st.vp, st.opt)
+		fyne.Do(func() {
+			m.mu.Lock()
+			m.img, m.rendered = img, st
+			m.mu.Unlock()
+			m.raster.Refresh()
+		})
+	}
+}
+
+// update changes the state under the lock and asks for a frame.
+func (m *MapView) update(f func(st *viewState)) {
+	m.mu.Lock()
+	f(&m.st)
+	m.request()
+	m.mu.Unlock()
+}
+
+// Options returns the current render options.
+func (m *MapView) Options() render.Options {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.st.opt
+}
+
+// SetOptions replaces the render options.
+func (m *MapView) SetOptions(opt render.Options) {
+	m.update(func(st *viewState) { st.opt = opt })
+}
+
+// SetData replaces boundaries and dataset.
+func (m *MapView) SetData(b *geo.Boundaries, d *dataset.Dataset) {
+	m.update(func(st *viewState) { st.r, st.b = render.New(b, d), b })
+}
+
+// Viewport returns the current view.
+func (m *MapView) Viewport() geo.Viewport {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.st.vp
+}
+
+// Reset shows the whole country again.
+func (m *MapView) Reset() {
+	m.update(func(st *viewState) { st.vp = geo.Fit(st.vp.W, st.vp.H, geo.Frame) })
+}
+
+// ZoomBy zooms about the centre, for keys and buttons.
+func (m *MapView) ZoomBy(f float64) {
+	m.update(func(st *viewState) { st.vp = st.vp.ZoomAt(float64(st.vp.W)/2, float64(st.vp.H)/2, f) })
+}
+
+// PanBy moves the view by device pixels.
+func (m *MapView) PanBy(dx, dy float64) {
+	m.update(func(st *viewState) { st.vp = st.vp.Pan(dx, dy) })
+}
+
+// CenterOn zooms to a region or city.
+func (m *MapView) CenterOn(b geo.Viewport) {
+	m.update(func(st *viewState) { st.vp = b })
+}
+
+// scale converts widget positions to the raster's device pixels.
+func (m *MapView) scale() float32 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		return c.Scale()
+	}
+	return 1
+}
+
+// At returns the FIPS code and name of what is under widget position pos:
+// a city marker first, then a region.
+func (m *MapView) At(pos fyne.Position) (fips, name string) {
+	s := m.scale()
+	x, y := float64(pos.X*s), float64(pos.Y*s)
+	m.mu.Lock()
+	st := m.st
+	m.mu.Unlock()
+	if c := st.r.CityAt(st.vp, st.opt, x, y); c != nil {
+		return c.FIPS, c.Name
+	}
+	if r := render.RegionAt(st.b, st.opt.Level, st.vp, x, y); r != nil {
+		return r.ID, r.Name
+	}
+	return "", ""
+}
+
+// Tapped selects what was tapped.
+func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	fips, _ := m.At(ev.Position)
+	if m.OnSelect != nil {
+		m.OnSelect(fips)
+	}
+}
+
+// DoubleTapped resets the view.
+func (m *MapView) DoubleTapped(*fyne.PointEvent) { m.Reset() }
+
+// Scrolled zooms about the pointer.
+func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
+	s := m.scale()
+	f := math.Pow(1.2, float64(ev.Scrolled.DY)/10)
+	if ev.Scrolled.DY == 0 {
+		return
+	}
+	x, y := float64(ev.Position.X*s), float64(ev.Position.Y*s)
+	m.update(func(st *viewState) { st.vp = st.vp.ZoomAt(x, y, f) })
+}
+
+// Dragged pans.
+func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	s := m.scale()
+	m.PanBy(float64(ev.Dragged.DX*s), float64(ev.Dragged.DY*s))
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *MapView) DragEnd() {}
+
+// MouseIn implements desktop.Hoverable.
+func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
+
+// MouseMoved highlights and names what is under the pointer.
+func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
+	fips, name := m.At(ev.Position)
+	m.mu.Lock()
+	changed := m.st.opt.Hovered != fips
+	m.mu.Unlock()
+	if changed {
+		m.update(func(st *viewState) { st.opt.Hovered = fips })
+		if m.OnHover != nil {
+			m.OnHover(name)
+		}
+	}
+}
+
+// MouseOut clears the hover.
+func (m *MapView) MouseOut() {
+	m.update(func(st *viewState) { st.opt.Hovered = "" })
+	if m.OnHover != nil {
+		m.OnHover("")
+	}
+}

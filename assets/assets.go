@@ -1,0 +1,37 @@
+// Package assets holds the embedded defaults: boundaries, dataset and icon.
+// See README.md here for sources and licences.
+package assets
+
+import (
+	_ "embed"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
+)
+
+// Counties is us-atlas' counties-10m.json (2023 Census cartographic
+// boundaries, 1:5,000,000) as TopoJSON with counties, states and nation.
+//
+//go:embed counties-10m.json
+var Counties []byte
+
+// CountiesName labels the embedded boundaries in messages.
+const CountiesName = "embedded:counties-10m.json"
+
+// Jurisdictions is the embedded jurisdictions.csv.
+//
+//go:embed jurisdictions.csv
+var Jurisdictions []byte
+
+// Names label the embedded CSV files in messages.
+const JurisdictionsName = "embedded:jurisdictions.csv"
+
+// Boundaries decodes the embedded boundaries.
+func Boundaries() (*geo.Boundaries, error) {
+	return geo.Load(CountiesName, Counties)
+}
+
+// Dataset loads the embedded dataset.
+func Dataset() (*dataset.Dataset, error) {
+	return dataset.Load(dataset.File{Name: JurisdictionsName, Data: Jurisdictions})
+}

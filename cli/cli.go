@@ -1,0 +1,206 @@
+// Package cli is the headless command line: render, validate and chart
+// run without a display and share the renderer with the window.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"image/png"
+	"io"
+	"strings"
+	"time"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
+	"sanctuarymap/fileerr"
+	"sanctuarymap/geo"
+	"sanctuarymap/render"
+	"sanctuarymap/safefile"
+	"sanctuarymap/style"
+)
+
+// Exit statuses.
+const (
+	OK       = 0
+	BadInput = 1
+	BadUsage = 2
+)
+
+// Version is set by main from the build.
+type Version struct {
+	Version, Commit string
+}
+
+func (v Version) String() string {
+	return fmt.Sprintf("sanctuarymap %s (commit %s)", v.Version, v.Commit)
+}
+
+// Run runs the subcommand in args[0] and returns the exit status.
+func Run(args []string, v Version, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return BadUsage
+	}
+	switch args[0] {
+	case "render":
+		return runRender(args[1:], v, stdout, stderr)
+	case "validate":
+		return runValidate(args[1:], stdout, stderr)
+	case "--version", "-version", "version":
+		fmt.Fprintln(stdout, v)
+		return OK
+	case "-h", "--help", "help":
+		usage(stdout)
+		return OK
+	}
+	fmt.Fprintf(stderr, "sanctuarymap: unknown command %q\n", args[0])
+	usage(stderr)
+	return BadUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `usage:
+  sanctuarymap [FILE.csv ...]            open the window
+  sanctuarymap render -o map.png [--width 1920 --height 1080] [--level states|counties]
+               [--color policy|lawsuits|both] [--data FILE.csv]... [--boundaries FILE]
+               [--title TEXT] [--as-of YYYY-MM-DD]
+  sanctuarymap validate [FILE.csv ...]   check a dataset (no files: the embedded one)
+  sanctuarymap --version
+`)
+}
+
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
+
+// Default title of exported maps.
+const DefaultTitle = "Immigration-enforcement cooperation: states, counties, cities"
+
+func runRender(args []string, v Version, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("render", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "output PNG file (required)")
+	width := fs.Int("width", 1920, "image width in pixels")
+	height := fs.Int("height", 1080, "image height in pixels")
+	level := fs.String("level", "states", "states or counties")
+	color := fs.String("color", "policy", "policy, lawsuits or both")
+	var data multi
+	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
+	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
+	title := fs.String("title", DefaultTitle, "title")
+	asOf := fs.String("as-of", "", "show the landscape on this date, YYYY-MM-DD")
+	if err := fs.Parse(args); err != nil {
+		return BadUsage
+	}
+	bad := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "sanctuarymap render: "+format+"\n", a...)
+		return BadUsage
+	}
+	if fs.NArg() > 0 {
+		return bad("unexpected argument %q", fs.Arg(0))
+	}
+	if *out == "" {
+		return bad("-o FILE is required")
+	}
+	const maxSide = 16384
+	if *width < 16 || *height < 16 || *width > maxSide || *height > maxSide {
+		return bad("--width and --height must be between 16 and %d", maxSide)
+	}
+	opt := render.Options{Theme: style.Light, Decorations: true, Title: *title, Software: v.String()}
+	switch *level {
+	case "states":
+		opt.Level = geo.States
+	case "counties":
+		opt.Level = geo.Counties
+	default:
+		return bad("--level must be states or counties, not %q", *level)
+	}
+	var ok bool
+	if opt.ColorBy, ok = style.ParseColorBy(*color); !ok {
+		return bad("--color must be policy, lawsuits or both, not %q", *color)
+	}
+	if *asOf != "" {
+		d, err := time.Parse("2006-01-02", *asOf)
+		if err != nil {
+			return bad("--as-of %q is not a date YYYY-MM-DD", *asOf)
+		}
+		opt.AsOf = d
+	}
+
+	b, err := assets.Boundaries()
+	if err != nil {
+		return report(stderr, err)
+	}
+	if *bounds != "" {
+		user, err := geo.LoadFile(*bounds)
+		if err != nil {
+			return report(stderr, err)
+		}
+		b = b.Merge(user)
+	}
+	d, err := loadData(data)
+	if err != nil {
+		return report(stderr, err)
+	}
+	opt.Source = sourceLabel(data)
+	img := render.New(b, d).Draw(render.ExportViewport(*width, *height, geo.Frame), opt)
+	err = safefile.Write(*out, func(w io.Writer) error { return png.Encode(w, img) })
+	if err != nil {
+		return report(stderr, err)
+	}
+	return OK
+}
+
+func loadData(files []string) (*dataset.Dataset, error) {
+	if len(files) == 0 {
+		return assets.Dataset()
+	}
+	return dataset.LoadFiles(files...)
+}
+
+func sourceLabel(files []string) string {
+	if len(files) == 0 {
+		return "Sanctuary Map dataset (sources per row)"
+	}
+	return strings.Join(files, ", ")
+}
+
+// report prints each located problem on its own line and returns BadInput.
+func report(stderr io.Writer, err error) int {
+	for _, e := range fileerr.All(err) {
+		if e.File == "" {
+			fmt.Fprintf(stderr, "sanctuarymap: %v\n", e.Err)
+			continue
+		}
+		fmt.Fprintln(stderr, e)
+	}
+	return BadInput
+}
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			fmt.Fprintf(stderr, "sanctuarymap validate: unknown flag %q\n", a)
+			return BadUsage
+		}
+	}
+	d, err := loadData(args)
+	if err != nil {
+		return report(stderr, err)
+	}
+	b, err := assets.Boundaries()
+	if err != nil {
+		return report(stderr, errors.Join(err))
+	}
+	levels := map[dataset.Level]int{}
+	for _, j := range d.Jurisdictions {
+		levels[j.Level]++
+	}
+	fmt.Fprintf(stdout, "%s: %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
+		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State], levels[dataset.County], levels[dataset.City],
+		len(d.Lawsuits), d.AsOf().Format("2006-01-02"))
+	_ = b
+	return OK
+}

@@ -1,0 +1,527 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"sanctuarymap/fileerr"
+)
+
+// MaxFileSize caps one CSV file: the full dataset is a few hundred kB, and
+// the cap lets a stray multi-gigabyte file be refused before it is read.
+const MaxFileSize = 32 << 20
+
+// Sentinel errors for conditions callers test.
+var (
+	ErrUnknownHeader = errors.New("header is neither a jurisdictions file (fips, name, state, level, category, …) nor a lawsuits file (case_id, case_name, court, …)")
+	ErrNoRows        = errors.New("jurisdictions file has a header but no rows")
+	ErrTooLarge      = errors.New("file is too large")
+)
+
+// File is a named CSV file's contents.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// ReadFiles reads files from disk, refusing any over MaxFileSize before
+// reading it.
+func ReadFiles(paths ...string) ([]File, error) {
+	var errs fileerr.List
+	var files []File
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &fileerr.Error{File: p, Err: errors.Unwrap(err)})
+			continue
+		}
+		if st.Size() > MaxFileSize {
+			errs = append(errs, &fileerr.Error{File: p, Err: fmt.Errorf("%w: %d MiB; the limit is %d MiB", ErrTooLarge, st.Size()>>20, MaxFileSize>>20)})
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, &fileerr.Error{File: p, Err: errors.Unwrap(err)})
+			continue
+		}
+		files = append(files, File{Name: p, Data: data})
+	}
+	return files, errs.Err()
+}
+
+// LoadFiles reads and loads CSV files from disk.
+func LoadFiles(paths ...string) (*Dataset, error) {
+	files, err := ReadFiles(paths...)
+	if err != nil {
+		return nil, err
+	}
+	return Load(files...)
+}
+
+// Load reads jurisdictions and lawsuits from CSV files, each recognised by
+// its header. It reports every problem it finds, as a fileerr.List, rather
+// than stopping at the first; on any problem it returns no dataset.
+func Load(files ...File) (*Dataset, error) {
+	var errs fileerr.List
+	d := &Dataset{}
+	jurLine := map[string]*Jurisdiction{}
+	suitLine := map[string]*Lawsuit{}
+	for _, f := range files {
+		t, ferrs := readTable(f)
+		errs = append(errs, ferrs...)
+		if t == nil {
+			continue
+		}
+		switch t.kind {
+		case jurisdictionsKind:
+			for _, row := range t.rows {
+				j, rerrs := t.jurisdiction(row)
+				errs = append(errs, rerrs...)
+				if j == nil {
+					continue
+				}
+				if prev, dup := jurLine[j.FIPS]; dup {
+					errs = append(errs, t.errAt(row, "fips", "fips %s repeats %s:%d", j.FIPS, prev.File, prev.Line))
+					continue
+				}
+				jurLine[j.FIPS] = j
+				d.Jurisdictions = append(d.Jurisdictions, j)
+			}
+		case lawsuitsKind:
+			for _, row := range t.rows {
+				s, rerrs := t.lawsuit(row)
+				errs = append(errs, rerrs...)
+				if s == nil {
+					continue
+				}
+				if prev, dup := suitLine[s.CaseID]; dup {
+					errs = append(errs, t.errAt(row, "case_id", "case_id %s repeats %s:%d", s.CaseID, prev.File, prev.Line))
+					continue
+				}
+				suitLine[s.CaseID] = s
+				d.Lawsuits = append(d.Lawsuits, s)
+			}
+		}
+		d.Files = append(d.Files, f.Name)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	d.index()
+	d.Digest = digest(files)
+	return d, nil
+}
+
+type fileKind int
+
+const (
+	jurisdictionsKind fileKind = iota + 1
+	lawsuitsKind
+)
+
+// table is a CSV file checked for structure, with the line and column of
+// every field so row checks can point at a cell.
+type table struct {
+	name   string
+	kind   fileKind
+	header []string
+	col    map[string]int
+	rows   []*row
+}
+
+type row struct {
+	line   int
+	cells  []string
+	starts [][2]int // line, column of each cell
+}
+
+var bom = []byte("\ufeff")
+
+func readTable(f File) (*table, fileerr.List) {
+	var errs fileerr.List
+	data := f.Data
+	if len(data) > MaxFileSize {
+		return nil, fileerr.List{{File: f.Name, Err: fmt.Errorf("%w: %d MiB; the limit is %d MiB", ErrTooLarge, len(data)>>20, MaxFileSize>>20)}}
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := fileerr.LineCol(data, int64(i))
+		return nil, fileerr.List{fileerr.New(f.Name, line, col, "NUL byte: this looks like a binary file, not CSV")}
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8(data)
+		line, col := fileerr.LineCol(data, int64(off))
+		return nil, fileerr.List{fileerr.New(f.Name, line, col, "invalid UTF-8 (save the file as UTF-8; Latin-1 and Windows-1252 are not read)")}
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	t := &table{name: f.Name}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			// The reader cannot resynchronise after a quoting error.
+			return nil, append(errs, fileerr.New(f.Name, pe.Line, pe.Column, "%v", pe.Err))
+		}
+		if err != nil {
+			return nil, append(errs, &fileerr.Error{File: f.Name, Err: err})
+		}
+		line, _ := r.FieldPos(0)
+		rw := &row{line: line, cells: rec, starts: make([][2]int, len(rec))}
+		for i := range rec {
+			rw.starts[i][0], rw.starts[i][1] = r.FieldPos(i)
+		}
+		if t.header == nil {
+			t.header = rec
+			continue
+		}
+		if len(rec) == 1 && rec[0] == "" {
+			continue // a blank line inside the data
+		}
+		if len(rec) != len(t.header) {
+			errs = append(errs, fileerr.New(f.Name, line, 1, "row has %d fields; the header has %d", len(rec), len(t.header)))
+			continue
+		}
+		t.rows = append(t.rows, rw)
+	}
+	if t.header == nil {
+		return nil, append(errs, fileerr.New(f.Name, 0, 0, "file is empty"))
+	}
+	if herrs := t.readHeader(); len(herrs) > 0 {
+		return nil, append(errs, herrs...)
+	}
+	if len(t.rows) == 0 && t.kind == jurisdictionsKind {
+		return nil, append(errs, &fileerr.Error{File: f.Name, Line: 2, Err: ErrNoRows})
+	}
+	if err := t.throughGota(); err != nil {
+		return nil, append(errs, &fileerr.Error{File: f.Name, Err: err})
+	}
+	return t, errs
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func (t *table) readHeader() fileerr.List {
+	t.col = map[string]int{}
+	var errs fileerr.List
+	for i, h := range t.header {
+		h = strings.TrimSpace(h)
+		t.header[i] = h
+		if h == "" {
+			errs = append(errs, fileerr.New(t.name, 1, i+1, "column %d has no name", i+1))
+			continue
+		}
+		if j, dup := t.col[h]; dup {
+			errs = append(errs, fileerr.New(t.name, 1, i+1, "column %q repeats column %d", h, j+1))
+			continue
+		}
+		t.col[h] = i
+	}
+	var want []string
+	switch {
+	case t.has("case_id"):
+		t.kind, want = lawsuitsKind, lawsuitColumns
+	case t.has("fips") && t.has("category"):
+		t.kind, want = jurisdictionsKind, jurisdictionColumns
+	default:
+		return append(errs, &fileerr.Error{File: t.name, Line: 1, Err: ErrUnknownHeader})
+	}
+	var missing []string
+	for _, c := range want {
+		if !t.has(c) {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		kind := "jurisdictions"
+		if t.kind == lawsuitsKind {
+			kind = "lawsuits"
+		}
+		errs = append(errs, fileerr.New(t.name, 1, 0, "%s file lacks column(s) %s", kind, strings.Join(missing, ", ")))
+	}
+	return errs
+}
+
+func (t *table) has(c string) bool {
+	_, ok := t.col[c]
+	return ok
+}
+
+// throughGota loads the checked records into a gota DataFrame with every
+// column as text, so codes keep their leading zeros, and takes the cells
+// back from it: the DataFrame is the one typed view of the file.
+func (t *table) throughGota() error {
+	if len(t.rows) == 0 {
+		return nil
+	}
+	recs := make([][]string, 0, len(t.rows)+1)
+	recs = append(recs, t.header)
+	for _, r := range t.rows {
+		recs = append(recs, r.cells)
+	}
+	types := make(map[string]series.Type, len(t.header))
+	for _, h := range t.header {
+		types[h] = series.String
+	}
+	df := dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.DefaultType(series.String), dataframe.WithTypes(types))
+	if df.Err != nil {
+		return df.Err
+	}
+	for c, name := range df.Names() {
+		vals := df.Col(name).Records()
+		for i, v := range vals {
+			t.rows[i].cells[c] = v
+		}
+	}
+	return nil
+}
+
+func (t *table) get(r *row, c string) string {
+	if i, ok := t.col[c]; ok {
+		return strings.TrimSpace(r.cells[i])
+	}
+	return ""
+}
+
+func (t *table) errAt(r *row, c string, format string, args ...any) *fileerr.Error {
+	line, col := r.line, 0
+	if i, ok := t.col[c]; ok {
+		line, col = r.starts[i][0], r.starts[i][1]
+	}
+	return fileerr.New(t.name, line, col, format, args...)
+}
+
+// extra returns the columns outside the schema, in file order.
+func (t *table) extra(r *row, known []string) []Field {
+	var out []Field
+	for i, h := range t.header {
+		if !slices.Contains(known, h) {
+			out = append(out, Field{h, strings.TrimSpace(r.cells[i])})
+		}
+	}
+	return out
+}
+
+const dateLayout = "2006-01-02"
+
+func (t *table) date(r *row, c string, required bool, errs *fileerr.List) time.Time {
+	v := t.get(r, c)
+	if v == "" {
+		if required {
+			*errs = append(*errs, t.errAt(r, c, "%s is empty; want a date YYYY-MM-DD", c))
+		}
+		return time.Time{}
+	}
+	d, err := time.Parse(dateLayout, v)
+	if err != nil {
+		*errs = append(*errs, t.errAt(r, c, "%s %q is not a date YYYY-MM-DD", c, v))
+	}
+	return d
+}
+
+func (t *table) sources(r *row, v Verification, errs *fileerr.List) []string {
+	raw := t.get(r, "source")
+	var out []string
+	for _, s := range strings.Split(raw, ";") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			*errs = append(*errs, t.errAt(r, "source", "source %q is not an http(s) URL", s))
+			continue
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 && raw == "" && v != Unverified {
+		*errs = append(*errs, t.errAt(r, "source", "source is empty; a %s row needs one (or mark it unverified)", v))
+	}
+	return out
+}
+
+func (t *table) verification(r *row, errs *fileerr.List) Verification {
+	v := Verification(t.get(r, "verification"))
+	switch v {
+	case Confirmed, Secondary, Unverified:
+		return v
+	}
+	*errs = append(*errs, t.errAt(r, "verification", "verification %q is not confirmed, secondary or unverified", string(v)))
+	return Unverified
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
+	var errs fileerr.List
+	j := &Jurisdiction{
+		FIPS:   t.get(r, "fips"),
+		Name:   t.get(r, "name"),
+		State:  t.get(r, "state"),
+		Level:  Level(t.get(r, "level")),
+		Policy: t.get(r, "policy"),
+		Notes:  t.get(r, "notes"),
+		File:   t.name,
+		Line:   r.line,
+	}
+	if j.Name == "" {
+		errs = append(errs, t.errAt(r, "name", "name is empty"))
+	}
+	n, okLevel := fipsLen[j.Level]
+	if !okLevel {
+		errs = append(errs, t.errAt(r, "level", "level %q is not state, county or city", string(j.Level)))
+	}
+	st, okState := stateFIPS[j.State]
+	if !okState {
+		errs = append(errs, t.errAt(r, "state", "state %q is not a USPS code of a state, DC or Puerto Rico", j.State))
+	}
+	switch {
+	case !isDigits(j.FIPS):
+		errs = append(errs, t.errAt(r, "fips", "fips %q is not a numeric code (keep leading zeros: quote it or format the column as text)", j.FIPS))
+	case okLevel && len(j.FIPS) != n:
+		errs = append(errs, t.errAt(r, "fips", "fips %q has %d digits; a %s code has %d", j.FIPS, len(j.FIPS), j.Level, n))
+	case okState && j.FIPS[:2] != st:
+		errs = append(errs, t.errAt(r, "fips", "fips %q does not start with %s, the code of %s", j.FIPS, st, j.State))
+	}
+	j.Category = Category(t.get(r, "category"))
+	if _, ok := CategoryInfo[j.Category]; !ok {
+		errs = append(errs, t.errAt(r, "category", "category %q is unknown; want one of %s", string(j.Category), categoryList()))
+	}
+	j.AsOf = t.date(r, "as_of", true, &errs)
+	j.Effective = t.date(r, "effective", false, &errs)
+	j.Verification = t.verification(r, &errs)
+	j.Sources = t.sources(r, j.Verification, &errs)
+	j.OnDOJList = t.get(r, "on_doj_list_2025")
+	if j.OnDOJList != "" && j.OnDOJList != "yes" && j.OnDOJList != "no" {
+		errs = append(errs, t.errAt(r, "on_doj_list_2025", "on_doj_list_2025 %q is not yes or no", j.OnDOJList))
+	}
+	lat, lon := t.get(r, "lat"), t.get(r, "lon")
+	switch {
+	case lat != "" || lon != "":
+		j.Lat = t.coord(r, "lat", 90, &errs)
+		j.Lon = t.coord(r, "lon", 180, &errs)
+		j.HasCoord = true
+	case j.Level == City:
+		errs = append(errs, t.errAt(r, "lat", "a city needs lat and lon for its marker"))
+	}
+	j.Extra = t.extra(r, append(jurisdictionColumns, "effective", "on_doj_list_2025", "notes", "lat", "lon"))
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return j, nil
+}
+
+func (t *table) coord(r *row, c string, limit float64, errs *fileerr.List) float64 {
+	v := t.get(r, c)
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		*errs = append(*errs, t.errAt(r, c, "%s %q is not a number", c, v))
+		return 0
+	}
+	if math.Abs(f) > limit {
+		*errs = append(*errs, t.errAt(r, c, "%s %s is outside -%g..%g", c, v, limit, limit))
+	}
+	return f
+}
+
+func categoryList() string {
+	s := make([]string, len(Categories))
+	for i, c := range Categories {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (t *table) lawsuit(r *row) (*Lawsuit, fileerr.List) {
+	var errs fileerr.List
+	s := &Lawsuit{
+		CaseID:           t.get(r, "case_id"),
+		Name:             t.get(r, "case_name"),
+		Court:            t.get(r, "court"),
+		Docket:           t.get(r, "docket"),
+		PolicyChallenged: t.get(r, "policy_challenged"),
+		Notes:            t.get(r, "notes"),
+		File:             t.name,
+		Line:             r.line,
+	}
+	if s.CaseID == "" {
+		errs = append(errs, t.errAt(r, "case_id", "case_id is empty"))
+	}
+	if s.Name == "" {
+		errs = append(errs, t.errAt(r, "case_name", "case_name is empty"))
+	}
+	s.Filed = t.date(r, "filed", true, &errs)
+	s.Status = Status(t.get(r, "status"))
+	if !slices.Contains(Statuses, s.Status) {
+		errs = append(errs, t.errAt(r, "status", "status %q is unknown; want one of %s", string(s.Status), statusList()))
+	}
+	s.StatusDate = t.date(r, "status_date", false, &errs)
+	if !s.StatusDate.IsZero() && !s.Filed.IsZero() && s.StatusDate.Before(s.Filed) {
+		errs = append(errs, t.errAt(r, "status_date", "status_date %s is before filed %s", s.StatusDate.Format(dateLayout), s.Filed.Format(dateLayout)))
+	}
+	for _, f := range strings.Split(t.get(r, "defendant_fips"), ";") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !isDigits(f) || (len(f) != 2 && len(f) != 5 && len(f) != 7) {
+			errs = append(errs, t.errAt(r, "defendant_fips", "defendant_fips %q is not a 2-, 5- or 7-digit FIPS code", f))
+			continue
+		}
+		s.Defendants = append(s.Defendants, f)
+	}
+	if len(s.Defendants) == 0 {
+		errs = append(errs, t.errAt(r, "defendant_fips", "defendant_fips is empty; name at least one defendant's FIPS code"))
+	}
+	s.Verification = t.verification(r, &errs)
+	s.Sources = t.sources(r, s.Verification, &errs)
+	s.Extra = t.extra(r, append(lawsuitColumns, "notes"))
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return s, nil
+}
+
+func statusList() string {
+	s := make([]string, len(Statuses))
+	for i, c := range Statuses {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}

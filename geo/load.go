@@ -1,0 +1,226 @@
+package geo
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"sanctuarymap/fileerr"
+)
+
+// MaxFileSize caps a boundary file; the largest real one (census tracts for
+// the whole country at 1:500k) is well under it.
+const MaxFileSize = 256 << 20
+
+// ErrNoRegions is returned for a file that holds no state or county polygons.
+var ErrNoRegions = errors.New("no Polygon or MultiPolygon features with a state (2-digit) or county (5-digit) FIPS id")
+
+// LoadFile reads a GeoJSON or TopoJSON file.
+func LoadFile(path string) (*Boundaries, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &fileerr.Error{File: path, Err: errors.Unwrap(err)}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fileerr.New(path, 0, 0, "file is %d MiB; boundary files are limited to %d MiB", st.Size()>>20, MaxFileSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &fileerr.Error{File: path, Err: errors.Unwrap(err)}
+	}
+	return Load(path, data)
+}
+
+// Load reads GeoJSON (a FeatureCollection of Polygon and MultiPolygon
+// features) or TopoJSON (a Topology) from data; name labels errors. Regions
+// are keyed by the feature id or a GEOID/fips property and sorted into
+// states and counties by the code's length. Territories the AlbersUSA
+// composite has no place for are left out.
+func Load(name string, data []byte) (*Boundaries, error) {
+	if len(data) > MaxFileSize {
+		return nil, fileerr.New(name, 0, 0, "file is %d MiB; boundary files are limited to %d MiB", len(data)>>20, MaxFileSize>>20)
+	}
+	var head struct {
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	var (
+		feats []feature
+		err   error
+	)
+	switch head.Type {
+	case "Topology":
+		feats, err = decodeTopology(data)
+	case "FeatureCollection":
+		feats, err = decodeGeoJSON(data)
+	default:
+		return nil, fileerr.New(name, 0, 0, "type is %q; want a GeoJSON FeatureCollection or a TopoJSON Topology", head.Type)
+	}
+	if err != nil {
+		var fe *fileerr.Error
+		if errors.As(err, &fe) {
+			fe.File = name
+			return nil, fe
+		}
+		return nil, jsonError(name, data, err)
+	}
+	return build(name, feats)
+}
+
+// feature is a decoded polygon feature before projection.
+type feature struct {
+	n    int // position in the file, 1-based, for messages
+	id   string
+	name string
+	geom orb.MultiPolygon
+}
+
+func build(name string, feats []feature) (*Boundaries, error) {
+	proj := NewAlbersUSA()
+	var byLevel [2][]*Region
+	seen := map[string]int{}
+	for _, f := range feats {
+		lvl, ok := LevelOf(f.id)
+		if !ok || !Supported(f.id) || len(f.geom) == 0 {
+			continue
+		}
+		if prev, dup := seen[f.id]; dup {
+			return nil, fileerr.New(name, 0, 0, "feature %d: id %q repeats feature %d", f.n, f.id, prev)
+		}
+		seen[f.id] = f.n
+		if err := checkCoords(f.geom); err != nil {
+			return nil, fileerr.New(name, 0, 0, "feature %d (id %q): %v", f.n, f.id, err)
+		}
+		Normalize(f.geom)
+		r := &Region{ID: f.id, Name: f.name, Geom: f.geom}
+		r.Shape = make(orb.MultiPolygon, len(f.geom))
+		for i, poly := range f.geom {
+			r.Shape[i] = make(orb.Polygon, len(poly))
+			for j, ring := range poly {
+				pr := make(orb.Ring, len(ring))
+				for k, p := range ring {
+					pr[k] = proj.Project(f.id, p)
+				}
+				r.Shape[i][j] = pr
+			}
+		}
+		r.Bound = r.Shape.Bound()
+		byLevel[lvl] = append(byLevel[lvl], r)
+	}
+	b := &Boundaries{}
+	if len(byLevel[States]) > 0 {
+		b.States = newLayer(States, byLevel[States])
+	}
+	if len(byLevel[Counties]) > 0 {
+		b.Counties = newLayer(Counties, byLevel[Counties])
+	}
+	if b.States == nil && b.Counties == nil {
+		return nil, &fileerr.Error{File: name, Err: ErrNoRegions}
+	}
+	return b, nil
+}
+
+func checkCoords(mp orb.MultiPolygon) error {
+	for _, poly := range mp {
+		for _, ring := range poly {
+			if len(ring) < 3 {
+				return fmt.Errorf("a ring has %d positions; a ring needs at least 4", len(ring))
+			}
+			for _, p := range ring {
+				if math.IsNaN(p[0]) || math.IsNaN(p[1]) || p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
+					return fmt.Errorf("coordinate [%g, %g] is outside longitude -180..180, latitude -90..90", p[0], p[1])
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// jsonError locates a JSON decoding error in the file.
+func jsonError(name string, data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var off int64 = -1
+	msg := err.Error()
+	switch {
+	case errors.As(err, &syn):
+		off = syn.Offset
+		msg = "not valid JSON: " + syn.Error()
+	case errors.As(err, &typ):
+		off = typ.Offset
+		msg = fmt.Sprintf("value of type %s where %s was expected", typ.Value, typ.Type)
+		if typ.Field != "" {
+			msg += " (field " + typ.Field + ")"
+		}
+	case err.Error() == "unexpected end of JSON input":
+		off = int64(len(data))
+		msg = "not valid JSON: the file ends too early (truncated?)"
+	}
+	if off >= 0 {
+		line, col := fileerr.LineCol(data, off)
+		return fileerr.New(name, line, col, "%s", msg)
+	}
+	return fileerr.New(name, 0, 0, "%s", strings.TrimPrefix(msg, "json: "))
+}
+
+// fipsID turns an id into a FIPS code. Numeric ids lose their leading zero
+// in JSON, so they are padded back to a state or county code.
+func fipsID(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case float64:
+		if v != math.Trunc(v) || v < 1 || v > 99999 {
+			return ""
+		}
+		n := int(v)
+		if n < 100 {
+			return fmt.Sprintf("%02d", n)
+		}
+		return fmt.Sprintf("%05d", n)
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return ""
+		}
+		return fipsID(f)
+	}
+	return ""
+}
+
+// keyOf finds a feature's FIPS code: its id, else a GEOID or fips property,
+// else STATEFP+COUNTYFP as in Census shapefiles.
+func keyOf(id any, props map[string]any) string {
+	if k := fipsID(id); k != "" {
+		return k
+	}
+	for _, p := range []string{"GEOID", "geoid", "fips", "FIPS", "GEOID20", "GEOID10"} {
+		if k := fipsID(props[p]); k != "" {
+			return k
+		}
+	}
+	st, _ := props["STATEFP"].(string)
+	co, _ := props["COUNTYFP"].(string)
+	return st + co
+}
+
+func nameOf(props map[string]any) string {
+	for _, p := range []string{"name", "NAME", "Name", "NAMELSAD"} {
+		if s, ok := props[p].(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// unsupported is returned for geometry types a choropleth cannot fill.
+func unsupported(n int, typ string) error {
+	return fmt.Errorf("feature %d: geometry type %s is not supported; use Polygon or MultiPolygon", n, typ)
+}

@@ -1,0 +1,41 @@
+package geo
+
+import (
+	"os"
+	"testing"
+)
+
+func loadEmbedded(t testing.TB) *Boundaries {
+	t.Helper()
+	data, err := os.ReadFile("../assets/counties-10m.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load("counties-10m.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestLoadEmbedded(t *testing.T) {
+	b := loadEmbedded(t)
+	// 50 states, DC and Puerto Rico; 3,144 counties in the states and DC plus
+	// Puerto Rico's 78 municipios. Other territories have no inset.
+	if got := len(b.States.Regions); got != 52 {
+		t.Errorf("states = %d, want 52", got)
+	}
+	if got := len(b.Counties.Regions); got != 3144+78 {
+		t.Errorf("counties = %d, want %d", got, 3144+78)
+	}
+	for id, name := range map[string]string{"06": "California", "06069": "San Benito", "09110": "Capitol", "02063": "Chugach", "72": "Puerto Rico"} {
+		lvl, _ := LevelOf(id)
+		r := b.Layer(lvl).Region(id)
+		if r == nil || r.Name != name {
+			t.Errorf("region %s = %v, want %s", id, r, name)
+		}
+	}
+	if b.Counties.Region("66010") != nil {
+		t.Error("Guam is loaded; it has no place on the AlbersUSA composite")
+	}
+}

@@ -1,0 +1,111 @@
+// Package geo holds US boundaries: loading GeoJSON and TopoJSON into
+// regions keyed by FIPS code, the AlbersUSA composite projection, a
+// viewport onto it, and finding the region under a point.
+package geo
+
+import (
+	"github.com/paulmach/orb"
+)
+
+// Level says whether a region is a state or a county.
+type Level int
+
+const (
+	States Level = iota
+	Counties
+)
+
+func (l Level) String() string {
+	if l == Counties {
+		return "counties"
+	}
+	return "states"
+}
+
+// LevelOf classifies a FIPS code by its length: 2 digits for a state,
+// 5 for a county.
+func LevelOf(fips string) (Level, bool) {
+	switch len(fips) {
+	case 2:
+		return States, true
+	case 5:
+		return Counties, true
+	}
+	return 0, false
+}
+
+// Region is one boundary: a state or a county.
+type Region struct {
+	ID   string // FIPS code, leading zeros kept
+	Name string
+	// Geom is in lon/lat with outer rings counter-clockwise and holes clockwise.
+	Geom orb.MultiPolygon
+	// Shape is Geom projected onto the AlbersUSA plane (y down).
+	Shape orb.MultiPolygon
+	// Bound is Shape's bounding box.
+	Bound orb.Bound
+}
+
+// Layer is the regions of one level, with an index for finding the region
+// at a plane point.
+type Layer struct {
+	Level   Level
+	Regions []*Region
+	byID    map[string]int
+	index   *grid
+}
+
+func newLayer(level Level, regions []*Region) *Layer {
+	l := &Layer{Level: level, Regions: regions, byID: make(map[string]int, len(regions))}
+	for i, r := range regions {
+		l.byID[r.ID] = i
+	}
+	l.index = newGrid(regions)
+	return l
+}
+
+// Region returns the region with the FIPS code id, or nil.
+func (l *Layer) Region(id string) *Region {
+	if l == nil {
+		return nil
+	}
+	if i, ok := l.byID[id]; ok {
+		return l.Regions[i]
+	}
+	return nil
+}
+
+// Index returns the position of the region with FIPS code id in Regions, or -1.
+func (l *Layer) Index(id string) int {
+	if i, ok := l.byID[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Boundaries are the layers a map draws.
+type Boundaries struct {
+	States   *Layer
+	Counties *Layer
+}
+
+// Layer returns the layer of the given level.
+func (b *Boundaries) Layer(l Level) *Layer {
+	if l == Counties {
+		return b.Counties
+	}
+	return b.States
+}
+
+// Merge returns boundaries with the layers of other replacing those of b
+// where other has them, so loading a counties-only file keeps the states.
+func (b *Boundaries) Merge(other *Boundaries) *Boundaries {
+	out := *b
+	if other.States != nil {
+		out.States = other.States
+	}
+	if other.Counties != nil {
+		out.Counties = other.Counties
+	}
+	return &out
+}

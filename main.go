@@ -1,0 +1,38 @@
+// Command sanctuarymap shows where US states, counties and cities stand on
+// cooperation with federal immigration enforcement, and which of them the
+// Department of Justice has sued. With no subcommand, or with CSV files, it
+// opens the window; render and validate run headless (see package cli).
+package main
+
+import (
+	"os"
+	"strings"
+
+	"sanctuarymap/app"
+	"sanctuarymap/cli"
+)
+
+// Set by the Makefile with -ldflags -X.
+var (
+	version = "dev"
+	commit  = "unknown"
+)
+
+func main() {
+	v := cli.Version{Version: version, Commit: commit}
+	args := os.Args[1:]
+	if len(args) == 0 || !isCommand(args[0]) {
+		app.Run(args, v.String())
+		return
+	}
+	os.Exit(cli.Run(args, v, os.Stdout, os.Stderr))
+}
+
+// isCommand tells a subcommand or flag from a file to open.
+func isCommand(arg string) bool {
+	switch arg {
+	case "render", "validate", "chart", "version", "help":
+		return true
+	}
+	return strings.HasPrefix(arg, "-")
+}

@@ -1,0 +1,260 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
+	"sanctuarymap/style"
+)
+
+// fonts are the Go fonts, embedded so exports look the same everywhere.
+type fonts struct {
+	regular, bold *opentype.Font
+	faces         map[faceKey]font.Face
+}
+
+type faceKey struct {
+	bold bool
+	size int
+}
+
+func newFonts() *fonts {
+	// Parsing the embedded Go fonts cannot fail.
+	r, _ := opentype.Parse(goregular.TTF)
+	b, _ := opentype.Parse(gobold.TTF)
+	return &fonts{regular: r, bold: b, faces: map[faceKey]font.Face{}}
+}
+
+func (f *fonts) face(bold bool, size int) font.Face {
+	k := faceKey{bold, size}
+	if fc, ok := f.faces[k]; ok {
+		return fc
+	}
+	src := f.regular
+	if bold {
+		src = f.bold
+	}
+	fc, _ := opentype.NewFace(src, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingFull})
+	f.faces[k] = fc
+	return fc
+}
+
+func drawText(img *image.RGBA, face font.Face, c color.Color, x, y int, s string) {
+	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: face, Dot: fixed.P(x, y)}
+	d.DrawString(s)
+}
+
+func textWidth(face font.Face, s string) int {
+	return font.MeasureString(face, s).Ceil()
+}
+
+func markerRadius(vp geo.Viewport) float64 {
+	return math.Max(3.5, math.Min(float64(vp.W), float64(vp.H))/220)
+}
+
+func dist(ax, ay, bx, by float64) float64 { return math.Hypot(ax-bx, ay-by) }
+
+// drawCities draws each city as a disc in its fill colour with a dark rim;
+// a pending suit adds an outer ring.
+func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, d *dataset.Dataset, opt Options) {
+	if d == nil {
+		return
+	}
+	rad := markerRadius(vp)
+	for _, c := range d.Cities() {
+		px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+		suit := d.SuitState(c.FIPS)
+		fill := style.Category(c.Category)
+		if opt.ColorBy == style.ByLawsuits {
+			fill = style.Suit(suit)
+		}
+		if opt.Visible != nil && !opt.Visible(c, suit) {
+			continue
+		}
+		rim := opt.Theme.StateBorder
+		switch c.FIPS {
+		case opt.Selected:
+			rim = opt.Theme.Selection
+		case opt.Hovered:
+			rim = opt.Theme.Hover
+		}
+		if suit == dataset.SuitPending && opt.ColorBy != style.ByPolicy {
+			disc(img, px, py, rad+3, style.HatchColor)
+			disc(img, px, py, rad+1.5, opt.Theme.Background)
+		}
+		disc(img, px, py, rad, rim)
+		disc(img, px, py, rad-1.5, fill)
+	}
+}
+
+// disc draws an anti-aliased filled circle.
+func disc(img *image.RGBA, cx, cy, r float64, c color.RGBA) {
+	b := img.Bounds()
+	for y := max(b.Min.Y, int(cy-r-1)); y <= min(b.Max.Y-1, int(cy+r+1)); y++ {
+		for x := max(b.Min.X, int(cx-r-1)); x <= min(b.Max.X-1, int(cx+r+1)); x++ {
+			cov := r + 0.5 - dist(float64(x)+0.5, float64(y)+0.5, cx, cy)
+			if cov <= 0 {
+				continue
+			}
+			blend(img, x, y, c, math.Min(1, cov))
+		}
+	}
+}
+
+func blend(img *image.RGBA, x, y int, c color.RGBA, a float64) {
+	o := img.PixOffset(x, y)
+	p := img.Pix[o : o+3]
+	p[0] = uint8(float64(p[0])*(1-a) + float64(c.R)*a + 0.5)
+	p[1] = uint8(float64(p[1])*(1-a) + float64(c.G)*a + 0.5)
+	p[2] = uint8(float64(p[2])*(1-a) + float64(c.B)*a + 0.5)
+}
+
+// LegendEntry is one line of the legend.
+type LegendEntry struct {
+	Label string
+	Color color.RGBA
+	Hatch dataset.SuitState // NoSuit: a plain swatch
+	Count int
+	// Category is set for policy entries, so a legend can isolate it.
+	Category dataset.Category
+}
+
+// Legend lists what the fills mean, with how many rows (for categories) or
+// suits (for lawsuit states) each stands for.
+func Legend(d *dataset.Dataset, by style.ColorBy) []LegendEntry {
+	var out []LegendEntry
+	if d == nil {
+		return nil
+	}
+	if by != style.ByLawsuits {
+		n := map[dataset.Category]int{}
+		for _, j := range d.Jurisdictions {
+			n[j.Category]++
+		}
+		for _, c := range dataset.Categories {
+			out = append(out, LegendEntry{Label: dataset.CategoryInfo[c].Label, Color: style.Category(c), Count: n[c], Category: c})
+		}
+	}
+	pending, resolved := 0, 0
+	for _, s := range d.Lawsuits {
+		if s.Status.IsPending() {
+			pending++
+		} else {
+			resolved++
+		}
+	}
+	switch by {
+	case style.ByLawsuits:
+		out = append(out,
+			LegendEntry{Label: "DOJ suit pending", Color: style.Suit(dataset.SuitPending), Count: pending},
+			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: resolved},
+			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit)})
+	case style.ByBoth:
+		grey := style.Category(dataset.NoKnownPolicy)
+		out = append(out,
+			LegendEntry{Label: "DOJ suit pending", Color: grey, Hatch: dataset.SuitPending, Count: pending},
+			LegendEntry{Label: "DOJ suit resolved", Color: grey, Hatch: dataset.SuitResolved, Count: resolved})
+	}
+	return out
+}
+
+// decorate draws the title (top left), the legend (bottom right) and the
+// footer with sources and dates (bottom).
+func (r *Renderer) decorate(img *image.RGBA, d *dataset.Dataset, opt Options) {
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	th := opt.Theme
+	unit := decorUnit(w, h)
+	title := r.fonts.face(true, unit*2)
+	small := r.fonts.face(false, unit)
+	pad := unit
+
+	if opt.Title != "" {
+		drawText(img, title, th.Text, pad, pad+unit*2, opt.Title)
+	}
+	date := "as loaded"
+	switch {
+	case !opt.AsOf.IsZero():
+		date = "on " + opt.AsOf.Format("2006-01-02")
+	case d != nil && !d.AsOf().IsZero():
+		date = "as of " + d.AsOf().Format("2006-01-02")
+	}
+	foot := fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
+	drawText(img, small, th.Text, pad, h-pad, foot)
+
+	entries := Legend(d, opt.ColorBy)
+	if len(entries) == 0 {
+		return
+	}
+	heading := "Policy"
+	switch opt.ColorBy {
+	case style.ByLawsuits:
+		heading = "DOJ lawsuits"
+	case style.ByBoth:
+		heading = "Policy and DOJ lawsuits"
+	}
+	if !opt.AsOf.IsZero() {
+		heading += ", " + opt.AsOf.Format("2006-01-02")
+	}
+	lineH := unit * 3 / 2
+	sw := unit
+	boxW := textWidth(small, heading)
+	for _, e := range entries {
+		boxW = max(boxW, sw+unit/2+textWidth(small, legendLabel(e)))
+	}
+	boxW += 2 * pad
+	boxH := (len(entries)+1)*lineH + pad*3/2
+	x0, y0 := w-boxW-pad, h-boxH-pad*3
+	draw.Draw(img, image.Rect(x0, y0, x0+boxW, y0+boxH), image.NewUniform(th.Panel), image.Point{}, draw.Over)
+	y := y0 + pad + unit
+	drawText(img, r.fonts.face(true, unit), th.Text, x0+pad, y, heading)
+	for _, e := range entries {
+		y += lineH
+		sr := image.Rect(x0+pad, y-sw+2, x0+pad+sw, y+2)
+		for py := sr.Min.Y; py < sr.Max.Y; py++ {
+			for px := sr.Min.X; px < sr.Max.X; px++ {
+				c := e.Color
+				if style.Hatch(e.Hatch, px, py) {
+					c = style.HatchColor
+				}
+				img.SetRGBA(px, py, c)
+			}
+		}
+		drawText(img, small, th.Text, sr.Max.X+unit/2, y, legendLabel(e))
+	}
+}
+
+// decorUnit is the legend's text size in pixels, from the image size.
+func decorUnit(w, h int) int { return max(10, min(w, h*16/9)/110) }
+
+// ExportViewport fits frame into what the title, footer and legend leave
+// free of a w×h image, so the legend never covers Florida or Puerto Rico.
+func ExportViewport(w, h int, frame orb.Bound) geo.Viewport {
+	u := decorUnit(w, h)
+	top, bottom, right := u*4, u*3, min(w/4, u*22)
+	inner := geo.Fit(w-right, h-top-bottom, frame)
+	vp := geo.Fit(w, h, frame)
+	vp.Zoom = inner.Scale() / vp.Scale()
+	s := inner.Scale()
+	vp.Center[0] += float64(right) / 2 / s
+	vp.Center[1] += (float64(bottom) - float64(top)) / 2 / s
+	return vp
+}
+
+func legendLabel(e LegendEntry) string {
+	if e.Count == 0 && e.Hatch == dataset.NoSuit && e.Category == "" {
+		return e.Label
+	}
+	return fmt.Sprintf("%s (%d)", e.Label, e.Count)
+}

@@ -1,0 +1,262 @@
+// Package render draws the map and its decorations into images, with no
+// GUI toolkit: the command line, the tests and the window share it.
+package render
+
+import (
+	"image"
+	"image/color"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
+	"sanctuarymap/style"
+)
+
+// Options say what to draw.
+type Options struct {
+	Level   geo.Level
+	ColorBy style.ColorBy
+	// AsOf shows the landscape on that date; zero shows the data as loaded.
+	AsOf  time.Time
+	Theme style.Theme
+	// Selected and Hovered are FIPS codes outlined on the map.
+	Selected, Hovered string
+	// Changed marks regions a reload changed.
+	Changed map[string]bool
+	// Visible filters jurisdictions; those it rejects are drawn faded. Nil
+	// shows all.
+	Visible func(j *dataset.Jurisdiction, s dataset.SuitState) bool
+	// Decorations adds title, legend and footer, as exports have.
+	Decorations bool
+	Title       string
+	// Source and Software are named in the footer.
+	Source   string
+	Software string
+}
+
+// Renderer draws one set of boundaries and data. It keeps the last
+// rasterised frame, so redrawing the same view with other colours or
+// outlines costs only a pass over the pixels. It is not safe for
+// concurrent use.
+type Renderer struct {
+	bounds *geo.Boundaries
+	data   *dataset.Dataset
+	proj   *geo.AlbersUSA
+	fonts  *fonts
+	buf    idBuffer
+	valid  bool
+	view   *dataset.Dataset
+	viewAt time.Time
+}
+
+// New returns a renderer of b coloured by d.
+func New(b *geo.Boundaries, d *dataset.Dataset) *Renderer {
+	return &Renderer{bounds: b, data: d, proj: geo.NewAlbersUSA(), fonts: newFonts()}
+}
+
+// Data returns the dataset as seen on date (zero: as loaded).
+func (r *Renderer) Data(date time.Time) *dataset.Dataset {
+	if date.IsZero() || r.data == nil {
+		return r.data
+	}
+	if r.view == nil || !r.viewAt.Equal(date) {
+		r.view, r.viewAt = r.data.At(date), date
+	}
+	return r.view
+}
+
+// Draw renders the view into a new image.
+func (r *Renderer) Draw(vp geo.Viewport, opt Options) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+	r.DrawInto(img, vp, opt)
+	return img
+}
+
+// DrawInto renders the view into img, which must be vp.W×vp.H.
+func (r *Renderer) DrawInto(img *image.RGBA, vp geo.Viewport, opt Options) {
+	layer := r.bounds.Layer(opt.Level)
+	if layer == nil {
+		layer = r.bounds.States
+	}
+	if !r.valid || r.buf.layer != layer || r.buf.vp != vp {
+		r.buf.rasterize(layer, vp)
+		r.valid = true
+	}
+	data := r.Data(opt.AsOf)
+	fills, suits := r.fills(layer, data, opt)
+	r.paint(img, layer, fills, suits, opt)
+	r.outline(img, layer, opt.Selected, opt.Theme.Selection, 3)
+	r.outline(img, layer, opt.Hovered, opt.Theme.Hover, 2)
+	for fips := range opt.Changed {
+		r.outline(img, layer, fips, opt.Theme.Changed, 2)
+	}
+	r.drawCities(img, vp, data, opt)
+	if opt.Decorations {
+		r.decorate(img, data, opt)
+	}
+}
+
+// Fill describes how one region is coloured: its own row or its state's.
+type Fill struct {
+	Row       *dataset.Jurisdiction // the row that decided the colour, or nil
+	Inherited bool                  // Row is the county's state
+}
+
+// FillOf returns the row that colours region fips at the given level.
+func FillOf(d *dataset.Dataset, fips string) Fill {
+	if j := d.Jurisdiction(fips); j != nil {
+		return Fill{Row: j}
+	}
+	if len(fips) == 5 {
+		if j := d.Jurisdiction(fips[:2]); j != nil {
+			return Fill{Row: j, Inherited: true}
+		}
+	}
+	return Fill{}
+}
+
+func (r *Renderer) fills(layer *geo.Layer, d *dataset.Dataset, opt Options) ([]color.RGBA, []dataset.SuitState) {
+	fills := make([]color.RGBA, len(layer.Regions))
+	suits := make([]dataset.SuitState, len(layer.Regions))
+	for i, reg := range layer.Regions {
+		f := FillOf(d, reg.ID)
+		suits[i] = d.SuitState(reg.ID)
+		cat := dataset.NoKnownPolicy
+		if f.Row != nil {
+			cat = f.Row.Category
+		}
+		var c color.RGBA
+		switch {
+		case opt.ColorBy == style.ByLawsuits:
+			c = style.Suit(suits[i])
+		case f.Row == nil || f.Inherited:
+			c = style.Inherited(cat)
+		default:
+			c = style.Category(cat)
+		}
+		if opt.Visible != nil && (f.Row == nil || !opt.Visible(f.Row, suits[i])) {
+			c = style.Mix(c, opt.Theme.Background, 0.8)
+			suits[i] = dataset.NoSuit
+		}
+		fills[i] = c
+	}
+	return fills, suits
+}
+
+// paint colours every pixel from the id buffer: fill, hatching, and borders
+// where the region changes, heavier where the state changes.
+func (r *Renderer) paint(img *image.RGBA, layer *geo.Layer, fills []color.RGBA, suits []dataset.SuitState, opt Options) {
+	b := &r.buf
+	th := opt.Theme
+	state := stateIndex(layer)
+	hatch := opt.ColorBy == style.ByBoth
+	bg := th.Background
+	for y := 0; y < b.h; y++ {
+		row := b.ids[y*b.w : (y+1)*b.w]
+		pix := img.Pix[y*img.Stride : y*img.Stride+4*b.w]
+		for x, id := range row {
+			c := bg
+			if id >= 0 {
+				c = fills[id]
+				if hatch && style.Hatch(suits[id], x, y) {
+					c = style.HatchColor
+				}
+				right, below := b.at(x+1, y), b.at(x, y+1)
+				left, above := b.at(x-1, y), b.at(x, y-1)
+				switch {
+				case differs(state, id, right) || differs(state, id, below) || differs(state, id, left) || differs(state, id, above):
+					c = th.StateBorder
+				case id != right || id != below:
+					c = style.Mix(c, th.CountyBorder, th.CountyAlpha)
+				}
+			}
+			pix[4*x], pix[4*x+1], pix[4*x+2], pix[4*x+3] = c.R, c.G, c.B, 0xff
+		}
+	}
+}
+
+// differs reports whether regions a and b lie in different states (or one
+// is the background).
+func differs(state []int32, a, b int32) bool {
+	if b < 0 {
+		return true
+	}
+	return state[a] != state[b]
+}
+
+// stateIndex maps each region to a number shared by the regions of the
+// same state.
+func stateIndex(layer *geo.Layer) []int32 {
+	out := make([]int32, len(layer.Regions))
+	ids := map[string]int32{}
+	for i, reg := range layer.Regions {
+		st := reg.ID[:2]
+		n, ok := ids[st]
+		if !ok {
+			n = int32(len(ids))
+			ids[st] = n
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// outline draws a band of width px inside the edge of region fips.
+func (r *Renderer) outline(img *image.RGBA, layer *geo.Layer, fips string, c color.RGBA, width int) {
+	idx := layer.Index(fips)
+	if idx < 0 {
+		return
+	}
+	b := &r.buf
+	reg := layer.Regions[idx]
+	x0, y0 := b.vp.ToPixel(reg.Bound.Min)
+	x1, y1 := b.vp.ToPixel(reg.Bound.Max)
+	id := int32(idx)
+	for y := max(0, int(y0)-1); y <= min(b.h-1, int(y1)+1); y++ {
+		for x := max(0, int(x0)-1); x <= min(b.w-1, int(x1)+1); x++ {
+			if b.ids[y*b.w+x] != id || !nearEdge(b, x, y, id, width) {
+				continue
+			}
+			o := y*img.Stride + 4*x
+			img.Pix[o], img.Pix[o+1], img.Pix[o+2] = c.R, c.G, c.B
+		}
+	}
+}
+
+func nearEdge(b *idBuffer, x, y int, id int32, width int) bool {
+	for d := 1; d <= width; d++ {
+		if b.at(x+d, y) != id || b.at(x-d, y) != id || b.at(x, y+d) != id || b.at(x, y-d) != id {
+			return true
+		}
+	}
+	return false
+}
+
+// RegionAt returns the region of the given level under pixel (x, y) of vp,
+// found geometrically so it works for any view, not just the last drawn.
+func RegionAt(b *geo.Boundaries, level geo.Level, vp geo.Viewport, x, y float64) *geo.Region {
+	layer := b.Layer(level)
+	if layer == nil {
+		return nil
+	}
+	i := layer.RegionAt(vp.ToPlane(x, y))
+	if i < 0 {
+		return nil
+	}
+	return layer.Regions[i]
+}
+
+// CityAt returns the city whose marker is within radius pixels of (x, y).
+func (r *Renderer) CityAt(vp geo.Viewport, opt Options, x, y float64) *dataset.Jurisdiction {
+	var best *dataset.Jurisdiction
+	bestD := markerRadius(vp) + 3
+	for _, c := range r.Data(opt.AsOf).Cities() {
+		px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+		if d := dist(px, py, x, y); d <= bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}

@@ -1,0 +1,140 @@
+// Package style turns policy categories and lawsuit states into colours,
+// with palettes that stay apart for colour-blind readers (ColorBrewer PuOr
+// and PRGn) and read on light and dark backgrounds.
+package style
+
+import (
+	"image/color"
+
+	"sanctuarymap/dataset"
+)
+
+// ColorBy chooses what the map's fills show.
+type ColorBy int
+
+const (
+	ByPolicy ColorBy = iota
+	ByLawsuits
+	ByBoth // policy fill with lawsuit hatching
+)
+
+// ParseColorBy reads the --color flag's values.
+func ParseColorBy(s string) (ColorBy, bool) {
+	switch s {
+	case "policy":
+		return ByPolicy, true
+	case "lawsuits":
+		return ByLawsuits, true
+	case "both":
+		return ByBoth, true
+	}
+	return 0, false
+}
+
+func (c ColorBy) String() string {
+	return [...]string{"policy", "lawsuits", "both"}[c]
+}
+
+func rgb(v uint32) color.RGBA {
+	return color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff}
+}
+
+// Category colours run purple (limits cooperation) through grey (nothing
+// known) to orange (mandates cooperation): a diverging scheme with no
+// good/bad reading such as red and green would suggest.
+var categoryColor = map[dataset.Category]color.RGBA{
+	dataset.StateLimits:           rgb(0x542788),
+	dataset.LocalLimitsDetainers:  rgb(0x8073ac),
+	dataset.LocalLimitsInfoAccess: rgb(0xb2abd2),
+	dataset.LocalDeclarationOnly:  rgb(0xd8daeb),
+	dataset.NoKnownPolicy:         rgb(0xc8c8c8),
+	dataset.CooperatesPractice:    rgb(0xfee0b6),
+	dataset.Agreement287g:         rgb(0xf1a340),
+	dataset.StateMandates:         rgb(0xb35806),
+}
+
+// Category returns the fill of a category.
+func Category(c dataset.Category) color.RGBA {
+	if v, ok := categoryColor[c]; ok {
+		return v
+	}
+	return categoryColor[dataset.NoKnownPolicy]
+}
+
+// Inherited is the lighter tint for a county without its own row, showing
+// its state's category.
+func Inherited(c dataset.Category) color.RGBA {
+	return Mix(Category(c), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0.55)
+}
+
+var suitColor = [...]color.RGBA{
+	dataset.NoSuit:       rgb(0xdcdcdc),
+	dataset.SuitResolved: rgb(0xa6dba0),
+	dataset.SuitPending:  rgb(0x1b7837),
+}
+
+// Suit returns the fill of a lawsuit state when colouring by lawsuits.
+func Suit(s dataset.SuitState) color.RGBA { return suitColor[s] }
+
+// Hatch says whether pixel (x, y) of a region with suit state s is a hatch
+// line when colouring by both: dense dark stripes for a pending suit,
+// sparse ones the other way for a resolved one, so the fill stays readable.
+func Hatch(s dataset.SuitState, x, y int) bool {
+	switch s {
+	case dataset.SuitPending:
+		return (x+y)%7 < 2
+	case dataset.SuitResolved:
+		return (x-y+1<<20)%9 == 0
+	}
+	return false
+}
+
+// HatchColor is the colour of hatch lines.
+var HatchColor = rgb(0x1a1a1a)
+
+// Mix returns a*(1-t) + b*t.
+func Mix(a, b color.RGBA, t float64) color.RGBA {
+	m := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }
+	return color.RGBA{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B), 0xff}
+}
+
+// Theme holds the colours around the fills.
+type Theme struct {
+	Background  color.RGBA
+	Text        color.RGBA
+	StateBorder color.RGBA
+	// CountyBorder is blended over the fill so county lines stay subtle.
+	CountyBorder color.RGBA
+	CountyAlpha  float64
+	Selection    color.RGBA
+	Hover        color.RGBA
+	Changed      color.RGBA
+	Panel        color.NRGBA // legend background
+}
+
+// Light is for exports and light desktops.
+var Light = Theme{
+	Background:   rgb(0xffffff),
+	Text:         rgb(0x1a1a1a),
+	StateBorder:  rgb(0x3a3a3a),
+	CountyBorder: rgb(0xffffff),
+	CountyAlpha:  0.6,
+	Selection:    rgb(0x00a0e0),
+	Hover:        rgb(0x202020),
+	Changed:      rgb(0xe6007e),
+	Panel:        color.NRGBA{0xff, 0xff, 0xff, 0xe8},
+}
+
+// Dark is for dark desktops: the fills are unchanged, so the legend means
+// the same in both.
+var Dark = Theme{
+	Background:   rgb(0x17181c),
+	Text:         rgb(0xececec),
+	StateBorder:  rgb(0x101010),
+	CountyBorder: rgb(0x17181c),
+	CountyAlpha:  0.5,
+	Selection:    rgb(0x38c8ff),
+	Hover:        rgb(0xffffff),
+	Changed:      rgb(0xff4fb0),
+	Panel:        color.NRGBA{0x22, 0x23, 0x28, 0xe8},
+}
