@@ -145,17 +145,23 @@ func checkCoords(mp orb.MultiPolygon) error {
 
 // jsonError locates a JSON decoding error in the file.
 func jsonError(name string, data []byte, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	var off int64 = -1
+	var (
+		syn *json.SyntaxError
+		typ *json.UnmarshalTypeError
+		off int64 = -1
+	)
 	msg := err.Error()
 	switch {
+	case errors.As(err, &syn) && syn.Error() == "unexpected end of JSON input":
+		off = int64(len(data))
+		msg = "not valid JSON: the file ends too early (truncated?)"
 	case errors.As(err, &syn):
-		off = syn.Offset
+		off = max(0, syn.Offset-1) // Offset counts the offending byte
 		msg = "not valid JSON: " + syn.Error()
 	case errors.As(err, &typ):
-		off = typ.Offset
-		msg = fmt.Sprintf("value of type %s where %s was expected", typ.Value, typ.Type)
+		// orb decodes geometries from nested raw messages, so the offset is
+		// not a position in the file: name the value instead.
+		msg = fmt.Sprintf("%s is not a valid %s", typ.Value, typ.Type)
 		if typ.Field != "" {
 			msg += " (field " + typ.Field + ")"
 		}

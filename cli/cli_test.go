@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = Run(args, Version{"test", "abc"}, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestRenderWritesPNG(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "map.png")
+	code, _, stderr := run(t, "render", "-o", out, "--width", "800", "--height", "500", "--level", "counties", "--color", "both", "--title", "Test")
+	if code != OK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 800 || b.Dy() != 500 {
+		t.Errorf("size %v, want 800×500", b)
+	}
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRenderUsage(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render"}, "sanctuarymap render: -o FILE is required\n"},
+		{[]string{"render", "-o", "x.png", "--level", "towns"}, "sanctuarymap render: --level must be states or counties, not \"towns\"\n"},
+		{[]string{"render", "-o", "x.png", "--color", "red"}, "sanctuarymap render: --color must be policy, lawsuits or both, not \"red\"\n"},
+		{[]string{"render", "-o", "x.png", "--as-of", "2025-13-01"}, "sanctuarymap render: --as-of \"2025-13-01\" is not a date YYYY-MM-DD\n"},
+		{[]string{"render", "-o", "x.png", "--width", "0"}, "sanctuarymap render: --width and --height must be between 16 and 16384\n"},
+		{[]string{"render", "-o", "x.png", "extra"}, "sanctuarymap render: unexpected argument \"extra\"\n"},
+	} {
+		code, _, stderr := run(t, c.args...)
+		if code != BadUsage || stderr != c.want {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", c.args, code, stderr, BadUsage, c.want)
+		}
+	}
+	if code, _, _ := run(t, "frobnicate"); code != BadUsage {
+		t.Errorf("unknown command: exit %d", code)
+	}
+}
+
+// Bad boundary files are refused with exit 1, a message naming the file
+// and, where it can, the line and column; an existing output stays as it was.
+func TestRenderBadBoundaries(t *testing.T) {
+	deep := strings.Repeat("[", 20000) + strings.Repeat("]", 20000)
+	for _, c := range []struct {
+		name, content, want string
+	}{
+		{"notjson.geojson", "hello", "notjson.geojson:1:1: not valid JSON: invalid character 'h' looking for beginning of value"},
+		{"truncated.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature"`, "truncated.geojson:1:58: not valid JSON: the file ends too early (truncated?)"},
+		{"empty.geojson", `{"type":"FeatureCollection","features":[]}`, "empty.geojson: no Polygon or MultiPolygon features with a state (2-digit) or county (5-digit) FIPS id"},
+		{"point.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Point","coordinates":[1,2]}}]}`, "point.geojson: feature 1: geometry type Point is not supported; use Polygon or MultiPolygon"},
+		{"range.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Polygon","coordinates":[[[-105,39],[-104,39],[-104,400],[-105,39]]]}}]}`, "range.geojson: feature 1 (id \"08\"): coordinate [-104, 400] is outside longitude -180..180, latitude -90..90"},
+		{"overflow.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Polygon","coordinates":[[[-105,39],[-104,39],[-104,1e999],[-105,39]]]}}]}`, "overflow.geojson: number 1e999 is not a valid float64"},
+		{"deep.geojson", `{"type":"FeatureCollection","features":` + deep + `}`, "deep.geojson:"},
+		{"other.json", `{"type":"Feature"}`, "other.json: type is \"Feature\"; want a GeoJSON FeatureCollection or a TopoJSON Topology"},
+		{"badarc.topojson", `{"type":"Topology","objects":{"s":{"type":"GeometryCollection","geometries":[{"type":"Polygon","id":"08","arcs":[[5]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}`, "badarc.topojson: geometry 1: arc index 5 is out of range (the topology has 1 arcs)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			bad := writeFile(t, c.name, c.content)
+			out := writeFile(t, "old.png", "previous contents")
+			code, _, stderr := run(t, "render", "-o", out, "--boundaries", bad)
+			if code != BadInput {
+				t.Errorf("exit %d, want %d", code, BadInput)
+			}
+			if !strings.HasPrefix(stderr, filepath.Join(filepath.Dir(bad), c.want)) {
+				t.Errorf("stderr %q\nwant prefix %q", stderr, c.want)
+			}
+			if got, _ := os.ReadFile(out); string(got) != "previous contents" {
+				t.Errorf("the existing output was changed")
+			}
+		})
+	}
+}
+
+func TestRenderMissingAndUnwritable(t *testing.T) {
+	code, _, stderr := run(t, "render", "-o", filepath.Join(t.TempDir(), "m.png"), "--boundaries", "/nonexistent/b.geojson")
+	if code != BadInput || stderr != "/nonexistent/b.geojson: no such file or directory\n" {
+		t.Errorf("missing file: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = run(t, "render", "-o", "/nonexistent-dir/m.png")
+	if code != BadInput || stderr != "sanctuarymap: cannot write /nonexistent-dir/m.png: no such file or directory\n" {
+		t.Errorf("unwritable: exit %d, %q", code, stderr)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := run(t, "--version")
+	if code != OK || stdout != "sanctuarymap test (commit abc)\n" {
+		t.Errorf("exit %d, %q", code, stdout)
+	}
+}
