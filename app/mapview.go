@@ -34,6 +34,8 @@ type MapView struct {
 
 	raster *canvas.Raster
 	kick   chan struct{}
+	// onFrame, when set (by tests), runs after each new frame is shown.
+	onFrame func()
 }
 
 // viewState is everything a frame depends on.
@@ -96,6 +98,9 @@ func (m *MapView) work() {
 			m.img, m.rendered = img, st
 			m.mu.Unlock()
 			m.raster.Refresh()
+			if m.onFrame != nil {
+				m.onFrame()
+			}
 		})
 	}
 }

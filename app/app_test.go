@@ -1,0 +1,99 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/geo"
+)
+
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	a := test.NewTempApp(t)
+	b, err := assets.Boundaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := assets.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, b, d, "test")
+	t.Cleanup(u.win.Close)
+	return u
+}
+
+// frame draws the window and waits for the map worker's next frame.
+func frame(t *testing.T, u *UI) {
+	t.Helper()
+	done := make(chan struct{}, 8)
+	u.mapView.onFrame = func() { done <- struct{}{} }
+	defer func() { u.mapView.onFrame = nil }()
+	u.win.Canvas().Capture()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no frame within 10 s")
+	}
+}
+
+// posOf returns the widget position of a lon/lat point at canvas scale s.
+func posOf(u *UI, fips string, lon, lat float64, s float32) fyne.Position {
+	x, y := u.mapView.Viewport().ToPixel(geo.NewAlbersUSA().Project(fips, orb.Point{lon, lat}))
+	return fyne.NewPos(float32(x)/s, float32(y)/s)
+}
+
+func TestTapSelectsState(t *testing.T) {
+	for _, scale := range []float32{1, 2} {
+		u := newTestUI(t)
+		u.win.Canvas().(test.WindowlessCanvas).SetScale(scale)
+		u.win.Resize(fyne.NewSize(1000, 700))
+		frame(t, u)
+		if vp := u.mapView.Viewport(); vp.W < 400*int(scale) {
+			t.Fatalf("scale %v: raster is %d px wide; want device pixels", scale, vp.W)
+		}
+		test.TapAt(u.mapView, posOf(u, "08", -105.5, 39.0, scale))
+		if u.selected != "08" {
+			t.Fatalf("scale %v: selected %q, want 08 (Colorado)", scale, u.selected)
+		}
+		text := u.detail.String()
+		for _, want := range []string{"Colorado", "FIPS: 08", "STATE_LIMITS", "Sources"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("scale %v: detail lacks %q:\n%s", scale, want, text)
+			}
+		}
+		// Honolulu is in the Hawaii inset.
+		test.TapAt(u.mapView, posOf(u, "15", -157.9, 21.4, scale))
+		if u.selected != "15" {
+			t.Errorf("scale %v: Hawaii tap selected %q", scale, u.selected)
+		}
+		// The ocean selects nothing.
+		test.TapAt(u.mapView, posOf(u, "06", -130, 30, scale))
+		if u.selected != "" {
+			t.Errorf("scale %v: ocean tap selected %q", scale, u.selected)
+		}
+	}
+}
+
+func TestZoomAndReset(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1000, 700))
+	frame(t, u)
+	before := u.mapView.Viewport()
+	u.mapView.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(300, 200)}, Scrolled: fyne.NewDelta(0, 10)})
+	if z := u.mapView.Viewport().Zoom; z <= before.Zoom {
+		t.Errorf("wheel up: zoom %v, was %v", z, before.Zoom)
+	}
+	test.TypeOnCanvas(u.win.Canvas(), "0")
+	if got := u.mapView.Viewport(); got.Zoom != 1 || got.Center != before.Center {
+		t.Errorf("after 0: %+v, want the fitted view", got)
+	}
+}
