@@ -23,8 +23,16 @@ const CountiesName = "embedded:counties-10m.json"
 //go:embed jurisdictions.csv
 var Jurisdictions []byte
 
+// Lawsuits is the embedded lawsuits.csv.
+//
+//go:embed lawsuits.csv
+var Lawsuits []byte
+
 // Names label the embedded CSV files in messages.
-const JurisdictionsName = "embedded:jurisdictions.csv"
+const (
+	JurisdictionsName = "embedded:jurisdictions.csv"
+	LawsuitsName      = "embedded:lawsuits.csv"
+)
 
 // Boundaries decodes the embedded boundaries.
 func Boundaries() (*geo.Boundaries, error) {
@@ -33,5 +41,7 @@ func Boundaries() (*geo.Boundaries, error) {
 
 // Dataset loads the embedded dataset.
 func Dataset() (*dataset.Dataset, error) {
-	return dataset.Load(dataset.File{Name: JurisdictionsName, Data: Jurisdictions})
+	return dataset.Load(
+		dataset.File{Name: JurisdictionsName, Data: Jurisdictions},
+		dataset.File{Name: LawsuitsName, Data: Lawsuits})
 }

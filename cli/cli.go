@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"image/png"
@@ -192,7 +191,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	b, err := assets.Boundaries()
 	if err != nil {
-		return report(stderr, errors.Join(err))
+		return report(stderr, err)
 	}
 	levels := map[dataset.Level]int{}
 	for _, j := range d.Jurisdictions {
@@ -201,6 +200,14 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s: %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
 		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State], levels[dataset.County], levels[dataset.City],
 		len(d.Lawsuits), d.AsOf().Format("2006-01-02"))
-	_ = b
+	var ids []string
+	for _, r := range b.Counties.Regions {
+		ids = append(ids, r.ID)
+	}
+	rep := dataset.Join(d, func(f string) bool { return b.States.Region(f) != nil || b.Counties.Region(f) != nil }, ids)
+	for _, m := range append(rep.Unmatched, rep.UnknownDefendants...) {
+		fmt.Fprintln(stdout, "note:", m)
+	}
+	fmt.Fprintf(stdout, "%d of %d counties have no row of their own and show their state's policy\n", rep.WithoutRow, len(ids))
 	return OK
 }

@@ -118,3 +118,19 @@ func TestVersion(t *testing.T) {
 		t.Errorf("exit %d, %q", code, stdout)
 	}
 }
+
+func TestValidate(t *testing.T) {
+	code, stdout, stderr := run(t, "validate")
+	if code != OK || !strings.HasPrefix(stdout, "Sanctuary Map dataset (sources per row): 101 jurisdictions (51 states, 15 counties, 35 cities), 23 lawsuits, as of 2026-11-29\n") {
+		t.Errorf("embedded: exit %d\n%s%s", code, stdout, stderr)
+	}
+	bad := writeFile(t, "bad.csv", "fips,name,state,level,category,policy,as_of,source,verification\n"+
+		"08,Colorado,CO,state,LIMITS,p,2026-01-02,https://e.org,confirmed\n"+
+		"8,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed\n")
+	code, _, stderr = run(t, "validate", bad)
+	want := bad + ":2:22: category \"LIMITS\" is unknown; want one of STATE_LIMITS, LOCAL_LIMITS_DETAINERS, LOCAL_LIMITS_INFO_ACCESS, LOCAL_DECLARATION_ONLY, NO_KNOWN_POLICY, COOPERATES_PRACTICE, AGREEMENT_287G, STATE_MANDATES\n" +
+		bad + ":3:1: fips \"8\" has 1 digits; a state code has 2\n"
+	if code != BadInput || stderr != want {
+		t.Errorf("bad file: exit %d\n%s\nwant\n%s", code, stderr, want)
+	}
+}

@@ -207,7 +207,7 @@ func readTable(f File) (*table, fileerr.List) {
 	if herrs := t.readHeader(); len(herrs) > 0 {
 		return nil, append(errs, herrs...)
 	}
-	if len(t.rows) == 0 && t.kind == jurisdictionsKind {
+	if len(t.rows) == 0 && t.kind == jurisdictionsKind && len(errs) == 0 {
 		return nil, append(errs, &fileerr.Error{File: f.Name, Line: 2, Err: ErrNoRows})
 	}
 	if err := t.throughGota(); err != nil {

@@ -47,6 +47,15 @@ func (l List) Error() string {
 	return strings.Join(s, "\n")
 }
 
+// Unwrap lets errors.Is and errors.As see each problem.
+func (l List) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
 // Err returns nil for an empty list, so callers can return l.Err() directly.
 func (l List) Err() error {
 	if len(l) == 0 {

@@ -104,9 +104,12 @@ type Fill struct {
 	Inherited bool                  // Row is the county's state
 }
 
-// FillOf returns the row that colours region fips at the given level.
+// FillOf returns the row that colours region fips. A county without a row,
+// or whose row says only that nothing is known yet (unverified, no known
+// policy), shows its state's category in a lighter tint.
 func FillOf(d *dataset.Dataset, fips string) Fill {
-	if j := d.Jurisdiction(fips); j != nil {
+	j := d.Jurisdiction(fips)
+	if j != nil && !(j.Level == dataset.County && j.Category == dataset.NoKnownPolicy && j.Verification == dataset.Unverified) {
 		return Fill{Row: j}
 	}
 	if len(fips) == 5 {
@@ -123,6 +126,10 @@ func (r *Renderer) fills(layer *geo.Layer, d *dataset.Dataset, opt Options) ([]c
 	for i, reg := range layer.Regions {
 		f := FillOf(d, reg.ID)
 		suits[i] = d.SuitState(reg.ID)
+		if f.Inherited {
+			// A county drawn in its state's tint carries the state's suits too.
+			suits[i] = max(suits[i], d.SuitState(f.Row.FIPS))
+		}
 		cat := dataset.NoKnownPolicy
 		if f.Row != nil {
 			cat = f.Row.Category

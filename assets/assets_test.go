@@ -1,0 +1,90 @@
+package assets
+
+import (
+	"strings"
+	"testing"
+
+	"sanctuarymap/dataset"
+)
+
+func TestEmbeddedDataset(t *testing.T) {
+	d, err := Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Boundaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := map[dataset.Level]int{}
+	for _, j := range d.Jurisdictions {
+		levels[j.Level]++
+		if len(j.Sources) == 0 && j.Verification != dataset.Unverified {
+			t.Errorf("%s %s: %s without a source", j.FIPS, j.Name, j.Verification)
+		}
+		if j.AsOf.IsZero() {
+			t.Errorf("%s: no as_of date", j.FIPS)
+		}
+	}
+	if levels[dataset.State] != 51 {
+		t.Errorf("%d state rows, want 50 states and DC", levels[dataset.State])
+	}
+	// Every county row names a county of the 2023 boundaries, by code and name.
+	for _, j := range d.Jurisdictions {
+		if j.Level != dataset.County {
+			continue
+		}
+		r := b.Counties.Region(j.FIPS)
+		if r == nil {
+			t.Errorf("county %s %s has no boundary", j.FIPS, j.Name)
+			continue
+		}
+		if !strings.HasPrefix(j.Name, r.Name) {
+			t.Errorf("county %s is %q in the dataset but %q in the boundaries", j.FIPS, j.Name, r.Name)
+		}
+	}
+	// The 35 entries of the DOJ list of 2025-08-05: 13 states (with DC), and
+	// 4 counties and 18 cities, San Francisco appearing as both.
+	listed := map[dataset.Level]int{}
+	for _, j := range d.Jurisdictions {
+		if j.OnDOJList == "yes" {
+			listed[j.Level]++
+		}
+	}
+	if listed[dataset.State] != 13 || listed[dataset.County] != 4 || listed[dataset.City] != 18 {
+		t.Errorf("DOJ-listed: %v, want 13 states, 4 counties, 18 cities", listed)
+	}
+	// All 21 suits of the compiled table plus the two it lacked, each
+	// defendant with a row (but New Haven, whose place code is unchecked).
+	if len(d.Lawsuits) != 23 {
+		t.Errorf("%d suits, want 23", len(d.Lawsuits))
+	}
+	for _, s := range d.Lawsuits {
+		for _, f := range s.Defendants {
+			if d.Jurisdiction(f) == nil {
+				t.Errorf("%s: defendant %s has no row", s.CaseID, f)
+			}
+		}
+	}
+	var ids []string
+	for _, r := range b.Counties.Regions {
+		ids = append(ids, r.ID)
+	}
+	rep := dataset.Join(d, func(f string) bool {
+		return b.States.Region(f) != nil || b.Counties.Region(f) != nil
+	}, ids)
+	if len(rep.Unmatched) > 0 || len(rep.UnknownDefendants) > 0 {
+		t.Errorf("join: %v %v", rep.Unmatched, rep.UnknownDefendants)
+	}
+}
+
+func BenchmarkEmbeddedLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Boundaries(); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Dataset(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
