@@ -3,8 +3,11 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -153,44 +156,92 @@ func (r *Renderer) fills(layer *geo.Layer, d *dataset.Dataset, opt Options) ([]c
 }
 
 // paint colours every pixel from the id buffer: fill, hatching, and borders
-// where the region changes, heavier where the state changes.
+// where the region changes, heavier (on both sides) where the state
+// changes. Pixels whose four neighbours share their region, the vast
+// majority, take the fast path.
 func (r *Renderer) paint(img *image.RGBA, layer *geo.Layer, fills []color.RGBA, suits []dataset.SuitState, opt Options) {
 	b := &r.buf
 	th := opt.Theme
-	state := stateIndex(layer)
-	hatch := opt.ColorBy == style.ByBoth
-	bg := th.Background
-	for y := 0; y < b.h; y++ {
-		row := b.ids[y*b.w : (y+1)*b.w]
-		pix := img.Pix[y*img.Stride : y*img.Stride+4*b.w]
-		for x, id := range row {
-			c := bg
-			if id >= 0 {
-				c = fills[id]
-				if hatch && style.Hatch(suits[id], x, y) {
-					c = style.HatchColor
-				}
-				right, below := b.at(x+1, y), b.at(x, y+1)
-				left, above := b.at(x-1, y), b.at(x, y-1)
+	// Colours packed as little-endian RGBA words: one store a pixel.
+	fill := make([]uint32, len(fills))
+	edge := make([]uint32, len(fills))
+	for i, c := range fills {
+		fill[i] = pack(c)
+		edge[i] = pack(style.Mix(c, th.CountyBorder, th.CountyAlpha))
+	}
+	pal := palette{state: stateIndex(layer), fill: fill, edge: edge, suits: suits, hatch: opt.ColorBy == style.ByBoth,
+		bg: pack(th.Background), stateBorder: pack(th.StateBorder), hatchColor: pack(style.HatchColor)}
+	// Rows are independent: paint bands of them on every core.
+	var wg sync.WaitGroup
+	bands := runtime.NumCPU()
+	for band := range bands {
+		wg.Go(func() {
+			for y := band * b.h / bands; y < (band+1)*b.h/bands; y++ {
+				paintRow(img, b, y, &pal)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// palette is what paintRow needs to colour a pixel.
+type palette struct {
+	state                       []int32 // region → state number
+	fill, edge                  []uint32
+	suits                       []dataset.SuitState
+	hatch                       bool
+	bg, stateBorder, hatchColor uint32
+}
+
+func paintRow(img *image.RGBA, b *idBuffer, y int, p *palette) {
+	w := b.w
+	state := p.state
+	row := b.ids[y*w : (y+1)*w]
+	up, down := row, row // beyond the image edge counts as the same region
+	if y > 0 {
+		up = b.ids[(y-1)*w : y*w]
+	}
+	if y+1 < b.h {
+		down = b.ids[(y+1)*w : (y+2)*w]
+	}
+	up, down = up[:len(row)], down[:len(row)]
+	pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
+	for x, id := range row {
+		c := p.bg
+		if id >= 0 {
+			c = p.fill[id]
+			if p.hatch && style.Hatch(p.suits[id], x, y) {
+				c = p.hatchColor
+			}
+			left, right := id, id
+			if x > 0 {
+				left = row[x-1]
+			}
+			if x+1 < w {
+				right = row[x+1]
+			}
+			if above, below := up[x], down[x]; left != id || right != id || above != id || below != id {
+				st := state[id]
 				switch {
-				case differs(state, id, right) || differs(state, id, below) || differs(state, id, left) || differs(state, id, above):
-					c = th.StateBorder
-				case id != right || id != below:
-					c = style.Mix(c, th.CountyBorder, th.CountyAlpha)
+				case otherState(state, st, left) || otherState(state, st, right) || otherState(state, st, above) || otherState(state, st, below):
+					c = p.stateBorder
+				case right != id || below != id:
+					c = p.edge[id]
 				}
 			}
-			pix[4*x], pix[4*x+1], pix[4*x+2], pix[4*x+3] = c.R, c.G, c.B, 0xff
 		}
+		binary.LittleEndian.PutUint32(pix[4*x:], c)
 	}
 }
 
-// differs reports whether regions a and b lie in different states (or one
-// is the background).
-func differs(state []int32, a, b int32) bool {
-	if b < 0 {
-		return true
-	}
-	return state[a] != state[b]
+func pack(c color.RGBA) uint32 {
+	return uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24
+}
+
+// otherState reports whether region n lies outside state st (the
+// background counts as outside).
+func otherState(state []int32, st, n int32) bool {
+	return n < 0 || state[n] != st
 }
 
 // stateIndex maps each region to a number shared by the regions of the
