@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/dataset"
@@ -71,7 +73,7 @@ func detailSegments(d *dataset.Dataset, b *geo.Boundaries, fips string) []widget
 		segs = append(segs, &widget.TextSegment{Text: "DOJ lawsuits", Style: widget.RichTextStyleSubHeading})
 	}
 	for _, s := range suits {
-		segs = append(segs, &widget.TextSegment{Text: s.Name, Style: widget.RichTextStyleStrong})
+		segs = append(segs, &widget.TextSegment{Text: s.Name, Style: boldBlock})
 		line := []string{s.Court}
 		if s.Docket != "" {
 			line = append(line, s.Docket)
@@ -88,6 +90,9 @@ func detailSegments(d *dataset.Dataset, b *geo.Boundaries, fips string) []widget
 	return segs
 }
 
+// boldBlock is a bold line of its own (RichTextStyleStrong runs inline).
+var boldBlock = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground}
+
 func para(s string) *widget.TextSegment {
 	return &widget.TextSegment{Text: s, Style: widget.RichTextStyleParagraph}
 }
@@ -100,7 +105,19 @@ func links(sources []string) []widget.RichTextSegment {
 			out = append(out, para(s))
 			continue
 		}
-		out = append(out, &widget.HyperlinkSegment{Text: s, URL: u})
+		// Links run inline; an empty paragraph puts each on its own line.
+		out = append(out, &widget.HyperlinkSegment{Text: linkText(u), URL: u}, para(""))
 	}
 	return out
+}
+
+// linkText shortens a URL for display: host and path, cut to fit the panel,
+// since a link does not wrap.
+func linkText(u *url.URL) string {
+	const maxLen = 44
+	t := []rune(strings.TrimPrefix(u.Host, "www.") + u.EscapedPath())
+	if len(t) > maxLen {
+		return string(t[:maxLen-1]) + "…"
+	}
+	return string(t)
 }
