@@ -124,13 +124,9 @@ func (u *UI) Window() fyne.Window { return u.win }
 // and returns when it closes.
 func Run(files []string, software string) {
 	a := fyneapp.NewWithID(ID)
-	b, err := assets.Boundaries()
+	b, d, err := assets.Load()
 	if err != nil {
-		panic(fmt.Sprintf("embedded boundaries: %v", err)) // a build defect, not user input
-	}
-	d, err := assets.Dataset()
-	if err != nil {
-		panic(fmt.Sprintf("embedded dataset: %v", err))
+		panic(fmt.Sprintf("embedded data: %v", err)) // a build defect, not user input
 	}
 	var loadErr error
 	if len(files) > 0 {

@@ -18,11 +18,7 @@ func newTestUI(t *testing.T) *UI {
 	t.Setenv("LANG", "en_US.UTF-8")
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	a := test.NewTempApp(t)
-	b, err := assets.Boundaries()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := assets.Dataset()
+	b, d, err := assets.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

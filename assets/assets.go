@@ -45,3 +45,17 @@ func Dataset() (*dataset.Dataset, error) {
 		dataset.File{Name: JurisdictionsName, Data: Jurisdictions},
 		dataset.File{Name: LawsuitsName, Data: Lawsuits})
 }
+
+// Load decodes the embedded boundaries and dataset together, as the
+// window, the tests and the command line start from them.
+func Load() (*geo.Boundaries, *dataset.Dataset, error) {
+	b, err := Boundaries()
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := Dataset()
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, d, nil
+}

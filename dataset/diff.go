@@ -69,39 +69,38 @@ func (s *Lawsuit) Fields() []Field {
 // Diff lists what changed from old to new: jurisdictions by FIPS code,
 // then lawsuits by case id, each in the new file's order with removals last.
 func Diff(old, new *Dataset) []Change {
+	return append(diffRows(old.Jurisdictions, new.Jurisdictions), diffRows(old.Lawsuits, new.Lawsuits)...)
+}
+
+// keyedRow is what Diff compares: a keyed, named list of fields.
+type keyedRow interface {
+	key() string
+	label() string
+	Fields() []Field
+}
+
+func (j *Jurisdiction) key() string   { return j.FIPS }
+func (j *Jurisdiction) label() string { return j.Name }
+func (s *Lawsuit) key() string        { return s.CaseID }
+func (s *Lawsuit) label() string      { return s.Name }
+
+func diffRows[T keyedRow](old, new []T) []Change {
 	var out []Change
-	oldJ := map[string]*Jurisdiction{}
-	for _, j := range old.Jurisdictions {
-		oldJ[j.FIPS] = j
+	before := map[string]T{}
+	for _, r := range old {
+		before[r.key()] = r
 	}
-	for _, j := range new.Jurisdictions {
-		if o, ok := oldJ[j.FIPS]; !ok {
-			out = append(out, Change{Kind: Added, Key: j.FIPS, Name: j.Name})
-		} else if fc := diffFields(o.Fields(), j.Fields()); len(fc) > 0 {
-			out = append(out, Change{Kind: Changed, Key: j.FIPS, Name: j.Name, Fields: fc})
+	for _, r := range new {
+		if o, ok := before[r.key()]; !ok {
+			out = append(out, Change{Kind: Added, Key: r.key(), Name: r.label()})
+		} else if fc := diffFields(o.Fields(), r.Fields()); len(fc) > 0 {
+			out = append(out, Change{Kind: Changed, Key: r.key(), Name: r.label(), Fields: fc})
 		}
-		delete(oldJ, j.FIPS)
+		delete(before, r.key())
 	}
-	for _, j := range old.Jurisdictions {
-		if _, gone := oldJ[j.FIPS]; gone {
-			out = append(out, Change{Kind: Removed, Key: j.FIPS, Name: j.Name})
-		}
-	}
-	oldS := map[string]*Lawsuit{}
-	for _, s := range old.Lawsuits {
-		oldS[s.CaseID] = s
-	}
-	for _, s := range new.Lawsuits {
-		if o, ok := oldS[s.CaseID]; !ok {
-			out = append(out, Change{Kind: Added, Key: s.CaseID, Name: s.Name})
-		} else if fc := diffFields(o.Fields(), s.Fields()); len(fc) > 0 {
-			out = append(out, Change{Kind: Changed, Key: s.CaseID, Name: s.Name, Fields: fc})
-		}
-		delete(oldS, s.CaseID)
-	}
-	for _, s := range old.Lawsuits {
-		if _, gone := oldS[s.CaseID]; gone {
-			out = append(out, Change{Kind: Removed, Key: s.CaseID, Name: s.Name})
+	for _, r := range old {
+		if _, gone := before[r.key()]; gone {
+			out = append(out, Change{Kind: Removed, Key: r.key(), Name: r.label()})
 		}
 	}
 	return out

@@ -169,11 +169,7 @@ func TestClickState(t *testing.T) {
 	wid := strings.Fields(string(s.run("xdotool", "search", "--sync", "--name", "^Sanctuary Map$")))[0]
 	s.run("xdotool", "windowmove", wid, "0", "0")
 
-	b, err := assets.Boundaries()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := assets.Dataset()
+	b, d, err := assets.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,11 +15,7 @@ import (
 
 func embedded(t testing.TB) (*geo.Boundaries, *dataset.Dataset) {
 	t.Helper()
-	b, err := assets.Boundaries()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := assets.Dataset()
+	b, d, err := assets.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
