@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
@@ -27,10 +28,9 @@ type MapView struct {
 	// OnHover is called with the name under the pointer, or "".
 	OnHover func(name string)
 
-	mu       sync.Mutex // guards what the worker reads: state and img
-	st       viewState
-	img      *image.RGBA
-	rendered viewState
+	mu  sync.Mutex // guards what the worker reads: state and img
+	st  viewState
+	img *image.RGBA
 
 	raster *canvas.Raster
 	kick   chan struct{}
@@ -40,11 +40,10 @@ type MapView struct {
 
 // viewState is everything a frame depends on.
 type viewState struct {
-	r    *render.Renderer
-	b    *geo.Boundaries
-	vp   geo.Viewport
-	opt  render.Options
-	zoom bool // the user zoomed or panned: keep the view on resize
+	r   *render.Renderer
+	b   *geo.Boundaries
+	vp  geo.Viewport
+	opt render.Options
 }
 
 // NewMapView returns a map of b coloured by d.
@@ -95,7 +94,7 @@ func (m *MapView) work() {
 		img := st.r.Draw(st.vp, st.opt)
 		fyne.Do(func() {
 			m.mu.Lock()
-			m.img, m.rendered = img, st
+			m.img = img
 			m.mu.Unlock()
 			m.raster.Refresh()
 			if m.onFrame != nil {
@@ -152,9 +151,9 @@ func (m *MapView) PanBy(dx, dy float64) {
 	m.update(func(st *viewState) { st.vp = st.vp.Pan(dx, dy) })
 }
 
-// CenterOn zooms to a region or city.
-func (m *MapView) CenterOn(b geo.Viewport) {
-	m.update(func(st *viewState) { st.vp = b })
+// CenterOn centres the view on a plane bound, zooming in if it is small.
+func (m *MapView) CenterOn(b orb.Bound) {
+	m.update(func(st *viewState) { st.vp = st.vp.CenterOn(b) })
 }
 
 // scale converts widget positions to the raster's device pixels.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
 )
 
 func TestEmbeddedDataset(t *testing.T) {
@@ -66,13 +67,7 @@ func TestEmbeddedDataset(t *testing.T) {
 			}
 		}
 	}
-	var ids []string
-	for _, r := range b.Counties.Regions {
-		ids = append(ids, r.ID)
-	}
-	rep := dataset.Join(d, func(f string) bool {
-		return b.States.Region(f) != nil || b.Counties.Region(f) != nil
-	}, ids)
+	rep := dataset.Join(d, b.Has, b.IDs(geo.Counties))
 	if len(rep.Unmatched) > 0 || len(rep.UnknownDefendants) > 0 {
 		t.Errorf("join: %v %v", rep.Unmatched, rep.UnknownDefendants)
 	}

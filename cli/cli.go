@@ -203,11 +203,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s: %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
 		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State], levels[dataset.County], levels[dataset.City],
 		len(d.Lawsuits), d.AsOf().Format("2006-01-02"))
-	var ids []string
-	for _, r := range b.Counties.Regions {
-		ids = append(ids, r.ID)
-	}
-	rep := dataset.Join(d, func(f string) bool { return b.States.Region(f) != nil || b.Counties.Region(f) != nil }, ids)
+	ids := b.IDs(geo.Counties)
+	rep := dataset.Join(d, b.Has, ids)
 	for _, m := range append(rep.Unmatched, rep.UnknownDefendants...) {
 		fmt.Fprintln(stdout, "note:", m)
 	}

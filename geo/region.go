@@ -97,6 +97,24 @@ func (b *Boundaries) Layer(l Level) *Layer {
 	return b.States
 }
 
+// Has reports whether a state or county with FIPS code fips exists.
+func (b *Boundaries) Has(fips string) bool {
+	return b.States.Region(fips) != nil || b.Counties.Region(fips) != nil
+}
+
+// IDs returns the FIPS codes of a level's regions.
+func (b *Boundaries) IDs(l Level) []string {
+	layer := b.Layer(l)
+	if layer == nil {
+		return nil
+	}
+	ids := make([]string, len(layer.Regions))
+	for i, r := range layer.Regions {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
 // Merge returns boundaries with the layers of other replacing those of b
 // where other has them, so loading a counties-only file keeps the states.
 func (b *Boundaries) Merge(other *Boundaries) *Boundaries {
