@@ -1,21 +1,23 @@
-// Package app is the desktop window: the map, its controls and the detail
-// panel. It is the only package besides main that imports Fyne.
+// Package app is the desktop window: the map, its controls, the legend,
+// the detail panel and the table. It is the only package besides main that
+// imports Fyne.
 package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
 	"sanctuarymap/dataset"
-	"sanctuarymap/fileerr"
 	"sanctuarymap/geo"
+	"sanctuarymap/places"
 	"sanctuarymap/render"
 	"sanctuarymap/style"
 )
@@ -23,56 +25,207 @@ import (
 // ID identifies the app to Fyne (preferences live under it).
 const ID = "org.sanctuarymap.app"
 
+// firstDay is where the as-of slider starts.
+var firstDay = time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // UI is the main window and what it shows.
 type UI struct {
-	app fyne.App
-	win fyne.Window
+	app      fyne.App
+	win      fyne.Window
+	software string
+	today    time.Time
 
-	bounds *geo.Boundaries
-	data   *dataset.Dataset
+	embedded *geo.Boundaries // user boundary files are merged over these
+	bounds   *geo.Boundaries
+	data     *dataset.Dataset // as loaded
+	shown    *dataset.Dataset // as of the slider's date
+	sources  []source         // the files data and bounds came from
+	undo     []snapshot
+	index    *places.Index
 
-	mapView  *MapView
-	detail   *widget.RichText
-	hover    *widget.Label
+	filter   dataset.Filter
+	asOf     time.Time // zero: as loaded
 	selected string
+
+	mapView    *MapView
+	detail     *widget.RichText
+	results    *widget.List
+	resultsBox *container.Scroll
+	detailBox  *container.Scroll
+	found      []places.Place
+	search     *widget.Entry
+	hover      *widget.Label
+	legend     *fyne.Container
+	table      *jurisdictionTable
+	status     *widget.Label
+	changes    *widget.Button
+	progress   *widget.ProgressBarInfinite
+	level      *widget.Select
+	colorBy    *widget.Select
+	suits      *widget.Select
+	doj        *widget.Check
+	asOfBar    *widget.Slider
+	asOfText   *widget.Label
+
+	loads  loader
+	lastCh []dataset.Change
 }
 
-// New builds the window on a's driver, showing b and d.
-func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string) *UI {
-	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), bounds: b, data: d}
+// New builds the window on a's driver, showing b and d. today bounds the
+// as-of slider.
+func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, today time.Time) *UI {
+	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
+		embedded: b, bounds: b, data: d, shown: d, sources: embeddedSources()}
+	u.index = places.New(b, d)
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset"}
 	u.mapView = NewMapView(b, d, opt)
 	u.mapView.OnSelect = u.Select
 	u.hover = widget.NewLabel("")
 	u.mapView.OnHover = func(name string) { u.hover.SetText(name) }
+
 	u.detail = widget.NewRichText()
 	u.detail.Wrapping = fyne.TextWrapWord
+	u.buildSearch()
+	u.table = newJurisdictionTable(u.Select)
+	u.legend = container.NewVBox()
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.changes = widget.NewButton("What changed", u.showChanges)
+	u.changes.Hide()
+	u.progress = widget.NewProgressBarInfinite()
+	u.progress.Stop()
+	u.progress.Hide()
+
+	u.win.SetContent(u.layout())
+	u.win.SetMainMenu(u.menu())
+	u.addShortcuts()
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.openURIs(uris) })
+	a.Settings().AddListener(func(fyne.Settings) {
+		fyne.Do(func() {
+			o := u.mapView.Options()
+			o.Theme = u.theme()
+			u.mapView.SetOptions(o)
+		})
+	})
+	u.restorePrefs()
+	u.refresh()
 	u.Select("")
+	return u
+}
 
-	level := widget.NewSelect([]string{"States", "Counties"}, func(s string) {
+func (u *UI) layout() fyne.CanvasObject {
+	u.level = widget.NewSelect([]string{"States", "Counties"}, func(s string) {
 		o := u.mapView.Options()
-		o.Level = geo.States
-		if s == "Counties" {
-			o.Level = geo.Counties
+		o.Level = map[string]geo.Level{"States": geo.States, "Counties": geo.Counties}[s]
+		u.mapView.SetOptions(o)
+		u.app.Preferences().SetString(prefLevel, s)
+	})
+	u.level.SetSelected("States")
+	u.colorBy = widget.NewSelect([]string{"Policy", "Lawsuits", "Both"}, func(s string) {
+		o := u.mapView.Options()
+		o.ColorBy = colorByName[s]
+		u.mapView.SetOptions(o)
+		u.app.Preferences().SetString(prefColorBy, s)
+		u.refresh()
+	})
+	u.colorBy.SetSelected("Policy")
+	u.suits = widget.NewSelect([]string{"All suits", "Suit pending", "Suit resolved", "No suit"}, func(s string) {
+		u.filter.Suit = nil
+		for st, name := range map[dataset.SuitState]string{dataset.SuitPending: "Suit pending", dataset.SuitResolved: "Suit resolved", dataset.NoSuit: "No suit"} {
+			if s == name {
+				u.filter.Suit = &st
+			}
 		}
-		u.mapView.SetOptions(o)
+		u.refresh()
 	})
-	level.SetSelected("States")
-	colorBy := widget.NewSelect([]string{"Policy", "Lawsuits", "Both"}, func(s string) {
-		o := u.mapView.Options()
-		o.ColorBy, _ = style.ParseColorBy(map[string]string{"Policy": "policy", "Lawsuits": "lawsuits", "Both": "both"}[s])
-		u.mapView.SetOptions(o)
+	u.suits.SetSelected("All suits")
+	u.doj = widget.NewCheck("On DOJ list (2025-08-05)", func(on bool) {
+		u.filter.DOJOnly = on
+		u.refresh()
 	})
-	colorBy.SetSelected("Policy")
 	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
-	bar := container.NewHBox(widget.NewLabel("Level"), level, widget.NewLabel("Colour by"), colorBy, reset, u.hover)
 
-	side := container.NewVScroll(u.detail)
+	days := u.today.Sub(firstDay).Hours() / 24
+	u.asOfBar = widget.NewSlider(0, days)
+	u.asOfBar.Step = 1
+	u.asOfBar.Value = days
+	u.asOfText = widget.NewLabel("")
+	u.asOfBar.OnChanged = func(v float64) { u.asOfText.SetText("As of " + u.dayAt(v).Format("2006-01-02")) }
+	u.asOfBar.OnChangeEnded = func(v float64) { u.SetAsOf(u.dayAt(v)) }
+	u.asOfText.SetText("As of " + u.today.Format("2006-01-02"))
+
+	// The entry in a box of its own width: an HBox would squeeze it.
+	search := container.NewGridWrap(fyne.NewSize(230, u.search.MinSize().Height), u.search)
+	bar := container.NewHBox(search, widget.NewLabel("Level"), u.level, widget.NewLabel("Colour by"), u.colorBy,
+		widget.NewLabel("DOJ"), u.suits, u.doj, reset, u.hover)
+	bottom := container.NewBorder(nil, nil, u.asOfText, container.NewHBox(u.progress, u.changes, u.status), u.asOfBar)
+
+	u.detailBox = container.NewVScroll(u.detail)
+	details := container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
+	tabs := container.NewAppTabs(
+		container.NewTabItem("Details", details),
+		container.NewTabItem("Table", u.table),
+	)
+	side := container.NewBorder(widget.NewCard("", "Legend — click a category to isolate it", u.legend), nil, nil, nil, tabs)
 	split := container.NewHSplit(u.mapView, side)
-	split.Offset = 0.72
-	u.win.SetContent(container.NewBorder(bar, nil, nil, nil, split))
-	u.win.Resize(fyne.NewSize(1280, 800))
-	u.win.Canvas().SetOnTypedRune(func(r rune) {
+	split.Offset = 0.68
+	return container.NewBorder(bar, bottom, nil, nil, split)
+}
+
+var colorByName = map[string]style.ColorBy{"Policy": style.ByPolicy, "Lawsuits": style.ByLawsuits, "Both": style.ByBoth}
+
+func (u *UI) dayAt(v float64) time.Time { return firstDay.AddDate(0, 0, int(v)) }
+
+func (u *UI) menu() *fyne.MainMenu {
+	short := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	item := func(label string, k fyne.KeyName, f func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, f)
+		it.Shortcut = short(k)
+		return it
+	}
+	recent := fyne.NewMenuItem("Open recent", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, p := range u.app.Preferences().StringList(prefRecent) {
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { u.OpenFiles([]string{p}) }))
+	}
+	if len(recent.ChildMenu.Items) == 0 {
+		recent.Disabled = true
+	}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("Open dataset or boundaries…", fyne.KeyO, u.openDialog),
+			recent,
+			item("Reload", fyne.KeyR, u.Reload),
+			item("Undo reload", fyne.KeyZ, u.Undo),
+			fyne.NewMenuItem("Embedded data", u.useEmbedded),
+			fyne.NewMenuItemSeparator(),
+			item("Export PNG…", fyne.KeyE, u.exportDialog),
+		),
+		fyne.NewMenu("View",
+			item("Search", fyne.KeyF, u.focusSearch),
+			fyne.NewMenuItem("Reset view (0)", u.mapView.Reset),
+			fyne.NewMenuItem("Zoom in (+)", func() { u.mapView.ZoomBy(1.5) }),
+			fyne.NewMenuItem("Zoom out (−)", func() { u.mapView.ZoomBy(1 / 1.5) }),
+			fyne.NewMenuItem("Clear selection (Esc)", func() { u.Select("") }),
+		),
+	)
+}
+
+// addShortcuts puts the menu's shortcuts on the canvas too (a window
+// without a native menu bar still answers them) and the bare keys.
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				action := it.Action
+				c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
+			}
+		}
+	}
+	c.SetOnTypedRune(func(r rune) {
 		switch r {
 		case '0':
 			u.mapView.Reset()
@@ -82,7 +235,7 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string) *UI
 			u.mapView.ZoomBy(1 / 1.5)
 		}
 	})
-	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		const step = 60
 		switch ev.Name {
 		case fyne.KeyEscape:
@@ -97,7 +250,6 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string) *UI
 			u.mapView.PanBy(0, -step)
 		}
 	})
-	return u
 }
 
 func (u *UI) theme() style.Theme {
@@ -107,57 +259,68 @@ func (u *UI) theme() style.Theme {
 	return style.Light
 }
 
-// Select shows fips in the detail panel and outlines it ("" clears).
+// SetAsOf shows the landscape on day; the slider's last day shows the data
+// as loaded.
+func (u *UI) SetAsOf(day time.Time) {
+	u.asOf = day
+	if !day.Before(u.today) {
+		u.asOf = time.Time{}
+	}
+	u.refresh()
+}
+
+// refresh pushes data, filter and date to every view.
+func (u *UI) refresh() {
+	u.shown = u.data
+	if !u.asOf.IsZero() {
+		u.shown = u.data.At(u.asOf)
+	}
+	o := u.mapView.Options()
+	o.Filter, o.AsOf = u.filter, u.asOf
+	u.mapView.SetOptions(o)
+	u.buildLegend(o.ColorBy)
+	u.table.setRows(u.shown, u.filter)
+	u.table.selectFIPS(u.selected)
+	u.showDetail()
+}
+
+// Select shows fips in the detail panel, outlines it and selects its table
+// row ("" clears).
 func (u *UI) Select(fips string) {
 	u.selected = fips
 	o := u.mapView.Options()
 	o.Selected = fips
 	u.mapView.SetOptions(o)
-	u.detail.Segments = detailSegments(u.data, u.bounds, fips)
+	u.table.selectFIPS(fips)
+	u.showDetail()
+	if u.detailBox != nil {
+		u.detailBox.ScrollToTop()
+	}
+}
+
+func (u *UI) showDetail() {
+	u.detail.Segments = detailSegments(u.shown, u.bounds, u.selected)
 	u.detail.Refresh()
 }
 
 // Window returns the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// Run opens the window on the embedded data, or on the CSV files given,
-// and returns when it closes.
+// Run opens the window on the embedded data, loads the CSV or boundary
+// files given (or those of the last session), and returns when it closes.
 func Run(files []string, software string) {
 	a := fyneapp.NewWithID(ID)
 	b, d, err := assets.Load()
 	if err != nil {
 		panic(fmt.Sprintf("embedded data: %v", err)) // a build defect, not user input
 	}
-	var loadErr error
-	if len(files) > 0 {
-		if user, err := dataset.LoadFiles(files...); err != nil {
-			loadErr = err
-		} else {
-			d = user
-		}
+	u := New(a, b, d, software, time.Now().UTC().Truncate(24*time.Hour))
+	u.watch(time.Second)
+	if len(files) == 0 {
+		files = a.Preferences().StringList(prefLastFiles)
 	}
-	u := New(a, b, d, software)
-	if loadErr != nil {
-		u.showProblems(loadErr)
+	if len(files) > 0 {
+		u.OpenFiles(files)
 	}
 	u.win.ShowAndRun()
-}
-
-// showProblems lists every problem of a failed load, one per line, and
-// says that the data already shown stays.
-func (u *UI) showProblems(err error) {
-	probs := fileerr.All(err)
-	text := ""
-	for i, p := range probs {
-		if i == 20 {
-			text += fmt.Sprintf("… and %d more\n", len(probs)-20)
-			break
-		}
-		text += p.Error() + "\n"
-	}
-	msg := widget.NewLabel(text + "\nThe map still shows the data loaded before.")
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Could not load the dataset", "OK", container.NewVScroll(msg), u.win)
-	d.Resize(fyne.NewSize(700, 400))
-	d.Show()
 }

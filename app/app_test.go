@@ -22,7 +22,7 @@ func newTestUI(t *testing.T) *UI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, b, d, "test")
+	u := New(a, b, d, "test", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
 	t.Cleanup(u.win.Close)
 	return u
 }

@@ -126,18 +126,39 @@ func Load(files ...File) (*Dataset, error) {
 	return d, nil
 }
 
-type fileKind int
+// Kind is what a CSV file holds, recognised by its header.
+type Kind int
 
 const (
-	jurisdictionsKind fileKind = iota + 1
+	jurisdictionsKind Kind = iota + 1
 	lawsuitsKind
 )
+
+// Kinds for callers.
+const (
+	JurisdictionsFile = jurisdictionsKind
+	LawsuitsFile      = lawsuitsKind
+)
+
+// KindOf recognises a file by its header alone, so a window can replace
+// the file of the same kind when the user opens one.
+func KindOf(f File) (Kind, error) {
+	header, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.Data, bom))).Read()
+	if err != nil {
+		return 0, &fileerr.Error{File: f.Name, Line: 1, Err: ErrUnknownHeader}
+	}
+	t := &table{name: f.Name, header: header}
+	if errs := t.readHeader(); t.kind == 0 {
+		return 0, errs
+	}
+	return t.kind, nil
+}
 
 // table is a CSV file checked for structure, with the line and column of
 // every field so row checks can point at a cell.
 type table struct {
 	name   string
-	kind   fileKind
+	kind   Kind
 	header []string
 	col    map[string]int
 	rows   []*row

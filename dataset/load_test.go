@@ -196,3 +196,38 @@ func TestJoin(t *testing.T) {
 		t.Errorf("without row %d, want 2", r.WithoutRow)
 	}
 }
+
+func TestKindOf(t *testing.T) {
+	for data, want := range map[string]Kind{jHead: JurisdictionsFile, sHead + "x\n": LawsuitsFile} {
+		if k, err := KindOf(File{"f.csv", []byte(data)}); k != want || err != nil {
+			t.Errorf("KindOf(%.20q) = %v, %v; want %v", data, k, err, want)
+		}
+	}
+	if _, err := KindOf(File{"f.csv", []byte("a,b\n")}); !errors.Is(err, ErrUnknownHeader) {
+		t.Errorf("unknown header: %v", err)
+	}
+}
+
+func TestFilter(t *testing.T) {
+	d := load(t, File{"j.csv", []byte(goodJ)}, File{"s.csv", []byte(goodS)})
+	pending := SuitPending
+	for _, c := range []struct {
+		f    Filter
+		want string
+	}{
+		{Filter{}, "08 17031 0820000"},
+		{Filter{Category: StateLimits}, "08"},
+		{Filter{Suit: &pending}, "08 0820000"},
+		{Filter{DOJOnly: true}, ""},
+	} {
+		var got []string
+		for _, j := range d.Jurisdictions {
+			if c.f.Match(j, d.SuitState(j.FIPS)) {
+				got = append(got, j.FIPS)
+			}
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%+v: %v, want %s", c.f, got, c.want)
+		}
+	}
+}

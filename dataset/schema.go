@@ -155,3 +155,20 @@ func StateFIPS(usps string) (string, bool) {
 	f, ok := stateFIPS[usps]
 	return f, ok
 }
+
+// Filter says which jurisdictions the map, legend and table show.
+type Filter struct {
+	Category Category   // "" for every category
+	Suit     *SuitState // nil for any lawsuit state
+	DOJOnly  bool       // only those on the DOJ list of 2025-08-05
+}
+
+// Active reports whether the filter hides anything.
+func (f Filter) Active() bool { return f.Category != "" || f.Suit != nil || f.DOJOnly }
+
+// Match reports whether a jurisdiction with suit state s passes the filter.
+func (f Filter) Match(j *Jurisdiction, s SuitState) bool {
+	return (f.Category == "" || j.Category == f.Category) &&
+		(f.Suit == nil || *f.Suit == s) &&
+		(!f.DOJOnly || j.OnDOJList == "yes")
+}

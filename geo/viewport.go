@@ -80,10 +80,10 @@ func (v Viewport) Resize(w, h int) Viewport {
 }
 
 // CenterOn centres the view on a plane bound, zooming in so it fills about
-// half the image but never zooming out.
+// a third of the image (leaving its neighbours in view) but never zooming out.
 func (v Viewport) CenterOn(b orb.Bound) Viewport {
 	v.Center = b.Center()
 	fit := Fit(v.W, v.H, b)
-	v.Zoom = math.Max(v.Zoom, math.Min(MaxZoom, fit.Scale()/Fit(v.W, v.H, v.Frame).Scale()*0.5))
+	v.Zoom = math.Max(v.Zoom, math.Min(MaxZoom, fit.Scale()/Fit(v.W, v.H, v.Frame).Scale()*0.35))
 	return v
 }

@@ -80,7 +80,7 @@ func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, d *dataset.Datas
 		if opt.ColorBy == style.ByLawsuits {
 			fill = style.Suit(suit)
 		}
-		if opt.Visible != nil && !opt.Visible(c, suit) {
+		if !opt.Filter.Match(c, suit) {
 			continue
 		}
 		rim := opt.Theme.StateBorder

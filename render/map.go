@@ -28,9 +28,8 @@ type Options struct {
 	Selected, Hovered string
 	// Changed marks regions a reload changed.
 	Changed map[string]bool
-	// Visible filters jurisdictions; those it rejects are drawn faded. Nil
-	// shows all.
-	Visible func(j *dataset.Jurisdiction, s dataset.SuitState) bool
+	// Filter picks the jurisdictions drawn in full; the rest are faded.
+	Filter dataset.Filter
 	// Decorations adds title, legend and footer, as exports have.
 	Decorations bool
 	Title       string
@@ -146,7 +145,7 @@ func (r *Renderer) fills(layer *geo.Layer, d *dataset.Dataset, opt Options) ([]c
 		default:
 			c = style.Category(cat)
 		}
-		if opt.Visible != nil && (f.Row == nil || !opt.Visible(f.Row, suits[i])) {
+		if opt.Filter.Active() && (f.Row == nil || !opt.Filter.Match(f.Row, suits[i])) {
 			c = style.Mix(c, opt.Theme.Background, 0.8)
 			suits[i] = dataset.NoSuit
 		}

@@ -131,3 +131,20 @@ func BenchmarkRecolourCounties(b *testing.B) {
 		r.DrawInto(img, vp, opt)
 	}
 }
+
+// An isolated category keeps its fill; the others fade toward the background.
+func TestFilterFades(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vp := geo.Fit(960, 600, geo.Frame)
+	img := New(b, d).Draw(vp, Options{Theme: style.Light, Filter: dataset.Filter{Category: dataset.StateLimits}})
+	if got, want := pixelAt(img, vp, "08", -105.5, 39.0), style.Category(dataset.StateLimits); got != want {
+		t.Errorf("Colorado: %v, want %v", got, want)
+	}
+	faded := style.Mix(style.Category(dataset.StateMandates), style.Light.Background, 0.8)
+	if got := pixelAt(img, vp, "48", -99.0, 31.0); got != faded {
+		t.Errorf("Texas: %v, want faded %v", got, faded)
+	}
+}

@@ -1,0 +1,92 @@
+package app
+
+import (
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"sanctuarymap/geo"
+	"sanctuarymap/render"
+	"sanctuarymap/safefile"
+	"sanctuarymap/style"
+)
+
+// exportDialog asks for a size and a file, then writes the current map —
+// level, colours, filters and date — with title, legend and footer.
+func (u *UI) exportDialog() {
+	width, height := widget.NewEntry(), widget.NewEntry()
+	width.SetText("1920")
+	height.SetText("1080")
+	dir := u.app.Preferences().StringWithFallback(prefExportDir, homeDir())
+	file := widget.NewEntry()
+	file.SetText(filepath.Join(dir, "sanctuary-map.png"))
+	browse := widget.NewButton("Folder…", func() {
+		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				file.SetText(filepath.Join(l.Path(), filepath.Base(file.Text)))
+			}
+		}, u.win)
+	})
+	size := func(s string) error {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 16 || n > 16384 {
+			return fmt.Errorf("a whole number from 16 to 16384")
+		}
+		return nil
+	}
+	width.Validator, height.Validator = size, size
+	items := []*widget.FormItem{
+		widget.NewFormItem("Width (px)", width),
+		widget.NewFormItem("Height (px)", height),
+		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, file)),
+	}
+	d := dialog.NewForm("Export PNG", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		w, _ := strconv.Atoi(width.Text)
+		h, _ := strconv.Atoi(height.Text)
+		u.Export(file.Text, w, h)
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 280))
+	d.Show()
+}
+
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return "."
+}
+
+// Export renders the current view to a PNG at path in the background,
+// written atomically; the status line or an error dialog says how it went.
+func (u *UI) Export(path string, w, h int) {
+	o := u.mapView.Options()
+	o.Theme, o.Decorations, o.Selected, o.Hovered, o.Changed = style.Light, true, "", "", nil
+	o.Title = "Immigration-enforcement cooperation: states, counties, cities"
+	r := render.New(u.bounds, u.data)
+	u.status.SetText("Exporting " + filepath.Base(path) + "…")
+	go func() {
+		img := r.Draw(render.ExportViewport(w, h, geo.Frame), o)
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		err := safefile.Write(path, func(wr io.Writer) error { return enc.Encode(wr, img) })
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				u.status.SetText("Export failed")
+				return
+			}
+			u.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
+			u.status.SetText("Exported " + path)
+		})
+	}()
+}

@@ -1,0 +1,405 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
+	"sanctuarymap/fileerr"
+	"sanctuarymap/geo"
+	"sanctuarymap/places"
+)
+
+// source is one file the shown data came from.
+type source struct {
+	name  string // in messages and the footer
+	path  string // on disk; empty for embedded data
+	data  []byte // embedded contents
+	kind  sourceKind
+	stamp stamp // of the file when last read
+}
+
+type sourceKind int
+
+const (
+	jurisdictionsSource sourceKind = iota
+	lawsuitsSource
+	boundariesSource
+)
+
+// stamp identifies a file's version for the watcher; editors that save by
+// renaming a new file into place change it too.
+type stamp struct {
+	mod  time.Time
+	size int64
+}
+
+func stampOf(path string) (stamp, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return stamp{}, err
+	}
+	return stamp{st.ModTime(), st.Size()}, nil
+}
+
+func embeddedSources() []source {
+	return []source{
+		{name: assets.JurisdictionsName, data: assets.Jurisdictions, kind: jurisdictionsSource},
+		{name: assets.LawsuitsName, data: assets.Lawsuits, kind: lawsuitsSource},
+	}
+}
+
+// snapshot is what a load replaces, kept for undo.
+type snapshot struct {
+	bounds  *geo.Boundaries
+	data    *dataset.Dataset
+	sources []source
+}
+
+// loader runs one load at a time: a newer load cancels the older, whose
+// result is then dropped.
+type loader struct {
+	gen    int
+	cancel context.CancelFunc
+	watch  chan []source
+	stop   chan struct{}
+}
+
+func isBoundaryFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json", ".geojson", ".topojson":
+		return true
+	}
+	return false
+}
+
+// OpenFiles loads CSV datasets and boundary files in the background. A CSV
+// replaces the loaded file of the same kind (jurisdictions or lawsuits);
+// boundaries replace the levels they hold. On any problem nothing changes.
+func (u *UI) OpenFiles(paths []string) {
+	u.load(paths, "Loaded "+strings.Join(baseNames(paths), ", "))
+}
+
+// Reload reads every loaded file again.
+func (u *UI) Reload() { u.load(nil, "Reloaded") }
+
+func (u *UI) useEmbedded() {
+	u.sources = embeddedSources()
+	u.load(nil, "Showing the embedded data")
+}
+
+func baseNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Base(p)
+	}
+	return out
+}
+
+func (u *UI) load(paths []string, done string) {
+	if u.loads.cancel != nil {
+		u.loads.cancel()
+	}
+	u.loads.gen++
+	gen := u.loads.gen
+	ctx, cancel := context.WithCancel(context.Background())
+	u.loads.cancel = cancel
+	base := slices.Clone(u.sources)
+	embedded := u.embedded
+	// Show progress only for loads slow enough to notice.
+	time.AfterFunc(300*time.Millisecond, func() {
+		fyne.Do(func() {
+			if u.loads.gen == gen && u.loads.cancel != nil {
+				u.progress.Show()
+				u.progress.Start()
+			}
+		})
+	})
+	go func() {
+		snap, err := buildSnapshot(ctx, base, paths, embedded)
+		fyne.Do(func() {
+			if u.loads.gen != gen {
+				return // a newer load took over
+			}
+			u.loads.cancel = nil
+			cancel()
+			u.progress.Stop() // Stop before Hide, or the animation keeps running
+			u.progress.Hide()
+			if err != nil {
+				if !errors.Is(err, context.Canceled) {
+					u.showProblems(err)
+				}
+				return
+			}
+			u.apply(snap, done, true)
+		})
+	}()
+}
+
+// buildSnapshot reads the sources, replaced by the new paths, and loads
+// them. It runs off the UI goroutine.
+func buildSnapshot(ctx context.Context, base []source, paths []string, embedded *geo.Boundaries) (*snapshot, error) {
+	var errs fileerr.List
+	var added []source
+	for _, p := range paths {
+		s := source{name: p, path: p}
+		if isBoundaryFile(p) {
+			s.kind = boundariesSource
+			added = append(added, s)
+			continue
+		}
+		files, err := dataset.ReadFiles(p)
+		if err != nil {
+			errs = append(errs, fileerr.All(err)...)
+			continue
+		}
+		k, err := dataset.KindOf(files[0])
+		if err != nil {
+			errs = append(errs, fileerr.All(err)...)
+			continue
+		}
+		s.kind = jurisdictionsSource
+		if k == dataset.LawsuitsFile {
+			s.kind = lawsuitsSource
+		}
+		added = append(added, s)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	srcs := slices.DeleteFunc(slices.Clone(base), func(s source) bool {
+		return slices.ContainsFunc(added, func(a source) bool { return a.kind == s.kind })
+	})
+	srcs = append(srcs, added...)
+
+	snap := &snapshot{bounds: embedded}
+	var files []dataset.File
+	for i := range srcs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s := &srcs[i]
+		if s.path != "" {
+			st, err := stampOf(s.path)
+			if err != nil {
+				errs = append(errs, &fileerr.Error{File: s.path, Err: errors.Unwrap(err)})
+				continue
+			}
+			s.stamp = st
+		}
+		if s.kind == boundariesSource {
+			b, err := geo.LoadFile(s.path)
+			if err != nil {
+				errs = append(errs, fileerr.All(err)...)
+				continue
+			}
+			snap.bounds = snap.bounds.Merge(b)
+			continue
+		}
+		data := s.data
+		if s.path != "" {
+			read, err := dataset.ReadFiles(s.path)
+			if err != nil {
+				errs = append(errs, fileerr.All(err)...)
+				continue
+			}
+			data = read[0].Data
+		}
+		files = append(files, dataset.File{Name: s.name, Data: data})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	d, err := dataset.Load(files...)
+	if err != nil {
+		return nil, err
+	}
+	snap.data, snap.sources = d, srcs
+	return snap, nil
+}
+
+// apply shows a loaded snapshot; with push, the current one can be undone
+// back to. Changed jurisdictions are outlined on the map.
+func (u *UI) apply(snap *snapshot, done string, push bool) {
+	if push {
+		u.undo = append(u.undo, snapshot{u.bounds, u.data, u.sources})
+	}
+	old := u.data
+	u.bounds, u.data, u.sources = snap.bounds, snap.data, snap.sources
+	u.index = places.New(u.bounds, u.data)
+	u.mapView.SetData(u.bounds, u.data)
+
+	u.lastCh = dataset.Diff(old, u.data)
+	changed := map[string]bool{}
+	var added, removed, modified int
+	for _, c := range u.lastCh {
+		switch c.Kind {
+		case dataset.Added:
+			added++
+		case dataset.Removed:
+			removed++
+		case dataset.Changed:
+			modified++
+		}
+		if u.data.Jurisdiction(c.Key) != nil {
+			changed[c.Key] = true
+		}
+		for _, s := range u.data.Lawsuits {
+			if s.CaseID == c.Key {
+				for _, f := range s.Defendants {
+					changed[f] = true
+				}
+			}
+		}
+	}
+	o := u.mapView.Options()
+	o.Changed = changed
+	o.Source = u.sourceLabel()
+	u.mapView.SetOptions(o)
+	u.status.SetText(fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed))
+	if len(u.lastCh) > 0 {
+		u.changes.Show()
+	} else {
+		u.changes.Hide()
+	}
+	u.refresh()
+	u.rememberSources()
+	if u.loads.watch != nil {
+		u.loads.watch <- slices.Clone(u.sources)
+	}
+}
+
+// Undo goes back to what was shown before the last load.
+func (u *UI) Undo() {
+	if len(u.undo) == 0 {
+		u.status.SetText("Nothing to undo")
+		return
+	}
+	prev := u.undo[len(u.undo)-1]
+	u.undo = u.undo[:len(u.undo)-1]
+	u.apply(&prev, "Undid the last load", false)
+}
+
+func (u *UI) sourceLabel() string {
+	var names []string
+	for _, s := range u.sources {
+		if s.path == "" {
+			names = append(names, "embedded "+strings.TrimPrefix(s.name, "embedded:"))
+		} else {
+			names = append(names, filepath.Base(s.path))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// watch reloads when a loaded file changes on disk. It polls, which also
+// survives deletion and editors that save by renaming a new file into place.
+func (u *UI) watch(every time.Duration) {
+	u.loads.watch = make(chan []source, 1)
+	u.loads.stop = make(chan struct{})
+	watch, stop := u.loads.watch, u.loads.stop
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		var files []source
+		for {
+			select {
+			case <-stop:
+				return
+			case files = <-watch:
+			case <-t.C:
+				changed := false
+				for i, s := range files {
+					if s.path == "" {
+						continue
+					}
+					if st, err := stampOf(s.path); err == nil && st != s.stamp {
+						files[i].stamp, changed = st, true
+					}
+				}
+				if changed {
+					fyne.Do(u.Reload)
+				}
+			}
+		}
+	}()
+}
+
+func (u *UI) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showProblems(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.OpenFiles([]string{path})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".geojson", ".topojson"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+func (u *UI) openURIs(uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	if len(paths) > 0 {
+		u.OpenFiles(paths)
+	}
+}
+
+// showProblems lists every problem of a failed load, one per line, and
+// says that the data already shown stays.
+func (u *UI) showProblems(err error) {
+	probs := fileerr.All(err)
+	var b strings.Builder
+	for i, p := range probs {
+		if i == 50 {
+			fmt.Fprintf(&b, "… and %d more\n", len(probs)-50)
+			break
+		}
+		b.WriteString(p.Error() + "\n")
+	}
+	msg := widget.NewLabel(b.String() + "\nNothing was changed: the map still shows the data loaded before.")
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Could not load", "OK", container.NewVScroll(msg), u.win)
+	d.Resize(fyne.NewSize(760, 420))
+	d.Show()
+	u.status.SetText(fmt.Sprintf("Load failed: %d problem(s)", len(probs)))
+}
+
+func (u *UI) showChanges() {
+	var b strings.Builder
+	for i, c := range u.lastCh {
+		if i == 200 {
+			fmt.Fprintf(&b, "… and %d more\n", len(u.lastCh)-200)
+			break
+		}
+		b.WriteString(c.String() + "\n")
+	}
+	msg := widget.NewLabel(b.String())
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("What changed in the last load", "Close", container.NewVScroll(msg), u.win)
+	d.Resize(fyne.NewSize(760, 420))
+	d.Show()
+}

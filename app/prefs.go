@@ -1,0 +1,72 @@
+package app
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+)
+
+// Preference keys.
+const (
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
+	prefLevel     = "map.level"
+	prefColorBy   = "map.colorBy"
+	prefLastFiles = "data.lastFiles"
+	prefRecent    = "data.recent"
+	prefExportDir = "export.folder"
+)
+
+// maxRecent is how many files Open recent lists.
+const maxRecent = 8
+
+// restorePrefs applies what the last session saved. Values that are out of
+// range (a hand-edited or damaged file) fall back to the defaults.
+func (u *UI) restorePrefs() {
+	p := u.app.Preferences()
+	w := float32(p.FloatWithFallback(prefWidth, 1280))
+	h := float32(p.FloatWithFallback(prefHeight, 800))
+	if w < 640 || h < 480 || w > 10000 || h > 10000 {
+		w, h = 1280, 800
+	}
+	u.win.Resize(fyne.NewSize(w, h))
+	if s := p.String(prefLevel); slices.Contains(u.level.Options, s) {
+		u.level.SetSelected(s)
+	}
+	if s := p.String(prefColorBy); slices.Contains(u.colorBy.Options, s) {
+		u.colorBy.SetSelected(s)
+	}
+	u.win.SetCloseIntercept(func() {
+		size := u.win.Canvas().Size()
+		p.SetFloat(prefWidth, float64(size.Width))
+		p.SetFloat(prefHeight, float64(size.Height))
+		if u.loads.stop != nil {
+			close(u.loads.stop)
+			u.loads.stop = nil
+		}
+		u.win.Close()
+	})
+}
+
+// rememberSources saves the loaded files for the next start and the
+// recent-files menu.
+func (u *UI) rememberSources() {
+	var paths []string
+	for _, s := range u.sources {
+		if s.path != "" {
+			paths = append(paths, s.path)
+		}
+	}
+	p := u.app.Preferences()
+	p.SetStringList(prefLastFiles, paths)
+	recent := p.StringList(prefRecent)
+	for _, path := range paths {
+		recent = slices.DeleteFunc(recent, func(r string) bool { return r == path })
+		recent = append([]string{path}, recent...)
+	}
+	if len(recent) > maxRecent {
+		recent = recent[:maxRecent]
+	}
+	p.SetStringList(prefRecent, recent)
+	u.win.SetMainMenu(u.menu())
+}

@@ -1,0 +1,70 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"sanctuarymap/geo"
+	"sanctuarymap/places"
+)
+
+// maxResults is how many suggestions the search list shows.
+const maxResults = 8
+
+func (u *UI) buildSearch() {
+	u.search = widget.NewEntry()
+	u.search.SetPlaceHolder("Search places (Ctrl+F)")
+	u.results = widget.NewList(
+		func() int { return len(u.found) },
+		func() fyne.CanvasObject { return widget.NewLabel("Cook County, IL (county)") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := u.found[i]
+			o.(*widget.Label).SetText(p.Label + " (" + string(p.Level) + ")")
+		})
+	u.results.OnSelected = func(i widget.ListItemID) {
+		if i < len(u.found) {
+			u.GoTo(u.found[i])
+		}
+		u.results.UnselectAll()
+	}
+	u.resultsBox = container.NewVScroll(u.results)
+	u.resultsBox.SetMinSize(fyne.NewSize(0, 200))
+	u.resultsBox.Hide()
+	u.search.OnChanged = func(q string) {
+		u.found = u.index.Search(q, maxResults)
+		if len(u.found) == 0 {
+			u.resultsBox.Hide()
+		} else {
+			u.resultsBox.Show()
+		}
+		u.results.Refresh()
+	}
+	u.search.OnSubmitted = func(q string) {
+		if found := u.index.Search(q, 1); len(found) > 0 {
+			u.GoTo(found[0])
+		}
+	}
+}
+
+func (u *UI) focusSearch() { u.win.Canvas().Focus(u.search) }
+
+// GoTo selects a place, centres the map on it and shows its details.
+func (u *UI) GoTo(p places.Place) {
+	switch lvl, ok := geo.LevelOf(p.FIPS); {
+	case ok && u.bounds.Layer(lvl) != nil && u.bounds.Layer(lvl).Region(p.FIPS) != nil:
+		if lvl == geo.Counties {
+			u.level.SetSelected("Counties")
+		}
+		u.mapView.CenterOn(u.bounds.Layer(lvl).Region(p.FIPS).Bound)
+	default:
+		if j := u.shown.Jurisdiction(p.FIPS); j != nil && j.HasCoord {
+			pt := geo.NewAlbersUSA().Project(j.FIPS, orb.Point{j.Lon, j.Lat})
+			u.mapView.CenterOn(pt.Bound().Pad(8)) // about a county's size
+		}
+	}
+	u.found = nil
+	u.resultsBox.Hide()
+	u.Select(p.FIPS)
+}
