@@ -26,10 +26,10 @@ func detailSegments(d *dataset.Dataset, b *geo.Boundaries, fips string) []widget
 			name = r.Name
 		}
 	}
+	own := d.Jurisdiction(fips)
 	fill := render.FillOf(d, fips)
-	j := fill.Row
-	if j != nil && !fill.Inherited {
-		name = j.Name
+	if own != nil {
+		name = own.Name
 	}
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: name, Style: widget.RichTextStyleHeading}}
 	add := func(label, value string) {
@@ -41,15 +41,22 @@ func detailSegments(d *dataset.Dataset, b *geo.Boundaries, fips string) []widget
 			&widget.TextSegment{Text: value, Style: widget.RichTextStyleParagraph})
 	}
 	add("FIPS", fips)
-	if j == nil {
+	j := own
+	switch {
+	case own == nil && fill.Row == nil:
 		segs = append(segs, para("No row in the dataset for this jurisdiction or its state."))
 		return segs
+	case own == nil:
+		segs = append(segs, para("No row of its own: the map shows the policy of "+fill.Row.Name+", its state, in a lighter tint."),
+			&widget.TextSegment{Text: "Policy of " + fill.Row.Name, Style: widget.RichTextStyleSubHeading})
+		j = fill.Row
+	case fill.Inherited:
+		segs = append(segs, para("Its own policy is not documented yet: the map shows the policy of "+fill.Row.Name+", its state, in a lighter tint."))
 	}
-	if fill.Inherited {
-		segs = append(segs, para("No row of its own: the map shows the policy of "+j.Name+", its state, in a lighter tint."))
+	if own != nil {
+		add("Level", string(j.Level))
+		add("State", j.State)
 	}
-	add("Level", string(j.Level))
-	add("State", j.State)
 	info := dataset.CategoryInfo[j.Category]
 	add("Category", info.Label+" ("+string(j.Category)+")")
 	segs = append(segs, para(info.Definition))

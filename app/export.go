@@ -54,7 +54,7 @@ func (u *UI) exportDialog() {
 		}
 		w, _ := strconv.Atoi(width.Text)
 		h, _ := strconv.Atoi(height.Text)
-		u.Export(file.Text, w, h)
+		u.Export(file.Text, w, h, nil)
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 280))
 	d.Show()
@@ -68,8 +68,9 @@ func homeDir() string {
 }
 
 // Export renders the current view to a PNG at path in the background,
-// written atomically; the status line or an error dialog says how it went.
-func (u *UI) Export(path string, w, h int) {
+// written atomically; the status line or an error dialog says how it went,
+// and done, if not nil, is called with the outcome.
+func (u *UI) Export(path string, w, h int, done func(error)) {
 	o := u.mapView.Options()
 	o.Theme, o.Decorations, o.Selected, o.Hovered, o.Changed = style.Light, true, "", "", nil
 	o.Title = "Immigration-enforcement cooperation: states, counties, cities"
@@ -80,6 +81,9 @@ func (u *UI) Export(path string, w, h int) {
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
 		err := safefile.Write(path, func(wr io.Writer) error { return enc.Encode(wr, img) })
 		fyne.Do(func() {
+			if done != nil {
+				defer done(err)
+			}
 			if err != nil {
 				dialog.ShowError(err, u.win)
 				u.status.SetText("Export failed")

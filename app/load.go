@@ -76,6 +76,8 @@ type loader struct {
 	cancel context.CancelFunc
 	watch  chan []source
 	stop   chan struct{}
+	// onDone, when set (by tests), runs after each load is applied or refused.
+	onDone func()
 }
 
 func isBoundaryFile(path string) bool {
@@ -133,6 +135,9 @@ func (u *UI) load(paths []string, done string) {
 		fyne.Do(func() {
 			if u.loads.gen != gen {
 				return // a newer load took over
+			}
+			if u.loads.onDone != nil {
+				defer u.loads.onDone()
 			}
 			u.loads.cancel = nil
 			cancel()

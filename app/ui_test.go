@@ -1,0 +1,192 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
+)
+
+func TestSearchSelectsAndCentres(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1200, 800))
+	frame(t, u)
+	test.Type(u.search, "henne")
+	if len(u.found) != 1 || u.found[0].FIPS != "27053" || !u.resultsBox.Visible() {
+		t.Fatalf("suggestions %v (visible %v)", u.found, u.resultsBox.Visible())
+	}
+	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if u.selected != "27053" {
+		t.Fatalf("selected %q, want Hennepin County 27053", u.selected)
+	}
+	if u.level.Selected != "Counties" {
+		t.Errorf("level %q: a county result shows counties", u.level.Selected)
+	}
+	if vp := u.mapView.Viewport(); vp.Zoom <= 1 {
+		t.Errorf("zoom %v: the map should zoom to the county", vp.Zoom)
+	}
+	if !strings.Contains(u.detail.String(), "Hennepin County Sheriff Directive 21-02") {
+		t.Errorf("detail:\n%s", u.detail.String())
+	}
+	if u.resultsBox.Visible() {
+		t.Error("suggestions still shown after choosing one")
+	}
+}
+
+func TestLegendIsolatesCategory(t *testing.T) {
+	u := newTestUI(t)
+	item := func(c dataset.Category) *legendItem {
+		for _, o := range u.legend.Objects {
+			if it := o.(*legendItem); it.entry.Category == c {
+				return it
+			}
+		}
+		t.Fatalf("no legend item for %s", c)
+		return nil
+	}
+	test.Tap(item(dataset.StateMandates))
+	if u.filter.Category != dataset.StateMandates {
+		t.Fatalf("filter %+v", u.filter)
+	}
+	if n := len(u.table.rows); n != 25 {
+		t.Errorf("table has %d rows, want the 25 mandating states", n)
+	}
+	if !item(dataset.StateMandates).isolated || !item(dataset.StateLimits).dimmed {
+		t.Error("legend does not show the isolation")
+	}
+	if o := u.mapView.Options(); o.Filter.Category != dataset.StateMandates {
+		t.Errorf("map filter %+v", o.Filter)
+	}
+	test.Tap(item(dataset.StateMandates))
+	if u.filter.Category != "" || len(u.table.rows) != len(u.data.Jurisdictions) {
+		t.Errorf("second tap: filter %+v, %d rows", u.filter, len(u.table.rows))
+	}
+}
+
+func TestFilters(t *testing.T) {
+	u := newTestUI(t)
+	u.suits.SetSelected("Suit pending")
+	for _, r := range u.table.rows {
+		if u.shown.SuitState(r.fips) != dataset.SuitPending {
+			t.Errorf("%s %s shown with suit filter pending", r.fips, r.cols[0])
+		}
+	}
+	if len(u.table.rows) == 0 {
+		t.Error("no rows with a pending suit")
+	}
+	u.suits.SetSelected("All suits")
+	u.doj.SetChecked(true)
+	if n := len(u.table.rows); n != 35 {
+		t.Errorf("DOJ list: %d rows, want 35", n)
+	}
+	u.doj.SetChecked(false)
+	// Before any suit was filed nothing is pending or resolved.
+	u.SetAsOf(time.Date(2017, 6, 1, 0, 0, 0, 0, time.UTC))
+	if n := len(u.shown.Lawsuits); n != 0 {
+		t.Errorf("2017-06-01: %d suits", n)
+	}
+	if !strings.Contains(u.mapView.Options().AsOf.String(), "2017-06-01") {
+		t.Errorf("map as-of %v", u.mapView.Options().AsOf)
+	}
+}
+
+func TestDetailMarkup(t *testing.T) {
+	u := newTestUI(t)
+	u.Select("53033") // King County: a county row with a resolved suit
+	test.AssertObjectRendersToMarkup(t, "detail_king_county.xml", u.detail)
+	u.Select("06001") // Alameda: no row, shows California's policy
+	test.AssertObjectRendersToMarkup(t, "detail_alameda_inherited.xml", u.detail)
+}
+
+// loadAndWait runs f, which starts a load, and waits for it to finish.
+func loadAndWait(t *testing.T, u *UI, f func()) {
+	t.Helper()
+	done := make(chan struct{}, 1)
+	u.loads.onDone = func() { done <- struct{}{} }
+	f()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("load did not finish")
+	}
+}
+
+func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
+	u := newTestUI(t)
+	embedded := u.data
+	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
+	edited := strings.Replace(string(assets.Jurisdictions), "Colorado,CO,state,STATE_LIMITS", "Colorado,CO,state,NO_KNOWN_POLICY", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	if u.data == embedded || u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy {
+		t.Fatalf("not loaded: status %q", u.status.Text)
+	}
+	if got := u.status.Text; got != "Loaded jurisdictions.csv: 1 changed, 0 added, 0 removed" {
+		t.Errorf("status %q", got)
+	}
+	if !u.mapView.Options().Changed["08"] {
+		t.Error("Colorado is not highlighted as changed")
+	}
+	if len(u.data.Lawsuits) != len(embedded.Lawsuits) {
+		t.Error("the embedded lawsuits were not kept beside the new jurisdictions file")
+	}
+	if got := u.app.Preferences().StringList(prefRecent); len(got) != 1 || got[0] != path {
+		t.Errorf("recent files %v", got)
+	}
+
+	loaded := u.data
+	if err := os.WriteFile(path, []byte("fips,name\n\"broken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, u.Reload)
+	if u.data != loaded {
+		t.Error("a failed reload replaced the data")
+	}
+	if !strings.HasPrefix(u.status.Text, "Load failed: 1 problem") {
+		t.Errorf("status %q", u.status.Text)
+	}
+
+	u.Undo()
+	if u.data != embedded {
+		t.Error("undo did not bring back the embedded data")
+	}
+	u.Undo()
+	if u.status.Text != "Nothing to undo" {
+		t.Errorf("status %q", u.status.Text)
+	}
+}
+
+func TestExportWritesPNG(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "map.png")
+	done := make(chan error, 1)
+	u.Export(path, 320, 200, func(err error) { done <- err })
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("export did not finish")
+	}
+	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+		t.Errorf("export file: %v", err)
+	}
+	if u.status.Text != "Exported "+path {
+		t.Errorf("status %q", u.status.Text)
+	}
+	// An unwritable place: an error, and the status says so.
+	u.Export("/nonexistent-dir/map.png", 320, 200, func(err error) { done <- err })
+	if err := <-done; err == nil || err.Error() != "cannot write /nonexistent-dir/map.png: no such file or directory" {
+		t.Errorf("unwritable: %v", err)
+	}
+}
