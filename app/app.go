@@ -158,7 +158,9 @@ func (u *UI) layout() fyne.CanvasObject {
 	search := container.NewGridWrap(fyne.NewSize(230, u.search.MinSize().Height), u.search)
 	bar := container.NewHBox(search, widget.NewLabel("Level"), u.level, widget.NewLabel("Colour by"), u.colorBy,
 		widget.NewLabel("DOJ"), u.suits, u.doj, reset, u.hover)
-	bottom := container.NewBorder(nil, nil, u.asOfText, container.NewHBox(u.progress, u.changes, u.status), u.asOfBar)
+	bottom := container.NewVBox(
+		container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar),
+		container.NewBorder(nil, nil, nil, container.NewHBox(u.progress, u.changes), u.status))
 
 	u.detailBox = container.NewVScroll(u.detail)
 	details := container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)

@@ -12,6 +12,7 @@ import (
 	"image/png"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -143,31 +144,52 @@ func mapBox(img *image.RGBA) image.Rectangle {
 	return box
 }
 
-func TestClickState(t *testing.T) {
-	bin := os.Getenv("SANCTUARYMAP_BIN")
-	if bin == "" {
-		t.Skip("SANCTUARYMAP_BIN is not set; `make test` sets it to the built binary")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	s := &session{t: t, display: display(t), ctx: ctx}
-
-	app := exec.Command(bin)
-	app.Env = append(os.Environ(), "DISPLAY="+s.display, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+t.TempDir())
+// start runs the binary with args on the session's display and returns
+// when its window exists, moved to the top left corner.
+func (s *session) start(args ...string) {
+	s.t.Helper()
+	app := exec.Command(os.Getenv("SANCTUARYMAP_BIN"), args...)
+	app.Env = append(os.Environ(), "DISPLAY="+s.display, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+s.t.TempDir())
 	var logs bytes.Buffer
 	app.Stdout, app.Stderr = &logs, &logs
 	if err := app.Start(); err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
-	t.Cleanup(func() {
+	s.t.Cleanup(func() {
 		app.Process.Kill()
 		app.Wait()
-		if t.Failed() {
-			t.Logf("app output:\n%s", logs.String())
+		if s.t.Failed() {
+			s.t.Logf("app output:\n%s", logs.String())
 		}
 	})
 	wid := strings.Fields(string(s.run("xdotool", "search", "--sync", "--name", "^Sanctuary Map$")))[0]
 	s.run("xdotool", "windowmove", wid, "0", "0")
+}
+
+// selectedNear counts pixels in the selection colour within box.
+func selectedNear(img *image.RGBA, box image.Rectangle) int {
+	n := 0
+	for py := box.Min.Y; py <= box.Max.Y; py++ {
+		for px := box.Min.X; px <= box.Max.X; px++ {
+			if c := img.RGBAAt(px, py); c == style.Dark.Selection || c == style.Light.Selection {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestWindow drives the real window: it clicks Colorado and checks the
+// outline, finds Colorado again with Ctrl+F, then starts the program on a
+// broken CSV and checks the error dialog over the embedded data.
+func TestWindow(t *testing.T) {
+	if os.Getenv("SANCTUARYMAP_BIN") == "" {
+		t.Skip("SANCTUARYMAP_BIN is not set; `make test` sets it to the built binary")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	s := &session{t: t, display: display(t), ctx: ctx}
+	s.start()
 
 	b, d, err := assets.Load()
 	if err != nil {
@@ -193,31 +215,62 @@ func TestClickState(t *testing.T) {
 		fy := (p[1] - plane.Min[1]) / (plane.Max[1] - plane.Min[1])
 		return box.Min.X + int(fx*float64(box.Dx())), box.Min.Y + int(fy*float64(box.Dy()))
 	}
-	x, y := toScreen("08", -105.5, 39.0)
+	// Western Colorado: away from Denver's city marker.
+	x, y := toScreen("08", -107.5, 38.8)
 	want := style.Category(d.Jurisdiction("08").Category)
 	if got := img.RGBAAt(x, y); got != want {
 		save(t, img, "colorado")
 		t.Fatalf("Colorado at (%d,%d) is %v, want %v", x, y, got, want)
 	}
 
-	s.run("xdotool", "mousemove", fmt.Sprint(x), fmt.Sprint(y), "click", "1")
-	// Move away so the hover outline does not cover the selection's.
-	s.run("xdotool", "mousemove", "5", "790")
-	minX, minY := toScreen("08", -109.06, 41.0)
-	maxX, maxY := toScreen("08", -102.04, 36.99)
-	selected := func(img *image.RGBA) bool {
-		n := 0
-		for py := minY - 3; py <= maxY+3; py++ {
-			for px := minX - 3; px <= maxX+3; px++ {
-				if c := img.RGBAAt(px, py); c == style.Dark.Selection || c == style.Light.Selection {
-					n++
-				}
-			}
+	t.Run("click", func(t *testing.T) {
+		s.run("xdotool", "mousemove", fmt.Sprint(x), fmt.Sprint(y), "click", "1")
+		// Move away so the hover outline does not cover the selection's.
+		s.run("xdotool", "mousemove", "5", "790")
+		minX, minY := toScreen("08", -109.06, 41.0)
+		maxX, maxY := toScreen("08", -102.04, 36.99)
+		co := image.Rect(minX-3, minY-3, maxX+3, maxY+3)
+		img := s.until("Colorado's selection outline", func(img *image.RGBA) bool { return selectedNear(img, co) > 200 })
+		if got := img.RGBAAt(x, y); got != want {
+			t.Errorf("after the click Colorado's centre is %v, want its fill %v", got, want)
 		}
-		return n > 200
-	}
-	img = s.until("Colorado's selection outline", selected)
-	if got := img.RGBAAt(x, y); got != want {
-		t.Errorf("after the click Colorado's centre is %v, want its fill %v", got, want)
-	}
+	})
+
+	t.Run("search", func(t *testing.T) {
+		s.run("xdotool", "key", "Escape")
+		s.until("the selection to clear", func(img *image.RGBA) bool { return selectedNear(img, box) == 0 })
+		s.run("xdotool", "key", "ctrl+f")
+		s.run("xdotool", "type", "--delay", "30", "Hawaii")
+		s.run("xdotool", "key", "Return")
+		// The map zooms to Hawaii, outlined, around the map's centre.
+		c := image.Pt((box.Min.X+box.Max.X)/2, (box.Min.Y+box.Max.Y)/2)
+		s.until("Hawaii outlined at the centre", func(img *image.RGBA) bool {
+			return selectedNear(img, image.Rect(c.X-250, c.Y-250, c.X+250, c.Y+250)) > 200
+		})
+	})
+
+	t.Run("bad csv", func(t *testing.T) {
+		bad := filepath.Join(t.TempDir(), "bad.csv")
+		csv := "fips,name,state,level,category,policy,as_of,source,verification\n" +
+			"08,Colorado,CO,state,STATE_MANDATES,p,2026-01-02,https://e.org,confirmed\n" +
+			"8,Colorado,CO,state,NOT_A_CATEGORY,p,2026-01-02,https://e.org,confirmed\n"
+		if err := os.WriteFile(bad, []byte(csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s2 := &session{t: t, display: display(t), ctx: ctx}
+		s2.start(bad)
+		// The dialog covers Colorado and dims the rest of the window.
+		// California, clear of the dialog, must still show the embedded
+		// data's purple, dimmed: the file has no California row at all.
+		cx, cy := toScreen("06", -119.0, 36.0)
+		wantCA := style.Category(d.Jurisdiction("06").Category)
+		img := s2.until("the error dialog over the map", func(img *image.RGBA) bool {
+			c := img.RGBAAt(cx, cy)
+			return c != wantCA && c.B > c.G && c.R > c.G && c.B > 40
+		})
+		if c := img.RGBAAt(cx, cy); c.B <= c.R {
+			save(t, img, "bad-csv")
+			t.Errorf("California under the dialog is %v: not the embedded purple", c)
+		}
+	})
 }
