@@ -187,6 +187,9 @@ func (u *UI) menu() *fyne.MainMenu {
 		it.Shortcut = short(k)
 		return it
 	}
+	// Ctrl+Z reaches the canvas as Fyne's own undo shortcut, not a custom one.
+	undo := fyne.NewMenuItem("Undo reload", u.Undo)
+	undo.Shortcut = &fyne.ShortcutUndo{}
 	recent := fyne.NewMenuItem("Open recent", nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
@@ -200,7 +203,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			item("Open dataset or boundaries…", fyne.KeyO, u.openDialog),
 			recent,
 			item("Reload", fyne.KeyR, u.Reload),
-			item("Undo reload", fyne.KeyZ, u.Undo),
+			undo,
 			fyne.NewMenuItem("Embedded data", u.useEmbedded),
 			fyne.NewMenuItemSeparator(),
 			item("Export PNG…", fyne.KeyE, u.exportDialog),
@@ -215,18 +218,10 @@ func (u *UI) menu() *fyne.MainMenu {
 	)
 }
 
-// addShortcuts puts the menu's shortcuts on the canvas too (a window
-// without a native menu bar still answers them) and the bare keys.
+// addShortcuts adds the bare keys; the driver runs the main menu's
+// shortcuts itself.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
-	for _, m := range u.win.MainMenu().Items {
-		for _, it := range m.Items {
-			if it.Shortcut != nil {
-				action := it.Action
-				c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
-			}
-		}
-	}
 	c.SetOnTypedRune(func(r rune) {
 		switch r {
 		case '0':

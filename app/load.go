@@ -295,6 +295,16 @@ func (u *UI) Undo() {
 	}
 	prev := u.undo[len(u.undo)-1]
 	u.undo = u.undo[:len(u.undo)-1]
+	// The files on disk still hold what was undone: watch for edits after
+	// this, or the watcher would reload it straight back.
+	prev.sources = slices.Clone(prev.sources)
+	for i, s := range prev.sources {
+		if s.path != "" {
+			if st, err := stampOf(s.path); err == nil {
+				prev.sources[i].stamp = st
+			}
+		}
+	}
 	u.apply(&prev, "Undid the last load", false)
 }
 

@@ -190,3 +190,35 @@ func TestExportWritesPNG(t *testing.T) {
 		t.Errorf("unwritable: %v", err)
 	}
 }
+
+// An editor that saves by writing a new file and renaming it over the old
+// one still triggers a reload.
+func TestWatchReloadsOnRenameReplace(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "jurisdictions.csv")
+	if err := os.WriteFile(path, assets.Jurisdictions, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	u.watch(20 * time.Millisecond)
+	t.Cleanup(func() { close(u.loads.stop) })
+	u.loads.watch <- u.sources
+
+	edited := strings.Replace(string(assets.Jurisdictions), "Texas,TX,state,STATE_MANDATES", "Texas,TX,state,NO_KNOWN_POLICY", 1)
+	tmp := filepath.Join(dir, ".jurisdictions.csv.swp")
+	if err := os.WriteFile(tmp, []byte(edited+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() {
+		if err := os.Rename(tmp, path); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if c := u.data.Jurisdiction("48").Category; c != dataset.NoKnownPolicy {
+		t.Errorf("Texas after the save: %s", c)
+	}
+	if !strings.HasPrefix(u.status.Text, "Reloaded: 1 changed") {
+		t.Errorf("status %q", u.status.Text)
+	}
+}
