@@ -80,8 +80,6 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, tod
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset"}
 	u.mapView = NewMapView(b, d, opt)
 	u.mapView.OnSelect = u.Select
-	u.hover = widget.NewLabel("")
-	u.mapView.OnHover = func(name string) { u.hover.SetText(name) }
 
 	u.detail = widget.NewRichText()
 	u.detail.Wrapping = fyne.TextWrapWord
@@ -157,7 +155,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	// The entry in a box of its own width: an HBox would squeeze it.
 	search := container.NewGridWrap(fyne.NewSize(230, u.search.MinSize().Height), u.search)
 	bar := container.NewHBox(search, widget.NewLabel("Level"), u.level, widget.NewLabel("Colour by"), u.colorBy,
-		widget.NewLabel("DOJ"), u.suits, u.doj, reset, u.hover)
+		widget.NewLabel("DOJ"), u.suits, u.doj, reset)
 	bottom := container.NewVBox(
 		container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar),
 		container.NewBorder(nil, nil, nil, container.NewHBox(u.progress, u.changes), u.status))

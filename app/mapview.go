@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -25,8 +26,6 @@ type MapView struct {
 	// OnSelect is called with the FIPS code of a tapped region or city, or
 	// "" when the tap hit nothing.
 	OnSelect func(fips string)
-	// OnHover is called with the name under the pointer, or "".
-	OnHover func(name string)
 
 	mu  sync.Mutex // guards what the worker reads: state and img
 	st  viewState
@@ -34,6 +33,9 @@ type MapView struct {
 
 	raster *canvas.Raster
 	kick   chan struct{}
+	// tip is the name under the pointer, drawn beside it at tipPos.
+	tip    string
+	tipPos fyne.Position
 	// onFrame, when set (by tests), runs after each new frame is shown.
 	onFrame func()
 }
@@ -58,8 +60,64 @@ func NewMapView(b *geo.Boundaries, d *dataset.Dataset, opt render.Options) *MapV
 
 // CreateRenderer implements fyne.Widget.
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(m.raster)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	bg.StrokeWidth = 1
+	text := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	r := &mapRenderer{m: m, tipBG: bg, tipText: text}
+	r.Refresh()
+	return r
 }
+
+// mapRenderer draws the raster and, over it, the hover tooltip.
+type mapRenderer struct {
+	m       *MapView
+	tipBG   *canvas.Rectangle
+	tipText *canvas.Text
+}
+
+func (r *mapRenderer) Layout(size fyne.Size) {
+	r.m.raster.Resize(size)
+	r.layoutTip(size)
+}
+
+// layoutTip puts the tooltip beside the pointer, flipped to stay inside.
+func (r *mapRenderer) layoutTip(size fyne.Size) {
+	pad := theme.InnerPadding() / 2
+	ts := r.tipText.MinSize()
+	box := fyne.NewSize(ts.Width+2*pad, ts.Height+2*pad)
+	pos := r.m.tipPos.Add(fyne.NewPos(14, 18))
+	if pos.X+box.Width > size.Width {
+		pos.X = r.m.tipPos.X - box.Width - 6
+	}
+	if pos.Y+box.Height > size.Height {
+		pos.Y = r.m.tipPos.Y - box.Height - 6
+	}
+	r.tipBG.Move(pos)
+	r.tipBG.Resize(box)
+	r.tipText.Move(pos.Add(fyne.NewPos(pad, pad)))
+	r.tipText.Resize(ts)
+}
+
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.m.raster, r.tipBG, r.tipText}
+}
+
+func (r *mapRenderer) Refresh() {
+	r.tipText.Text = r.m.tip
+	r.tipText.Color = theme.Color(theme.ColorNameForeground)
+	r.tipBG.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.tipBG.Hidden, r.tipText.Hidden = r.m.tip == "", r.m.tip == ""
+	r.layoutTip(r.m.Size())
+	r.tipBG.Refresh()
+	r.tipText.Refresh()
+	// The raster is refreshed by the worker when a new frame is ready.
+}
+
+func (r *mapRenderer) Destroy() {}
 
 // generate is the raster callback, on Fyne's draw goroutine: it asks for a
 // frame at the new size and shows the last one meanwhile.
@@ -218,21 +276,20 @@ func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 // MouseMoved highlights and names what is under the pointer.
 func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
 	fips, name := m.At(ev.Position)
+	m.tipPos = ev.Position
 	m.mu.Lock()
 	changed := m.st.opt.Hovered != fips
 	m.mu.Unlock()
 	if changed {
+		m.tip = name
 		m.update(func(st *viewState) { st.opt.Hovered = fips })
-		if m.OnHover != nil {
-			m.OnHover(name)
-		}
 	}
+	m.Refresh()
 }
 
 // MouseOut clears the hover.
 func (m *MapView) MouseOut() {
+	m.tip = ""
 	m.update(func(st *viewState) { st.opt.Hovered = "" })
-	if m.OnHover != nil {
-		m.OnHover("")
-	}
+	m.Refresh()
 }
