@@ -5,7 +5,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"image/png"
 	"io"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"sanctuarymap/dataset"
 	"sanctuarymap/fileerr"
 	"sanctuarymap/geo"
+	"sanctuarymap/pngmeta"
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
 	"sanctuarymap/style"
@@ -44,6 +44,8 @@ func Run(args []string, v Version, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "render":
 		return runRender(args[1:], v, stdout, stderr)
+	case "chart":
+		return runChart(args[1:], v, stderr)
 	case "validate":
 		return runValidate(args[1:], stdout, stderr)
 	case "--version", "-version", "version":
@@ -64,6 +66,8 @@ func usage(w io.Writer) {
   sanctuarymap render -o map.png [--width 1920 --height 1080] [--level states|counties]
                [--color policy|lawsuits|both] [--data FILE.csv]... [--boundaries FILE]
                [--title TEXT] [--as-of YYYY-MM-DD]
+  sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending
+               [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
   sanctuarymap validate [FILE.csv ...]   check a dataset (no files: the embedded one)
   sanctuarymap --version
 `)
@@ -145,14 +149,17 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	}
 	opt.Source = sourceLabel(data)
 	img := render.New(b, d).Draw(render.ExportViewport(*width, *height, geo.Frame), opt)
-	// Flat map colours compress well even at the fastest level, which is
-	// several times quicker than the default.
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	err = safefile.Write(*out, func(w io.Writer) error { return enc.Encode(w, img) })
+	prov := provenance(*title, v, data, d)
+	err = safefile.Write(*out, func(w io.Writer) error { return pngmeta.Encode(w, img, prov.Texts()) })
 	if err != nil {
 		return report(stderr, err)
 	}
 	return OK
+}
+
+func provenance(title string, v Version, files []string, d *dataset.Dataset) pngmeta.Provenance {
+	return pngmeta.Provenance{Title: title, Software: v.String(), Source: sourceLabel(files),
+		AsOf: d.AsOf().Format("2006-01-02"), Digest: d.Digest}
 }
 
 func loadData(files []string) (*dataset.Dataset, error) {

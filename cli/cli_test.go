@@ -5,8 +5,13 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/pngmeta"
 )
 
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -132,5 +137,66 @@ func TestValidate(t *testing.T) {
 		bad + ":3:1: fips \"8\" has 1 digits; a state code has 2\n"
 	if code != BadInput || stderr != want {
 		t.Errorf("bad file: exit %d\n%s\nwant\n%s", code, stderr, want)
+	}
+}
+
+// Every PNG the program writes carries its provenance.
+func TestPNGProvenance(t *testing.T) {
+	_, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args  []string
+		title string
+	}{
+		{[]string{"render", "-o", filepath.Join(dir, "map.png"), "--width", "400", "--height", "300", "--title", "My map"}, "My map"},
+		{[]string{"chart", "--kind", "timeline", "-o", filepath.Join(dir, "chart.png"), "--width", "800", "--height", "500"}, "DOJ lawsuits: from filing to the latest status"},
+	} {
+		if code, _, stderr := run(t, c.args...); code != OK {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		out := c.args[slices.Index(c.args, "-o")+1]
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, err := pngmeta.Read(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []pngmeta.Text{{Key: "Title", Value: c.title}, {Key: "Software", Value: "sanctuarymap test (commit abc)"},
+			{Key: "Source", Value: "Sanctuary Map dataset (sources per row)"}, {Key: "Dataset as-of", Value: "2026-11-29"},
+			{Key: "Dataset SHA-256", Value: d.Digest}}
+		if !reflect.DeepEqual(texts, want) {
+			t.Errorf("%s: tEXt %q\nwant %q", out, texts, want)
+		}
+	}
+}
+
+func TestChartFormatsAndUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"c.svg", "c.pdf"} {
+		if code, _, stderr := run(t, "chart", "--kind", "policy", "-o", filepath.Join(dir, f)); code != OK {
+			t.Errorf("%s: exit %d %s", f, code, stderr)
+		}
+	}
+	svg, _ := os.ReadFile(filepath.Join(dir, "c.svg"))
+	if !strings.Contains(string(svg), "<svg") {
+		t.Error("not an SVG")
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"chart", "-o", "x.png"}, "sanctuarymap chart: --kind must be policy, lawsuits, timeline or pending, not \"\"\n"},
+		{[]string{"chart", "--kind", "policy", "-o", "x.gif"}, "sanctuarymap chart: x.gif: unknown format; use .png, .svg or .pdf\n"},
+		{[]string{"chart", "--kind", "policy", "-o", "x.png", "--dpi", "5"}, "sanctuarymap chart: --dpi must be between 36 and 1200\n"},
+	} {
+		if code, _, stderr := run(t, c.args...); code != BadUsage || stderr != c.want {
+			t.Errorf("%v: exit %d %q", c.args, code, stderr)
+		}
 	}
 }

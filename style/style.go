@@ -92,6 +92,11 @@ func Hatch(s dataset.SuitState, x, y int) bool {
 // HatchColor is the colour of hatch lines.
 var HatchColor = rgb(0x1a1a1a)
 
+// RGBA converts any colour to color.RGBA.
+func RGBA(c color.Color) color.RGBA {
+	return color.RGBAModel.Convert(c).(color.RGBA)
+}
+
 // Mix returns a*(1-t) + b*t.
 func Mix(a, b color.RGBA, t float64) color.RGBA {
 	m := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }

@@ -1,0 +1,414 @@
+// Package chart draws the dataset as charts with gonum/plot: jurisdictions
+// by category and level, suits by status, a timeline of suits and the
+// number of pending suits over time. Colours match the map's.
+package chart
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/style"
+)
+
+// Kind names a chart.
+type Kind string
+
+const (
+	Policy   Kind = "policy"   // jurisdictions by category, split by level
+	Lawsuits Kind = "lawsuits" // suits by status
+	Timeline Kind = "timeline" // one bar per suit, filing to status date
+	Pending  Kind = "pending"  // pending suits over time
+)
+
+// Kinds lists every chart, in menu order.
+var Kinds = []Kind{Policy, Lawsuits, Timeline, Pending}
+
+// Titles are the charts' headings.
+var Titles = map[Kind]string{
+	Policy:   "Jurisdictions by policy category",
+	Lawsuits: "DOJ lawsuits by status",
+	Timeline: "DOJ lawsuits: from filing to the latest status",
+	Pending:  "DOJ lawsuits pending over time",
+}
+
+// Options say what a chart covers and how it is labelled.
+type Options struct {
+	Filter dataset.Filter
+	// Today ends pending suits' bars and the pending line.
+	Today time.Time
+	// Footer names the source and date, as the map's does.
+	Footer string
+}
+
+// New builds the chart of kind k from d (already as of the wanted date).
+func New(k Kind, d *dataset.Dataset, opt Options) (*plot.Plot, error) {
+	var p *plot.Plot
+	var err error
+	switch k {
+	case Policy:
+		p, err = policy(d, opt)
+	case Lawsuits:
+		p, err = lawsuits(d)
+	case Timeline:
+		p, err = timeline(d, opt)
+	case Pending:
+		p, err = pending(d, opt)
+	default:
+		return nil, fmt.Errorf("unknown chart %q; want policy, lawsuits, timeline or pending", k)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p.Title.Text = Titles[k]
+	sans(p)
+	return p, nil
+}
+
+// sans sets every text of p in Liberation Sans, which reads better on screen
+// than gonum's default serif; the fonts are embedded, so output is the same
+// everywhere.
+func sans(p *plot.Plot) {
+	for _, f := range []*font.Font{&p.Title.TextStyle.Font, &p.X.Label.TextStyle.Font, &p.Y.Label.TextStyle.Font,
+		&p.X.Tick.Label.Font, &p.Y.Tick.Label.Font, &p.Legend.TextStyle.Font} {
+		f.Variant = "Sans"
+	}
+	p.Title.TextStyle.Font.Size = vg.Points(14)
+}
+
+var levelOrder = []dataset.Level{dataset.State, dataset.County, dataset.City}
+
+var levelNames = map[dataset.Level]string{dataset.State: "States", dataset.County: "Counties (lighter)", dataset.City: "Cities (lightest)"}
+
+// policy stacks jurisdictions per category by level.
+func policy(d *dataset.Dataset, opt Options) (*plot.Plot, error) {
+	p := plot.New()
+	p.Y.Label.Text = "Jurisdictions in the dataset"
+	var names []string
+	for _, c := range dataset.Categories {
+		names = append(names, wrap(dataset.CategoryInfo[c].Label, 14))
+	}
+	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, dataset.City: 0.6}
+	counts := map[dataset.Level][]float64{}
+	for _, lvl := range levelOrder {
+		counts[lvl] = make([]float64, len(dataset.Categories))
+	}
+	for _, j := range d.Jurisdictions {
+		if opt.Filter.Match(j, d.SuitState(j.FIPS)) {
+			counts[j.Level][slices.Index(dataset.Categories, j.Category)]++
+		}
+	}
+	// One stack per category in its colour: states at the bottom, then
+	// counties and cities in lighter tints.
+	for i, c := range dataset.Categories {
+		var below *plotter.BarChart
+		for _, lvl := range levelOrder {
+			b, err := bar(len(dataset.Categories), i, counts[lvl][i], style.Mix(style.Category(c), color.RGBA{0xff, 0xff, 0xff, 0xff}, shades[lvl]))
+			if err != nil {
+				return nil, err
+			}
+			if below != nil {
+				b.StackOn(below)
+			}
+			below = b
+			p.Add(b)
+		}
+	}
+	for _, lvl := range levelOrder {
+		p.Legend.Add(levelNames[lvl], swatch(grey(shades[lvl])))
+	}
+	p.Legend.Top = true
+	p.Legend.Left = false
+	p.NominalX(names...)
+	p.Y.Min = 0
+	p.Y.Tick.Marker = integerTicks{}
+	return p, nil
+}
+
+func grey(shade float64) color.Color {
+	return style.Mix(color.RGBA{0x40, 0x40, 0x40, 0xff}, color.RGBA{0xff, 0xff, 0xff, 0xff}, shade)
+}
+
+// statusColor colours suits by status: pending in the map's pending green,
+// resolved ones in the resolved green or greys by outcome.
+func statusColor(s dataset.Status) color.Color {
+	switch s {
+	case dataset.Pending:
+		return style.Suit(dataset.SuitPending)
+	case dataset.OnAppeal:
+		return style.Mix(style.Suit(dataset.SuitPending), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0.3)
+	case dataset.RuledForPlaintiff, dataset.Settled:
+		return color.RGBA{0x76, 0x2a, 0x83, 0xff}
+	case dataset.Mixed:
+		return color.RGBA{0xaf, 0x8d, 0xc3, 0xff}
+	}
+	return style.Suit(dataset.SuitResolved)
+}
+
+func lawsuits(d *dataset.Dataset) (*plot.Plot, error) {
+	p := plot.New()
+	p.Y.Label.Text = "Suits"
+	n := make([]float64, len(dataset.Statuses))
+	for _, s := range d.Lawsuits {
+		n[slices.Index(dataset.Statuses, s.Status)]++
+	}
+	for i, st := range dataset.Statuses {
+		b, err := bar(len(dataset.Statuses), i, n[i], statusColor(st))
+		if err != nil {
+			return nil, err
+		}
+		p.Add(b)
+	}
+	p.Y.Max = slices.Max(n) + 1 // room above the tallest bar
+	var names []string
+	for _, s := range dataset.Statuses {
+		names = append(names, wrap(strings.ReplaceAll(string(s), "_", " "), 10))
+	}
+	p.NominalX(names...)
+	p.Y.Min = 0
+	p.Y.Tick.Marker = integerTicks{}
+	return p, nil
+}
+
+// year turns a date into fractional years for the time axes.
+func year(t time.Time) float64 {
+	start := time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	next := start.AddDate(1, 0, 0)
+	return float64(t.Year()) + t.Sub(start).Hours()/next.Sub(start).Hours()
+}
+
+// end is where a suit's bar stops: its status date when resolved, today
+// while pending (or when the date is unknown).
+func end(s *dataset.Lawsuit, today time.Time) time.Time {
+	if s.Status.IsPending() || s.StatusDate.IsZero() {
+		return today
+	}
+	return s.StatusDate
+}
+
+// bars draws one horizontal bar per suit.
+type bars struct {
+	suits []*dataset.Lawsuit
+	today time.Time
+}
+
+func (b bars) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	h := vg.Points(5)
+	for i, s := range b.suits {
+		x0, x1 := trX(year(s.Filed)), trX(year(end(s, b.today)))
+		if x1-x0 < vg.Points(2) {
+			x1 = x0 + vg.Points(2)
+		}
+		y := trY(float64(i))
+		col := statusColor(s.Status)
+		if !s.Status.IsPending() && s.StatusDate.IsZero() {
+			// Resolved on a date nobody recorded: the bar runs to today, faded.
+			col = style.Mix(style.RGBA(col), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0.6)
+		}
+		c.FillPolygon(col, []vg.Point{{X: x0, Y: y - h}, {X: x1, Y: y - h}, {X: x1, Y: y + h}, {X: x0, Y: y + h}})
+	}
+}
+
+func (b bars) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, xmax = math.Inf(1), math.Inf(-1)
+	for _, s := range b.suits {
+		xmin = math.Min(xmin, year(s.Filed))
+		xmax = math.Max(xmax, year(end(s, b.today)))
+	}
+	return math.Floor(xmin), math.Ceil(xmax), -0.5, float64(len(b.suits)) - 0.5
+}
+
+func timeline(d *dataset.Dataset, opt Options) (*plot.Plot, error) {
+	suits := slices.Clone(d.Lawsuits)
+	if len(suits) == 0 {
+		return nil, fmt.Errorf("no lawsuits to chart")
+	}
+	// Newest at the top: the plot's y axis grows upward.
+	slices.SortStableFunc(suits, func(a, b *dataset.Lawsuit) int { return a.Filed.Compare(b.Filed) })
+	p := plot.New()
+	p.X.Label.Text = "Year. Bars end at the latest status date; pending suits, and faded ones resolved on an unknown date, run to " + opt.Today.Format("2006-01-02")
+	p.Add(bars{suits, opt.Today}, plotter.NewGrid())
+	var names []string
+	for _, s := range suits {
+		names = append(names, shorten(s.Name, 48))
+	}
+	p.NominalY(names...)
+	for _, st := range []dataset.Status{dataset.Pending, dataset.OnAppeal, dataset.Dismissed, dataset.RuledForPlaintiff, dataset.Mixed} {
+		p.Legend.Add(strings.ReplaceAll(string(st), "_", " "), swatch(statusColor(st)))
+	}
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.X.Tick.Marker = integerTicks{}
+	return p, nil
+}
+
+// pending counts suits pending at each filing or status date.
+func pending(d *dataset.Dataset, opt Options) (*plot.Plot, error) {
+	if len(d.Lawsuits) == 0 {
+		return nil, fmt.Errorf("no lawsuits to chart")
+	}
+	type event struct {
+		t     time.Time
+		delta int
+	}
+	var evs []event
+	for _, s := range d.Lawsuits {
+		evs = append(evs, event{s.Filed, 1})
+		if !s.Status.IsPending() && !s.StatusDate.IsZero() {
+			evs = append(evs, event{s.StatusDate, -1})
+		}
+	}
+	slices.SortStableFunc(evs, func(a, b event) int { return a.t.Compare(b.t) })
+	// One step per day: a filing and a ruling on the same day cancel out.
+	var pts plotter.XYs
+	n := 0
+	for i, e := range evs {
+		if i > 0 && evs[i-1].t.Equal(e.t) {
+			n += e.delta
+			pts[len(pts)-1].Y = float64(n)
+			continue
+		}
+		pts = append(pts, plotter.XY{X: year(e.t), Y: float64(n)})
+		n += e.delta
+		pts = append(pts, plotter.XY{X: year(e.t), Y: float64(n)})
+	}
+	pts = append(pts, plotter.XY{X: year(opt.Today), Y: float64(n)})
+	line, err := plotter.NewLine(pts)
+	if err != nil {
+		return nil, err
+	}
+	line.Color = style.Suit(dataset.SuitPending)
+	line.Width = vg.Points(2)
+	line.FillColor = style.Mix(style.Suit(dataset.SuitPending), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0.7)
+	p := plot.New()
+	p.Add(plotter.NewGrid(), line)
+	p.X.Label.Text = "Year"
+	p.Y.Label.Text = "Suits pending"
+	p.Y.Min = 0
+	p.X.Tick.Marker = integerTicks{}
+	p.Y.Tick.Marker = integerTicks{}
+	return p, nil
+}
+
+// integerTicks marks whole numbers only: years and counts.
+type integerTicks struct{}
+
+func (integerTicks) Ticks(min, max float64) []plot.Tick {
+	step := math.Max(1, math.Ceil((max-min)/10))
+	var ts []plot.Tick
+	for v := math.Ceil(min); v <= max; v += step {
+		ts = append(ts, plot.Tick{Value: v, Label: fmt.Sprint(v)})
+	}
+	return ts
+}
+
+// bar is a bar chart with a single bar of height v at position i of n,
+// so that each bar can have its own colour.
+func bar(n, i int, v float64, c color.Color) (*plotter.BarChart, error) {
+	vals := make(plotter.Values, n)
+	vals[i] = v
+	b, err := plotter.NewBarChart(vals, vg.Points(30))
+	if err != nil {
+		return nil, err
+	}
+	b.Color = c
+	b.LineStyle.Width = 0
+	return b, nil
+}
+
+func swatch(c color.Color) plot.Thumbnailer { return swatchThumb{c} }
+
+func (s swatchThumb) Thumbnail(c *draw.Canvas) {
+	c.FillPolygon(s.c, []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Max.Y}, {X: c.Min.X, Y: c.Max.Y}})
+}
+
+type swatchThumb struct{ c color.Color }
+
+func wrap(s string, width int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// Format is an output format, chosen by the file's extension.
+type Format string
+
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+	PDF Format = "pdf"
+)
+
+// FormatOf returns the format for a file name.
+func FormatOf(path string) (Format, error) {
+	switch f := Format(strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")); f {
+	case PNG, SVG, PDF:
+		return f, nil
+	}
+	return "", fmt.Errorf("%s: unknown format; use .png, .svg or .pdf", path)
+}
+
+// Write draws p with a footer line at w×h points (PNG at dpi dots per inch).
+func Write(out io.Writer, p *plot.Plot, f Format, w, h vg.Length, dpi int, footer string) error {
+	var c interface {
+		vg.CanvasSizer
+		io.WriterTo
+	}
+	switch f {
+	case PNG:
+		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))}
+	case SVG:
+		c = vgsvg.New(w, h)
+	case PDF:
+		c = vgpdf.New(w, h)
+	default:
+		return fmt.Errorf("unknown format %q", f)
+	}
+	dc := draw.New(c)
+	fill(dc, color.White)
+	sty := draw.TextStyle{Color: color.RGBA{0x40, 0x40, 0x40, 0xff}, Font: font.From(font.Font{Typeface: "Liberation", Variant: "Sans"}, vg.Points(8)), Handler: plot.DefaultTextHandler}
+	footH := vg.Points(16)
+	dc.FillText(sty, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + vg.Points(5)}, footer)
+	p.Draw(draw.Crop(dc, vg.Points(4), -vg.Points(8), footH, -vg.Points(4)))
+	_, err := c.WriteTo(out)
+	return err
+}
+
+func fill(c draw.Canvas, col color.Color) {
+	c.FillPolygon(col, []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Max.Y}, {X: c.Min.X, Y: c.Max.Y}})
+}

@@ -1,0 +1,72 @@
+package chart
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"gonum.org/v1/plot/cmpimg"
+	"gonum.org/v1/plot/vg"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden images")
+
+// TestGolden draws every chart of the embedded data on a fixed date and
+// compares it with its golden image, allowing for small anti-aliasing
+// differences between machines.
+func TestGolden(t *testing.T) {
+	_, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	for _, k := range Kinds {
+		t.Run(string(k), func(t *testing.T) {
+			p, err := New(k, d.At(today), Options{Today: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := Write(&got, p, PNG, 8*vg.Inch, 5*vg.Inch, 96, "Data as of 2026-11-29. Golden test."); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", string(k)+".png")
+			if *update {
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok, err := cmpimg.EqualApprox("png", got.Bytes(), want, 0.01); err != nil || !ok {
+				os.MkdirAll("testdata/failed", 0o755)
+				os.WriteFile(filepath.Join("testdata/failed", string(k)+".png"), got.Bytes(), 0o644)
+				t.Errorf("%s differs from %s (written to testdata/failed): %v", k, golden, err)
+			}
+		})
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	d, err := dataset.Load(dataset.File{Name: "j.csv", Data: []byte("fips,name,state,level,category,policy,as_of,source,verification\n08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(Timeline, d, Options{}); err == nil || err.Error() != "no lawsuits to chart" {
+		t.Errorf("timeline without suits: %v", err)
+	}
+	if _, err := New("pie", d, Options{}); err == nil {
+		t.Error("unknown kind accepted")
+	}
+	if _, err := FormatOf("chart.gif"); err == nil || err.Error() != "chart.gif: unknown format; use .png, .svg or .pdf" {
+		t.Errorf("gif: %v", err)
+	}
+}

@@ -1,0 +1,139 @@
+// Package pngmeta writes and reads PNG tEXt chunks, so every image the
+// program writes says what it shows and where the data came from.
+package pngmeta
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"image"
+	"image/png"
+	"io"
+)
+
+// Text is one tEXt chunk: a Latin-1 keyword (1–79 characters) and its text.
+type Text struct {
+	Key, Value string
+}
+
+var signature = []byte("\x89PNG\r\n\x1a\n")
+
+// ErrNotPNG is returned for data without the PNG signature.
+var ErrNotPNG = errors.New("not a PNG file")
+
+// Insert returns png with the texts added right after the IHDR chunk.
+func Insert(png []byte, texts []Text) ([]byte, error) {
+	if !bytes.HasPrefix(png, signature) || len(png) < 8+25 {
+		return nil, ErrNotPNG
+	}
+	// IHDR is always first: 4 length + 4 type + 13 data + 4 CRC.
+	const ihdrEnd = 8 + 25
+	var out bytes.Buffer
+	out.Write(png[:ihdrEnd])
+	for _, t := range texts {
+		if len(t.Key) == 0 || len(t.Key) > 79 {
+			return nil, fmt.Errorf("tEXt keyword %q must have 1 to 79 characters", t.Key)
+		}
+		data := append(append([]byte(t.Key), 0), latin1(t.Value)...)
+		writeChunk(&out, "tEXt", data)
+	}
+	out.Write(png[ihdrEnd:])
+	return out.Bytes(), nil
+}
+
+// latin1 maps text to ISO 8859-1, as tEXt requires; other characters
+// become '?'.
+func latin1(s string) []byte {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r > 0xff {
+			r = '?'
+		}
+		b = append(b, byte(r))
+	}
+	return b
+}
+
+func writeChunk(w *bytes.Buffer, typ string, data []byte) {
+	var n [4]byte
+	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
+	w.Write(n[:])
+	crc := crc32.NewIEEE()
+	crc.Write([]byte(typ))
+	crc.Write(data)
+	w.WriteString(typ)
+	w.Write(data)
+	binary.BigEndian.PutUint32(n[:], crc.Sum32())
+	w.Write(n[:])
+}
+
+// Read returns the tEXt chunks of a PNG in file order.
+func Read(r io.Reader) ([]Text, error) {
+	var sig [8]byte
+	if _, err := io.ReadFull(r, sig[:]); err != nil || !bytes.Equal(sig[:], signature) {
+		return nil, ErrNotPNG
+	}
+	var texts []Text
+	for {
+		var head [8]byte
+		if _, err := io.ReadFull(r, head[:]); err != nil {
+			return nil, fmt.Errorf("reading PNG chunks: %w", err)
+		}
+		n := binary.BigEndian.Uint32(head[:4])
+		typ := string(head[4:])
+		if typ == "IEND" {
+			return texts, nil
+		}
+		if n > 1<<28 {
+			return nil, fmt.Errorf("PNG chunk %s of %d bytes is too large", typ, n)
+		}
+		data := make([]byte, n+4) // with CRC
+		if _, err := io.ReadFull(r, data); err != nil {
+			return nil, fmt.Errorf("reading PNG chunk %s: %w", typ, err)
+		}
+		if typ == "tEXt" {
+			if k, v, ok := bytes.Cut(data[:n], []byte{0}); ok {
+				rs := make([]rune, len(v))
+				for i, c := range v {
+					rs[i] = rune(c)
+				}
+				texts = append(texts, Text{string(k), string(rs)})
+			}
+		}
+	}
+}
+
+// Provenance is what every image the program writes records about itself
+// and its data.
+type Provenance struct {
+	Title    string
+	Software string
+	Source   string
+	AsOf     string // the dataset's as-of date, YYYY-MM-DD
+	Digest   string // SHA-256 of the dataset files
+}
+
+// Texts returns p as tEXt chunks; Title, Software and Source are PNG's
+// registered keywords.
+func (p Provenance) Texts() []Text {
+	return []Text{{"Title", p.Title}, {"Software", p.Software}, {"Source", p.Source},
+		{"Dataset as-of", p.AsOf}, {"Dataset SHA-256", p.Digest}}
+}
+
+// Encode writes img as a PNG, fastest compression (flat map colours
+// compress well anyway), with the texts.
+func Encode(w io.Writer, img image.Image, texts []Text) error {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return err
+	}
+	out, err := Insert(buf.Bytes(), texts)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
