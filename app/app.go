@@ -67,6 +67,7 @@ type UI struct {
 	asOfBar    *widget.Slider
 	asOfText   *widget.Label
 
+	charts chartView
 	loads  loader
 	lastCh []dataset.Change
 }
@@ -165,6 +166,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Details", details),
 		container.NewTabItem("Table", u.table),
+		container.NewTabItem("Charts", u.buildCharts()),
 	)
 	side := container.NewBorder(widget.NewCard("", "Legend — click a category to isolate it", u.legend), nil, nil, nil, tabs)
 	split := container.NewHSplit(u.mapView, side)
@@ -204,7 +206,8 @@ func (u *UI) menu() *fyne.MainMenu {
 			undo,
 			fyne.NewMenuItem("Embedded data", u.useEmbedded),
 			fyne.NewMenuItemSeparator(),
-			item("Export PNG…", fyne.KeyE, u.exportDialog),
+			item("Export map PNG…", fyne.KeyE, u.exportDialog),
+			fyne.NewMenuItem("Export chart…", u.exportChartDialog),
 		),
 		fyne.NewMenu("View",
 			item("Search", fyne.KeyF, u.focusSearch),
@@ -277,6 +280,7 @@ func (u *UI) refresh() {
 	u.table.setRows(u.shown, u.filter)
 	u.table.selectFIPS(u.selected)
 	u.showDetail()
+	u.drawChart()
 }
 
 // Select shows fips in the detail panel, outlines it and selects its table

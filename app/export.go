@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/geo"
+	"sanctuarymap/pngmeta"
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
 	"sanctuarymap/style"
@@ -28,25 +28,11 @@ func (u *UI) exportDialog() {
 	dir := u.app.Preferences().StringWithFallback(prefExportDir, homeDir())
 	file := widget.NewEntry()
 	file.SetText(filepath.Join(dir, "sanctuary-map.png"))
-	browse := widget.NewButton("Folder…", func() {
-		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				file.SetText(filepath.Join(l.Path(), filepath.Base(file.Text)))
-			}
-		}, u.win)
-	})
-	size := func(s string) error {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 16 || n > 16384 {
-			return fmt.Errorf("a whole number from 16 to 16384")
-		}
-		return nil
-	}
-	width.Validator, height.Validator = size, size
+	width.Validator, height.Validator = sizeValidator, sizeValidator
 	items := []*widget.FormItem{
 		widget.NewFormItem("Width (px)", width),
 		widget.NewFormItem("Height (px)", height),
-		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, browse, file)),
+		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
 	}
 	d := dialog.NewForm("Export PNG", "Export", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -58,6 +44,24 @@ func (u *UI) exportDialog() {
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 280))
 	d.Show()
+}
+
+func sizeValidator(s string) error {
+	if n, err := strconv.Atoi(s); err != nil || n < 16 || n > 16384 {
+		return fmt.Errorf("a whole number from 16 to 16384")
+	}
+	return nil
+}
+
+// folderButton lets the user pick the folder of the file named in file.
+func (u *UI) folderButton(file *widget.Entry) *widget.Button {
+	return widget.NewButton("Folder…", func() {
+		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				file.SetText(filepath.Join(l.Path(), filepath.Base(file.Text)))
+			}
+		}, u.win)
+	})
 }
 
 func homeDir() string {
@@ -75,22 +79,31 @@ func (u *UI) Export(path string, w, h int, done func(error)) {
 	o.Theme, o.Decorations, o.Selected, o.Hovered, o.Changed = style.Light, true, "", "", nil
 	o.Title = "Immigration-enforcement cooperation: states, counties, cities"
 	r := render.New(u.bounds, u.data)
+	prov := u.provenance(o.Title)
 	u.status.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		img := r.Draw(render.ExportViewport(w, h, geo.Frame), o)
-		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		err := safefile.Write(path, func(wr io.Writer) error { return enc.Encode(wr, img) })
-		fyne.Do(func() {
-			if done != nil {
-				defer done(err)
-			}
-			if err != nil {
-				dialog.ShowError(err, u.win)
-				u.status.SetText("Export failed")
-				return
-			}
-			u.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
-			u.status.SetText("Exported " + path)
-		})
+		err := safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
+		fyne.Do(func() { u.exported(path, err, done) })
 	}()
+}
+
+// exported reports the outcome of an export on the UI goroutine.
+func (u *UI) exported(path string, err error, done func(error)) {
+	if done != nil {
+		defer done(err)
+	}
+	if err != nil {
+		dialog.ShowError(err, u.win)
+		u.status.SetText("Export failed")
+		return
+	}
+	u.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
+	u.status.SetText("Exported " + path)
+}
+
+// provenance is what exported PNGs record about the data shown.
+func (u *UI) provenance(title string) pngmeta.Provenance {
+	return pngmeta.Provenance{Title: title, Software: u.software, Source: u.sourceLabel(),
+		AsOf: u.data.AsOf().Format("2006-01-02"), Digest: u.data.Digest}
 }

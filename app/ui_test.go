@@ -222,3 +222,40 @@ func TestWatchReloadsOnRenameReplace(t *testing.T) {
 		t.Errorf("status %q", u.status.Text)
 	}
 }
+
+func TestChartsFollowFiltersAndExport(t *testing.T) {
+	u := newTestUI(t)
+	ready := make(chan struct{}, 8)
+	u.charts.ready = func() { ready <- struct{}{} }
+	wait := func() {
+		t.Helper()
+		select {
+		case <-ready:
+		case <-time.After(10 * time.Second):
+			t.Fatal("no chart")
+		}
+	}
+	u.charts.kind.SetSelected("Lawsuit timeline")
+	wait()
+	if !u.charts.img.Visible() || u.charts.img.Image.Bounds().Dx() < 500 {
+		t.Fatalf("timeline not shown (err %q)", u.charts.err.Text)
+	}
+	// Before any suit was filed the timeline has nothing to show.
+	u.SetAsOf(time.Date(2017, 6, 1, 0, 0, 0, 0, time.UTC))
+	wait()
+	if u.charts.img.Visible() || u.charts.err.Text != "No chart: no lawsuits to chart" {
+		t.Errorf("2017 timeline: err %q", u.charts.err.Text)
+	}
+	u.SetAsOf(u.today)
+	wait()
+
+	done := make(chan error, 1)
+	path := filepath.Join(t.TempDir(), "chart.svg")
+	u.ExportChart(path, 800, 500, 96, func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "<svg") {
+		t.Error("chart.svg is not an SVG")
+	}
+}

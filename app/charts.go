@@ -1,0 +1,169 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"io"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+	"gonum.org/v1/plot/vg"
+
+	"sanctuarymap/chart"
+	"sanctuarymap/pngmeta"
+	"sanctuarymap/safefile"
+)
+
+// chartView is the Charts tab: a chart of the data shown, following the
+// filters and the as-of date.
+type chartView struct {
+	kind  *widget.Select
+	img   *canvas.Image
+	gen   int
+	box   fyne.CanvasObject
+	err   *widget.Label
+	ready func() // set by tests: runs after a chart is shown
+}
+
+var chartNames = map[string]chart.Kind{
+	"By category":             chart.Policy,
+	"Lawsuits by status":      chart.Lawsuits,
+	"Lawsuit timeline":        chart.Timeline,
+	"Pending suits over time": chart.Pending,
+}
+
+func (u *UI) buildCharts() fyne.CanvasObject {
+	c := &u.charts
+	c.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	c.img.FillMode = canvas.ImageFillContain
+	c.img.ScaleMode = canvas.ImageScaleSmooth
+	c.err = widget.NewLabel("")
+	c.err.Hide()
+	c.kind = widget.NewSelect([]string{"By category", "Lawsuits by status", "Lawsuit timeline", "Pending suits over time"}, func(string) { u.drawChart() })
+	c.kind.SetSelected("By category")
+	export := widget.NewButton("Export chart…", u.exportChartDialog)
+	c.box = container.NewBorder(container.NewHBox(c.kind, export), c.err, nil, nil, c.img)
+	return c.box
+}
+
+func (u *UI) chartKind() chart.Kind { return chartNames[u.charts.kind.Selected] }
+
+func (u *UI) chartOptions() (chart.Options, string) {
+	day := u.asOf
+	if day.IsZero() {
+		day = u.today
+	}
+	footer := fmt.Sprintf("Data as of %s. Sources: %s. %s", day.Format("2006-01-02"), u.sourceLabel(), u.software)
+	return chart.Options{Filter: u.filter, Today: day, Footer: footer}, footer
+}
+
+// drawChart renders the chart in the background and shows it when done,
+// unless a newer one was asked for meanwhile.
+func (u *UI) drawChart() {
+	c := &u.charts
+	if c.img == nil || u.shown == nil {
+		return
+	}
+	c.gen++
+	gen, kind, d := c.gen, u.chartKind(), u.shown
+	opt, footer := u.chartOptions()
+	go func() {
+		var buf bytes.Buffer
+		p, err := chart.New(kind, d, opt)
+		if err == nil {
+			err = chart.Write(&buf, p, chart.PNG, 9*vg.Inch, 6*vg.Inch, 110, footer)
+		}
+		var img image.Image
+		if err == nil {
+			img, _, err = image.Decode(&buf)
+		}
+		fyne.Do(func() {
+			if c.gen != gen {
+				return
+			}
+			if err != nil {
+				c.err.SetText("No chart: " + err.Error())
+				c.err.Show()
+				c.img.Hide()
+			} else {
+				c.err.Hide()
+				c.img.Image = img
+				c.img.Show()
+				c.img.Refresh()
+			}
+			if c.ready != nil {
+				c.ready()
+			}
+		})
+	}()
+}
+
+func (u *UI) exportChartDialog() {
+	width, height, dpi := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	width.SetText("1600")
+	height.SetText("1000")
+	dpi.SetText("144")
+	dir := u.app.Preferences().StringWithFallback(prefExportDir, homeDir())
+	file := widget.NewEntry()
+	file.SetText(filepath.Join(dir, "sanctuary-chart.png"))
+	width.Validator, height.Validator = sizeValidator, sizeValidator
+	dpi.Validator = func(s string) error {
+		if n, err := strconv.Atoi(s); err != nil || n < 36 || n > 1200 {
+			return fmt.Errorf("a whole number from 36 to 1200")
+		}
+		return nil
+	}
+	file.Validator = func(s string) error { _, err := chart.FormatOf(s); return err }
+	items := []*widget.FormItem{
+		widget.NewFormItem("Width (px)", width),
+		widget.NewFormItem("Height (px)", height),
+		widget.NewFormItem("DPI", dpi),
+		widget.NewFormItem("File (.png, .svg, .pdf)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
+	}
+	d := dialog.NewForm("Export chart", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		w, _ := strconv.Atoi(width.Text)
+		h, _ := strconv.Atoi(height.Text)
+		n, _ := strconv.Atoi(dpi.Text)
+		u.ExportChart(file.Text, w, h, n, nil)
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 320))
+	d.Show()
+}
+
+// ExportChart writes the chart shown to path (format from its extension)
+// in the background, atomically; done, if not nil, gets the outcome.
+func (u *UI) ExportChart(path string, w, h, dpi int, done func(error)) {
+	format, err := chart.FormatOf(path)
+	kind, d := u.chartKind(), u.shown
+	opt, footer := u.chartOptions()
+	prov := u.provenance(chart.Titles[kind])
+	u.status.SetText("Exporting " + filepath.Base(path) + "…")
+	go func() {
+		var buf bytes.Buffer
+		if err == nil {
+			p, perr := chart.New(kind, d, opt)
+			err = perr
+			if err == nil {
+				pt := func(px int) vg.Length { return vg.Length(float64(px) * 72 / float64(dpi)) }
+				err = chart.Write(&buf, p, format, pt(w), pt(h), dpi, footer)
+			}
+		}
+		body := buf.Bytes()
+		if err == nil && format == chart.PNG {
+			body, err = pngmeta.Insert(body, prov.Texts())
+		}
+		if err == nil {
+			err = safefile.Write(path, func(wr io.Writer) error { _, e := wr.Write(body); return e })
+		}
+		fyne.Do(func() { u.exported(path, err, done) })
+	}()
+}
