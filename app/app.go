@@ -54,7 +54,6 @@ type UI struct {
 	detailBox  *container.Scroll
 	found      []places.Place
 	search     *widget.Entry
-	hover      *widget.Label
 	legend     *fyne.Container
 	table      *jurisdictionTable
 	status     *widget.Label
