@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -45,16 +46,12 @@ func Load(name string, data []byte) (*Boundaries, error) {
 	if len(data) > MaxFileSize {
 		return nil, fileerr.New(name, 0, 0, "file is %d MiB; boundary files are limited to %d MiB", len(data)>>20, MaxFileSize>>20)
 	}
-	var head struct {
-		Type string `json:"type"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
+	typ, err := topType(data)
+	if err != nil {
 		return nil, jsonError(name, data, err)
 	}
-	var (
-		feats []feature
-		err   error
-	)
+	head := struct{ Type string }{typ}
+	var feats []feature
 	switch head.Type {
 	case "Topology":
 		feats, err = decodeTopology(data)
@@ -72,6 +69,35 @@ func Load(name string, data []byte) (*Boundaries, error) {
 		return nil, jsonError(name, data, err)
 	}
 	return build(name, feats)
+}
+
+// topType reads the top-level "type" member without decoding the rest;
+// a full decode follows once the kind of file is known.
+func topType(data []byte) (string, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil {
+		return "", err
+	} else if tok != json.Delim('{') {
+		return "", fmt.Errorf("the file is JSON but not an object; want a GeoJSON FeatureCollection or a TopoJSON Topology")
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return "", err
+		}
+		if key == "type" {
+			var typ string
+			if err := dec.Decode(&typ); err != nil {
+				return "", err
+			}
+			return typ, nil
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
 }
 
 // feature is a decoded polygon feature before projection.
