@@ -142,6 +142,9 @@ func (m *MapView) request() {
 }
 
 func (m *MapView) work() {
+	// The last frame, for redrawing only what a hover or selection changed.
+	var last *image.RGBA
+	var lastSt viewState
 	for range m.kick {
 		m.mu.Lock()
 		st := m.st
@@ -149,7 +152,12 @@ func (m *MapView) work() {
 		if st.vp.W < 2 || st.vp.H < 2 {
 			continue
 		}
-		img := st.r.Draw(st.vp, st.opt)
+		prev := last
+		if lastSt.r != st.r {
+			prev = nil
+		}
+		img := st.r.Redraw(prev, lastSt.opt, st.vp, st.opt)
+		last, lastSt = img, st
 		fyne.Do(func() {
 			m.mu.Lock()
 			m.img = img

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
@@ -66,15 +67,40 @@ func markerRadius(vp geo.Viewport) float64 {
 
 func dist(ax, ay, bx, by float64) float64 { return math.Hypot(ax-bx, ay-by) }
 
+// markerBox is the pixel box a city's marker may touch.
+func markerBox(px, py, rad float64) image.Rectangle {
+	r := rad + 4
+	return image.Rect(int(px-r)-1, int(py-r)-1, int(px+r)+2, int(py+r)+2)
+}
+
+// growByCities widens each dirty box to cover every city marker it touches.
+func (r *Renderer) growByCities(vp geo.Viewport, d *dataset.Dataset, dirty []image.Rectangle) []image.Rectangle {
+	rad := markerRadius(vp)
+	bounds := image.Rect(0, 0, vp.W, vp.H)
+	for i := range dirty {
+		for _, c := range d.Cities() {
+			px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+			if mb := markerBox(px, py, rad); mb.Overlaps(dirty[i]) {
+				dirty[i] = dirty[i].Union(mb).Intersect(bounds)
+			}
+		}
+	}
+	return dirty
+}
+
 // drawCities draws each city as a disc in its fill colour with a dark rim;
-// a pending suit adds an outer ring.
-func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, d *dataset.Dataset, opt Options) {
+// a pending suit adds an outer ring. With only non-nil, it draws just the
+// markers inside those boxes.
+func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, d *dataset.Dataset, opt Options, only []image.Rectangle) {
 	if d == nil {
 		return
 	}
 	rad := markerRadius(vp)
 	for _, c := range d.Cities() {
 		px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(px, py, rad).In(b) }) {
+			continue
+		}
 		suit := d.SuitState(c.FIPS)
 		fill := style.Category(c.Category)
 		if opt.ColorBy == style.ByLawsuits {

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
+	"maps"
 	"runtime"
 	"sync"
 	"time"
@@ -78,26 +79,81 @@ func (r *Renderer) Draw(vp geo.Viewport, opt Options) *image.RGBA {
 
 // DrawInto renders the view into img, which must be vp.W×vp.H.
 func (r *Renderer) DrawInto(img *image.RGBA, vp geo.Viewport, opt Options) {
-	layer := r.bounds.Layer(opt.Level)
-	if layer == nil {
-		layer = r.bounds.States
-	}
+	layer := r.layer(opt)
 	if !r.valid || r.buf.layer != layer || r.buf.vp != vp {
 		r.buf.rasterize(layer, vp)
 		r.valid = true
 	}
 	data := r.Data(opt.AsOf)
-	fills, suits := r.fills(layer, data, opt)
-	r.paint(img, layer, fills, suits, opt)
+	pal := r.palette(layer, data, opt)
+	r.paint(img, pal, image.Rect(0, 0, vp.W, vp.H))
+	r.outlines(img, layer, opt)
+	r.drawCities(img, vp, data, opt, nil)
+	if opt.Decorations {
+		r.decorate(img, data, opt)
+	}
+}
+
+func (r *Renderer) layer(opt Options) *geo.Layer {
+	if l := r.bounds.Layer(opt.Level); l != nil {
+		return l
+	}
+	return r.bounds.States
+}
+
+func (r *Renderer) outlines(img *image.RGBA, layer *geo.Layer, opt Options) {
 	r.outline(img, layer, opt.Selected, opt.Theme.Selection, 3)
 	r.outline(img, layer, opt.Hovered, opt.Theme.Hover, 2)
 	for fips := range opt.Changed {
 		r.outline(img, layer, fips, opt.Theme.Changed, 2)
 	}
-	r.drawCities(img, vp, data, opt)
-	if opt.Decorations {
-		r.decorate(img, data, opt)
+}
+
+// Redraw returns a new frame of the view. When prev is this renderer's last
+// frame of the same view and only the hover or selection moved, it copies
+// prev and repaints just the regions whose outlines changed, so moving the
+// pointer costs a copy rather than a full paint.
+func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, opt Options) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+	layer := r.layer(opt)
+	if prev == nil || prev.Bounds() != img.Bounds() || !r.valid || r.buf.layer != layer || r.buf.vp != vp ||
+		opt.Decorations || !sameFills(prevOpt, opt) {
+		r.DrawInto(img, vp, opt)
+		return img
 	}
+	copy(img.Pix, prev.Pix)
+	data := r.Data(opt.AsOf)
+	var dirty []image.Rectangle
+	for _, fips := range []string{prevOpt.Hovered, prevOpt.Selected, opt.Hovered, opt.Selected} {
+		if c := data.Jurisdiction(fips); c != nil && c.Level == dataset.City {
+			px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+			dirty = append(dirty, markerBox(px, py, markerRadius(vp)).Intersect(img.Bounds()))
+		}
+		if i := layer.Index(fips); i >= 0 {
+			x0, y0 := vp.ToPixel(layer.Regions[i].Bound.Min)
+			x1, y1 := vp.ToPixel(layer.Regions[i].Bound.Max)
+			// Outlines are up to 3 px deep; a pixel's border depends on its neighbours.
+			dirty = append(dirty, image.Rect(int(x0)-5, int(y0)-5, int(x1)+6, int(y1)+6).Intersect(img.Bounds()))
+		}
+	}
+	// City markers are blended: a marker under a repainted box is repainted
+	// whole, so none is blended twice.
+	dirty = r.growByCities(vp, data, dirty)
+	pal := r.palette(layer, data, opt)
+	for _, d := range dirty {
+		r.paint(img, pal, d)
+	}
+	r.outlines(img, layer, opt)
+	r.drawCities(img, vp, data, opt, dirty)
+	return img
+}
+
+// sameFills reports whether two options colour every region alike.
+func sameFills(a, b Options) bool {
+	return a.Level == b.Level && a.ColorBy == b.ColorBy && a.AsOf.Equal(b.AsOf) && a.Theme == b.Theme &&
+		a.Filter.Category == b.Filter.Category && a.Filter.DOJOnly == b.Filter.DOJOnly &&
+		(a.Filter.Suit == nil) == (b.Filter.Suit == nil) && (a.Filter.Suit == nil || *a.Filter.Suit == *b.Filter.Suit) &&
+		maps.Equal(a.Changed, b.Changed)
 }
 
 // Fill describes how one region is coloured: its own row or its state's.
@@ -154,29 +210,32 @@ func (r *Renderer) fills(layer *geo.Layer, d *dataset.Dataset, opt Options) ([]c
 	return fills, suits
 }
 
-// paint colours every pixel from the id buffer: fill, hatching, and borders
-// where the region changes, heavier (on both sides) where the state
-// changes. Pixels whose four neighbours share their region, the vast
-// majority, take the fast path.
-func (r *Renderer) paint(img *image.RGBA, layer *geo.Layer, fills []color.RGBA, suits []dataset.SuitState, opt Options) {
-	b := &r.buf
+// palette prepares the colours paintRow needs: each region's fill and
+// county-edge colour packed as little-endian RGBA words, one store a pixel.
+func (r *Renderer) palette(layer *geo.Layer, d *dataset.Dataset, opt Options) *palette {
+	fills, suits := r.fills(layer, d, opt)
 	th := opt.Theme
-	// Colours packed as little-endian RGBA words: one store a pixel.
 	fill := make([]uint32, len(fills))
 	edge := make([]uint32, len(fills))
 	for i, c := range fills {
 		fill[i] = pack(c)
 		edge[i] = pack(style.Mix(c, th.CountyBorder, th.CountyAlpha))
 	}
-	pal := palette{state: stateIndex(layer), fill: fill, edge: edge, suits: suits, hatch: opt.ColorBy == style.ByBoth,
+	return &palette{state: stateIndex(layer), fill: fill, edge: edge, suits: suits, hatch: opt.ColorBy == style.ByBoth,
 		bg: pack(th.Background), stateBorder: pack(th.StateBorder), hatchColor: pack(style.HatchColor)}
-	// Rows are independent: paint bands of them on every core.
+}
+
+// paint colours the pixels of rect from the id buffer: fill, hatching, and
+// borders where the region changes, heavier (on both sides) where the state
+// changes. Rows are independent, so bands of them go to every core.
+func (r *Renderer) paint(img *image.RGBA, pal *palette, rect image.Rectangle) {
 	var wg sync.WaitGroup
 	bands := runtime.NumCPU()
+	h := rect.Dy()
 	for band := range bands {
 		wg.Go(func() {
-			for y := band * b.h / bands; y < (band+1)*b.h/bands; y++ {
-				paintRow(img, b, y, &pal)
+			for y := rect.Min.Y + band*h/bands; y < rect.Min.Y+(band+1)*h/bands; y++ {
+				paintRow(img, &r.buf, y, rect.Min.X, rect.Max.X, pal)
 			}
 		})
 	}
@@ -192,9 +251,8 @@ type palette struct {
 	bg, stateBorder, hatchColor uint32
 }
 
-func paintRow(img *image.RGBA, b *idBuffer, y int, p *palette) {
+func paintRow(img *image.RGBA, b *idBuffer, y, x0, x1 int, p *palette) {
 	w := b.w
-	state := p.state
 	row := b.ids[y*w : (y+1)*w]
 	up, down := row, row // beyond the image edge counts as the same region
 	if y > 0 {
@@ -205,32 +263,41 @@ func paintRow(img *image.RGBA, b *idBuffer, y int, p *palette) {
 	}
 	up, down = up[:len(row)], down[:len(row)]
 	pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
-	for x, id := range row {
-		c := p.bg
-		if id >= 0 {
-			c = p.fill[id]
-			if p.hatch && style.Hatch(p.suits[id], x, y) {
-				c = p.hatchColor
-			}
-			left, right := id, id
-			if x > 0 {
-				left = row[x-1]
-			}
-			if x+1 < w {
-				right = row[x+1]
-			}
-			if above, below := up[x], down[x]; left != id || right != id || above != id || below != id {
-				st := state[id]
-				switch {
-				case otherState(state, st, left) || otherState(state, st, right) || otherState(state, st, above) || otherState(state, st, below):
-					c = p.stateBorder
-				case right != id || below != id:
-					c = p.edge[id]
-				}
-			}
+	left := row[max(x0-1, 0)]
+	for x := x0; x < x1; x++ {
+		id := row[x]
+		right := id
+		if x+1 < w {
+			right = row[x+1]
+		}
+		var c uint32
+		switch {
+		case id < 0:
+			c = p.bg
+		case left == id && right == id && up[x] == id && down[x] == id:
+			c = p.fill[id] // inside a region: most pixels
+		default:
+			c = p.border(id, left, right, up[x], down[x])
+		}
+		if p.hatch && id >= 0 && style.Hatch(p.suits[id], x, y) && c == p.fill[id] {
+			c = p.hatchColor
 		}
 		binary.LittleEndian.PutUint32(pix[4*x:], c)
+		left = id
 	}
+}
+
+// border colours a pixel of region id next to another region: heavier
+// where the state changes, a light line between counties.
+func (p *palette) border(id, left, right, above, below int32) uint32 {
+	st := p.state[id]
+	if otherState(p.state, st, left) || otherState(p.state, st, right) || otherState(p.state, st, above) || otherState(p.state, st, below) {
+		return p.stateBorder
+	}
+	if right != id || below != id {
+		return p.edge[id]
+	}
+	return p.fill[id]
 }
 
 func pack(c color.RGBA) uint32 {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"testing"
@@ -146,5 +147,57 @@ func TestFilterFades(t *testing.T) {
 	faded := style.Mix(style.Category(dataset.StateMandates), style.Light.Background, 0.8)
 	if got := pixelAt(img, vp, "48", -99.0, 31.0); got != faded {
 		t.Errorf("Texas: %v, want faded %v", got, faded)
+	}
+}
+
+// Redrawing after the hover or selection moved must give exactly the frame
+// a full draw gives.
+func TestRedrawMatchesFullDraw(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vp := geo.Fit(960, 600, geo.Frame)
+	r := New(b, d)
+	steps := []Options{
+		{Level: geo.Counties, ColorBy: style.ByBoth},
+		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "08031"},
+		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "17031", Selected: "08031"},
+		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "1714000", Selected: "08031"}, // Chicago's marker
+		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "", Selected: "2507000"},
+		{Level: geo.Counties, ColorBy: style.ByBoth},
+	}
+	var prev *image.RGBA
+	var prevOpt Options
+	for i, o := range steps {
+		o.Theme = style.Light
+		got := r.Redraw(prev, prevOpt, vp, o)
+		want := New(b, d).Draw(vp, o)
+		if !bytes.Equal(got.Pix, want.Pix) {
+			n := 0
+			for j := range got.Pix {
+				if got.Pix[j] != want.Pix[j] {
+					n++
+				}
+			}
+			t.Errorf("step %d (%+v): %d bytes differ from a full draw", i, o.Hovered+"/"+o.Selected, n)
+		}
+		prev, prevOpt = got, o
+	}
+}
+
+func BenchmarkHoverCounties(b *testing.B) {
+	bs, d, err := assets.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := New(bs, d)
+	vp := geo.Fit(1920, 1080, geo.Frame)
+	opt := Options{Level: geo.Counties, Theme: style.Light}
+	prev := r.Draw(vp, opt)
+	for i := 0; b.Loop(); i++ {
+		next := opt
+		next.Hovered = []string{"08031", "36061", "17031"}[i%3]
+		prev, opt = r.Redraw(prev, opt, vp, next), next
 	}
 }

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"sanctuarymap/geo"
 )
@@ -27,7 +30,9 @@ type edge struct {
 // rasterize fills b with layer's regions as seen through vp. Each region is
 // scanned only over its own rows, with an active edge list, so the cost
 // follows the regions' pixel area and vertex count rather than
-// regions × frame (which was 34 s a frame for counties).
+// regions × frame (which was 34 s a frame for counties). Bands of rows go
+// to every core; a band writes only its own rows, so the result does not
+// depend on scheduling.
 func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 	b.w, b.h, b.layer, b.vp = vp.W, vp.H, layer, vp
 	if cap(b.ids) < b.w*b.h {
@@ -37,6 +42,16 @@ func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 	for i := range b.ids {
 		b.ids[i] = -1
 	}
+	bands := runtime.NumCPU()
+	var wg sync.WaitGroup
+	for band := range bands {
+		wg.Go(func() { b.rasterizeRows(layer, vp, band*b.h/bands, (band+1)*b.h/bands) })
+	}
+	wg.Wait()
+}
+
+// rasterizeRows draws the regions' parts in rows [top, bottom).
+func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom int) {
 	s := vp.Scale()
 	cx := float64(vp.W)/2 - vp.Center[0]*s
 	cy := float64(vp.H)/2 - vp.Center[1]*s
@@ -45,7 +60,7 @@ func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 	for ri, r := range layer.Regions {
 		x0, y0 := r.Bound.Min[0]*s+cx, r.Bound.Min[1]*s+cy
 		x1, y1 := r.Bound.Max[0]*s+cx, r.Bound.Max[1]*s+cy
-		if x1 < 0 || y1 < 0 || x0 >= float64(b.w) || y0 >= float64(b.h) {
+		if x1 < 0 || y1 < float64(top) || x0 >= float64(b.w) || y0 >= float64(bottom) {
 			continue
 		}
 		edges = edges[:0]
@@ -54,7 +69,7 @@ func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 				for i := 0; i+1 < len(ring); i++ {
 					ax, ay := ring[i][0]*s+cx, ring[i][1]*s+cy
 					bx, by := ring[i+1][0]*s+cx, ring[i+1][1]*s+cy
-					if ay == by {
+					if ay == by || max(ay, by) < float64(top) || min(ay, by) > float64(bottom) {
 						continue
 					}
 					e := edge{dir: 1}
@@ -68,17 +83,9 @@ func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 				}
 			}
 		}
-		slices.SortFunc(edges, func(a, b edge) int {
-			switch {
-			case a.y0 < b.y0:
-				return -1
-			case a.y0 > b.y0:
-				return 1
-			}
-			return 0
-		})
-		rowStart := max(0, int(math.Ceil(y0-0.5)))
-		rowEnd := min(b.h-1, int(math.Floor(y1-0.5)))
+		slices.SortFunc(edges, func(a, b edge) int { return cmp.Compare(a.y0, b.y0) })
+		rowStart := max(top, int(math.Ceil(y0-0.5)))
+		rowEnd := min(bottom-1, int(math.Floor(y1-0.5)))
 		active = active[:0]
 		next := 0
 		id := int32(ri)
