@@ -63,7 +63,7 @@ func Run(args []string, v Version, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   sanctuarymap [FILE.csv ...]            open the window
-  sanctuarymap render -o map.png [--width 1920 --height 1080] [--level states|counties]
+  sanctuarymap render -o map.png [--width 1920 --height 1080] [--level states|counties|tracts]
                [--color policy|lawsuits|both] [--data FILE.csv]... [--boundaries FILE]
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending
@@ -87,7 +87,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "output PNG file (required)")
 	width := fs.Int("width", 1920, "image width in pixels")
 	height := fs.Int("height", 1080, "image height in pixels")
-	level := fs.String("level", "states", "states or counties")
+	level := fs.String("level", "states", "states, counties, or tracts (from --boundaries)")
 	color := fs.String("color", "policy", "policy, lawsuits or both")
 	var data multi
 	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
@@ -117,8 +117,10 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		opt.Level = geo.States
 	case "counties":
 		opt.Level = geo.Counties
+	case "tracts":
+		opt.Level = geo.Tracts
 	default:
-		return bad("--level must be states or counties, not %q", *level)
+		return bad("--level must be states, counties or tracts, not %q", *level)
 	}
 	var ok bool
 	if opt.ColorBy, ok = style.ParseColorBy(*color); !ok {
@@ -142,6 +144,9 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 			return report(stderr, err)
 		}
 		b = b.Merge(user)
+	}
+	if b.Layer(opt.Level) == nil {
+		return bad("--level %s needs a boundary file with %s (--boundaries)", *level, *level)
 	}
 	d, err := loadData(data)
 	if err != nil {

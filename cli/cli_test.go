@@ -56,10 +56,11 @@ func TestRenderUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"render"}, "sanctuarymap render: -o FILE is required\n"},
-		{[]string{"render", "-o", "x.png", "--level", "towns"}, "sanctuarymap render: --level must be states or counties, not \"towns\"\n"},
+		{[]string{"render", "-o", "x.png", "--level", "towns"}, "sanctuarymap render: --level must be states, counties or tracts, not \"towns\"\n"},
 		{[]string{"render", "-o", "x.png", "--color", "red"}, "sanctuarymap render: --color must be policy, lawsuits or both, not \"red\"\n"},
 		{[]string{"render", "-o", "x.png", "--as-of", "2025-13-01"}, "sanctuarymap render: --as-of \"2025-13-01\" is not a date YYYY-MM-DD\n"},
 		{[]string{"render", "-o", "x.png", "--width", "0"}, "sanctuarymap render: --width and --height must be between 16 and 16384\n"},
+		{[]string{"render", "-o", "x.png", "--level", "tracts"}, "sanctuarymap render: --level tracts needs a boundary file with tracts (--boundaries)\n"},
 		{[]string{"render", "-o", "x.png", "extra"}, "sanctuarymap render: unexpected argument \"extra\"\n"},
 	} {
 		code, _, stderr := run(t, c.args...)
@@ -81,10 +82,10 @@ func TestRenderBadBoundaries(t *testing.T) {
 	}{
 		{"notjson.geojson", "hello", "notjson.geojson:1:1: not valid JSON: invalid character 'h' looking for beginning of value"},
 		{"truncated.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature"`, "truncated.geojson:1:58: not valid JSON: the file ends too early (truncated?)"},
-		{"empty.geojson", `{"type":"FeatureCollection","features":[]}`, "empty.geojson: no Polygon or MultiPolygon features with a state (2-digit) or county (5-digit) FIPS id"},
+		{"empty.geojson", `{"type":"FeatureCollection","features":[]}`, "empty.geojson: no Polygon or MultiPolygon features with a state (2-digit), county (5-digit) or tract (11-digit) FIPS id"},
 		{"point.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Point","coordinates":[1,2]}}]}`, "point.geojson: feature 1: geometry type Point is not supported; use Polygon or MultiPolygon"},
 		{"range.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Polygon","coordinates":[[[-105,39],[-104,39],[-104,400],[-105,39]]]}}]}`, "range.geojson: feature 1 (id \"08\"): coordinate [-104, 400] is outside longitude -180..180, latitude -90..90"},
-		{"overflow.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Polygon","coordinates":[[[-105,39],[-104,39],[-104,1e999],[-105,39]]]}}]}`, "overflow.geojson: number 1e999 is not a valid float64"},
+		{"overflow.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Polygon","coordinates":[[[-105,39],[-104,39],[-104,1e999],[-105,39]]]}}]}`, "overflow.geojson: feature 1: coordinates: \"1e999\" is not a valid number"},
 		{"deep.geojson", `{"type":"FeatureCollection","features":` + deep + `}`, "deep.geojson:"},
 		{"other.json", `{"type":"Feature"}`, "other.json: type is \"Feature\"; want a GeoJSON FeatureCollection or a TopoJSON Topology"},
 		{"badarc.topojson", `{"type":"Topology","objects":{"s":{"type":"GeometryCollection","geometries":[{"type":"Polygon","id":"08","arcs":[[5]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}`, "badarc.topojson: geometry 1: arc index 5 is out of range (the topology has 1 arcs)"},

@@ -19,7 +19,7 @@ import (
 const MaxFileSize = 256 << 20
 
 // ErrNoRegions is returned for a file that holds no state or county polygons.
-var ErrNoRegions = errors.New("no Polygon or MultiPolygon features with a state (2-digit) or county (5-digit) FIPS id")
+var ErrNoRegions = errors.New("no Polygon or MultiPolygon features with a state (2-digit), county (5-digit) or tract (11-digit) FIPS id")
 
 // LoadFile reads a GeoJSON or TopoJSON file.
 func LoadFile(path string) (*Boundaries, error) {
@@ -110,7 +110,7 @@ type feature struct {
 
 func build(name string, feats []feature) (*Boundaries, error) {
 	proj := NewAlbersUSA()
-	var byLevel [2][]*Region
+	var byLevel [levels][]*Region
 	seen := map[string]int{}
 	for _, f := range feats {
 		lvl, ok := LevelOf(f.id)
@@ -147,7 +147,10 @@ func build(name string, feats []feature) (*Boundaries, error) {
 	if len(byLevel[Counties]) > 0 {
 		b.Counties = newLayer(Counties, byLevel[Counties])
 	}
-	if b.States == nil && b.Counties == nil {
+	if len(byLevel[Tracts]) > 0 {
+		b.Tracts = newLayer(Tracts, byLevel[Tracts])
+	}
+	if b.States == nil && b.Counties == nil && b.Tracts == nil {
 		return nil, &fileerr.Error{File: name, Err: ErrNoRegions}
 	}
 	return b, nil
@@ -203,20 +206,23 @@ func jsonError(name string, data []byte, err error) error {
 }
 
 // fipsID turns an id into a FIPS code. Numeric ids lose their leading zero
-// in JSON, so they are padded back to a state or county code.
+// in JSON, so they are padded back to a state, county or tract code.
 func fipsID(v any) string {
 	switch v := v.(type) {
 	case string:
 		return strings.TrimSpace(v)
 	case float64:
-		if v != math.Trunc(v) || v < 1 || v > 99999 {
+		if v != math.Trunc(v) || v < 1 || v >= 1e11 {
 			return ""
 		}
-		n := int(v)
-		if n < 100 {
+		n := int64(v)
+		switch {
+		case n < 100:
 			return fmt.Sprintf("%02d", n)
+		case n < 100000:
+			return fmt.Sprintf("%05d", n)
 		}
-		return fmt.Sprintf("%05d", n)
+		return fmt.Sprintf("%011d", n)
 	case json.Number:
 		f, err := v.Float64()
 		if err != nil {

@@ -13,23 +13,26 @@ type Level int
 const (
 	States Level = iota
 	Counties
+	Tracts
 )
 
+// levels is the number of levels.
+const levels = 3
+
 func (l Level) String() string {
-	if l == Counties {
-		return "counties"
-	}
-	return "states"
+	return [...]string{"states", "counties", "tracts"}[l]
 }
 
 // LevelOf classifies a FIPS code by its length: 2 digits for a state,
-// 5 for a county.
+// 5 for a county, 11 for a census tract.
 func LevelOf(fips string) (Level, bool) {
 	switch len(fips) {
 	case 2:
 		return States, true
 	case 5:
 		return Counties, true
+	case 11:
+		return Tracts, true
 	}
 	return 0, false
 }
@@ -87,19 +90,23 @@ func (l *Layer) Index(id string) int {
 type Boundaries struct {
 	States   *Layer
 	Counties *Layer
+	Tracts   *Layer // only from user files
 }
 
-// Layer returns the layer of the given level.
+// Layer returns the layer of the given level, or nil.
 func (b *Boundaries) Layer(l Level) *Layer {
-	if l == Counties {
+	switch l {
+	case Counties:
 		return b.Counties
+	case Tracts:
+		return b.Tracts
 	}
 	return b.States
 }
 
 // Has reports whether a state or county with FIPS code fips exists.
 func (b *Boundaries) Has(fips string) bool {
-	return b.States.Region(fips) != nil || b.Counties.Region(fips) != nil
+	return b.States.Region(fips) != nil || b.Counties.Region(fips) != nil || b.Tracts.Region(fips) != nil
 }
 
 // IDs returns the FIPS codes of a level's regions.
@@ -124,6 +131,9 @@ func (b *Boundaries) Merge(other *Boundaries) *Boundaries {
 	}
 	if other.Counties != nil {
 		out.Counties = other.Counties
+	}
+	if other.Tracts != nil {
+		out.Tracts = other.Tracts
 	}
 	return &out
 }

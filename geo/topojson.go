@@ -107,7 +107,10 @@ func parseArcs(b []byte) ([][]orb.Point, error) {
 		arcs = append(arcs, arc)
 		return err
 	})
-	return arcs, err
+	if err != nil {
+		return nil, fmt.Errorf("arcs: %w", err)
+	}
+	return arcs, nil
 }
 
 // parseRings reads a Polygon's arcs: [[arc index, ...], ...].
@@ -147,9 +150,9 @@ func (p *arcParser) space() {
 
 func (p *arcParser) fail(want string) error {
 	if p.i >= len(p.b) {
-		return fmt.Errorf("arcs: unexpected end, want %s", want)
+		return fmt.Errorf("unexpected end, want %s", want)
 	}
-	return fmt.Errorf("arcs: unexpected %q, want %s", p.b[p.i], want)
+	return fmt.Errorf("unexpected %q, want %s", p.b[p.i], want)
 }
 
 // list parses '[' item (',' item)* ']' calling item for each.
@@ -211,7 +214,7 @@ func (p *arcParser) number() (float64, error) {
 	}
 	v, err := strconv.ParseFloat(string(p.b[start:p.i]), 64)
 	if err != nil || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("arcs: %q is not a valid number", p.b[start:p.i])
+		return 0, fmt.Errorf("%q is not a valid number", p.b[start:p.i])
 	}
 	return v, nil
 }

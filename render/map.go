@@ -170,7 +170,13 @@ func FillOf(d *dataset.Dataset, fips string) Fill {
 	if j != nil && !(j.Level == dataset.County && j.Category == dataset.NoKnownPolicy && j.Verification == dataset.Unverified) {
 		return Fill{Row: j}
 	}
-	if len(fips) == 5 {
+	// A tract takes its county's row, then its state's; a county its state's.
+	if len(fips) == 11 {
+		if j := d.Jurisdiction(fips[:5]); j != nil && j.Category != dataset.NoKnownPolicy {
+			return Fill{Row: j, Inherited: true}
+		}
+	}
+	if len(fips) == 5 || len(fips) == 11 {
 		if j := d.Jurisdiction(fips[:2]); j != nil {
 			return Fill{Row: j, Inherited: true}
 		}
@@ -210,6 +216,9 @@ func (r *Renderer) fills(layer *geo.Layer, d *dataset.Dataset, opt Options) ([]c
 	return fills, suits
 }
 
+// minEdgedPixels is the size below which a region's edges are not drawn.
+const minEdgedPixels = 6
+
 // palette prepares the colours paintRow needs: each region's fill and
 // county-edge colour packed as little-endian RGBA words, one store a pixel.
 func (r *Renderer) palette(layer *geo.Layer, d *dataset.Dataset, opt Options) *palette {
@@ -217,9 +226,15 @@ func (r *Renderer) palette(layer *geo.Layer, d *dataset.Dataset, opt Options) *p
 	th := opt.Theme
 	fill := make([]uint32, len(fills))
 	edge := make([]uint32, len(fills))
+	scale := r.buf.vp.Scale()
 	for i, c := range fills {
 		fill[i] = pack(c)
 		edge[i] = pack(style.Mix(c, th.CountyBorder, th.CountyAlpha))
+		// Level of detail: regions a few pixels wide would be all border,
+		// so their inner edges are left out until the user zooms in.
+		if b := layer.Regions[i].Bound; (b.Max[0]-b.Min[0])*scale < minEdgedPixels && (b.Max[1]-b.Min[1])*scale < minEdgedPixels {
+			edge[i] = fill[i]
+		}
 	}
 	return &palette{state: stateIndex(layer), fill: fill, edge: edge, suits: suits, hatch: opt.ColorBy == style.ByBoth,
 		bg: pack(th.Background), stateBorder: pack(th.StateBorder), hatchColor: pack(style.HatchColor)}

@@ -1,0 +1,92 @@
+package synth
+
+import (
+	"image"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/geo"
+	"sanctuarymap/render"
+	"sanctuarymap/style"
+)
+
+func TestTractsLoad(t *testing.T) {
+	b, err := geo.Load("synth.geojson", Tracts(1000, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(b.Tracts.Regions); n < 990 || n > 1010 {
+		t.Errorf("%d tracts, want about 1000", n)
+	}
+}
+
+// The benchmarks below measure 100,000 tracts: load (target ≤ 2 s), a full
+// redraw at 1920×1080 (≤ 100 ms) and a hit-test (≤ 10 µs).
+
+const scale = 100_000
+
+func load100k(b *testing.B) *geo.Boundaries {
+	b.Helper()
+	bs, err := geo.Load("synth.geojson", Tracts(scale, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bs
+}
+
+func BenchmarkLoad100k(b *testing.B) {
+	data := Tracts(scale, 1)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := geo.Load("synth.geojson", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRedraw100k(b *testing.B) {
+	bs := load100k(b)
+	_, d, err := assets.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	embedded, err := assets.Boundaries()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := render.New(embedded.Merge(bs), d)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	for i := 0; b.Loop(); i++ {
+		// Alternate zoom so every frame rasterises anew.
+		vp := geo.Fit(1920, 1080, geo.Frame)
+		vp.Zoom = 1 + float64(i%2)*1e-9
+		r.DrawInto(img, vp, render.Options{Level: geo.Tracts, Theme: style.Light})
+	}
+}
+
+func BenchmarkRegionAt100k(b *testing.B) {
+	bs := load100k(b)
+	a := geo.NewAlbersUSA()
+	pts := []orb.Point{a.Project("08", orb.Point{-105, 39.7}), a.Project("36", orb.Point{-74, 40.7}), a.Project("48", orb.Point{-99, 31})}
+	for i := 0; b.Loop(); i++ {
+		bs.Tracts.RegionAt(pts[i%len(pts)])
+	}
+}
+
+// TestWriteSynth writes the 100k file for whole-process measurements
+// (make bench-scale) when SYNTH_OUT names a folder.
+func TestWriteSynth(t *testing.T) {
+	dir := os.Getenv("SYNTH_OUT")
+	if dir == "" {
+		t.Skip("SYNTH_OUT not set")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tracts100k.geojson"), Tracts(scale, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+}
