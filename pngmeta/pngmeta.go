@@ -4,13 +4,17 @@ package pngmeta
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+	"runtime"
+	"sync"
 )
 
 // Text is one tEXt chunk: a Latin-1 keyword (1–79 characters) and its text.
@@ -122,13 +126,21 @@ func (p Provenance) Texts() []Text {
 		{"Dataset as-of", p.AsOf}, {"Dataset SHA-256", p.Digest}}
 }
 
-// Encode writes img as a PNG, fastest compression (flat map colours
-// compress well anyway), with the texts.
+// Encode writes img as a PNG with the texts. An opaque *image.RGBA, which
+// every map is, takes a fast path: RGB rows with the Up filter (maps change
+// little from one row to the next) and the fastest deflate level, several
+// times quicker than image/png's adaptive filtering for a similar size.
 func Encode(w io.Writer, img image.Image, texts []Text) error {
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return err
+	if rgba, ok := img.(*image.RGBA); ok && rgba.Opaque() {
+		if err := encodeRGB(&buf, rgba); err != nil {
+			return err
+		}
+	} else {
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		if err := enc.Encode(&buf, img); err != nil {
+			return err
+		}
 	}
 	out, err := Insert(buf.Bytes(), texts)
 	if err != nil {
@@ -136,4 +148,67 @@ func Encode(w io.Writer, img image.Image, texts []Text) error {
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	out.Write(signature)
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
+	writeChunk(out, "IHDR", ihdr[:])
+	// Filter every row first, then deflate halves of the data on separate
+	// cores as independent blocks of one zlib stream, as pigz does.
+	stride := 1 + 3*w
+	data := make([]byte, stride*h)
+	prev := make([]byte, 3*w)
+	cur := make([]byte, 3*w)
+	for y := 0; y < h; y++ {
+		row := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):]
+		for x := 0; x < w; x++ {
+			copy(cur[3*x:3*x+3], row[4*x:4*x+3])
+		}
+		line := data[y*stride : (y+1)*stride]
+		line[0] = 2 // the Up filter
+		for i := range cur {
+			line[1+i] = cur[i] - prev[i]
+		}
+		prev, cur = cur, prev
+	}
+	parts := runtime.NumCPU()
+	blocks := make([]bytes.Buffer, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Go(func() {
+			chunk := data[i*h/parts*stride : (i+1)*h/parts*stride]
+			f, err := flate.NewWriter(&blocks[i], flate.BestSpeed)
+			if err == nil {
+				_, err = f.Write(chunk)
+			}
+			if err == nil && i < parts-1 {
+				err = f.Flush() // ends on a byte boundary, not as the final block
+			} else if err == nil {
+				err = f.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	var idat bytes.Buffer
+	idat.Write([]byte{0x78, 0x01}) // zlib header: deflate, fastest
+	for i := range blocks {
+		idat.Write(blocks[i].Bytes())
+	}
+	var sum [4]byte
+	binary.BigEndian.PutUint32(sum[:], adler32.Checksum(data))
+	idat.Write(sum[:])
+	writeChunk(out, "IDAT", idat.Bytes())
+	writeChunk(out, "IEND", nil)
+	return nil
 }

@@ -35,3 +35,35 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("non-PNG: %v", err)
 	}
 }
+
+// The fast RGB path decodes to the same pixels.
+func TestEncodeRGB(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 37, 23))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+		if i%4 == 3 {
+			img.Pix[i] = 0xff
+		}
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, img, []Text{{"Title", "t"}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := png.Decode(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y := 0; y < 23; y++ {
+		for x := 0; x < 37; x++ {
+			r1, g1, b1, a1 := got.At(x, y).RGBA()
+			r2, g2, b2, a2 := img.At(x, y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+				t.Fatalf("pixel %d,%d: %v, want %v", x, y, got.At(x, y), img.At(x, y))
+			}
+		}
+	}
+	texts, err := Read(bytes.NewReader(buf.Bytes()))
+	if err != nil || len(texts) != 1 || texts[0].Value != "t" {
+		t.Errorf("texts %v %v", texts, err)
+	}
+}
