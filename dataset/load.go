@@ -437,7 +437,7 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 		errs = append(errs, t.errAt(r, "fips", "fips %q is not a numeric code (keep leading zeros: quote it or format the column as text)", j.FIPS))
 	case okLevel && len(j.FIPS) != n:
 		errs = append(errs, t.errAt(r, "fips", "fips %q has %d digits; a %s code has %d", j.FIPS, len(j.FIPS), j.Level, n))
-	case okState && j.FIPS[:2] != st:
+	case okState && (len(j.FIPS) < 2 || j.FIPS[:2] != st):
 		errs = append(errs, t.errAt(r, "fips", "fips %q does not start with %s, the code of %s", j.FIPS, st, j.State))
 	}
 	j.Category = Category(t.get(r, "category"))

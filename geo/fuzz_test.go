@@ -1,0 +1,47 @@
+package geo
+
+import (
+	"math"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+func checkLoad(t *testing.T, data []byte) {
+	b, err := Load("f.json", data)
+	if (b == nil) == (err == nil) {
+		t.Fatalf("want exactly one of boundaries and an error, got %v and %v", b, err)
+	}
+	if b == nil {
+		return
+	}
+	for _, l := range []*Layer{b.States, b.Counties, b.Tracts} {
+		if l == nil {
+			continue
+		}
+		for _, r := range l.Regions {
+			for _, v := range []float64{r.Bound.Min[0], r.Bound.Min[1], r.Bound.Max[0], r.Bound.Max[1]} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("region %s has bound %v", r.ID, r.Bound)
+				}
+			}
+			l.RegionAt(r.Bound.Center())
+		}
+		l.RegionAt(orb.Point{500, 300})
+	}
+}
+
+// FuzzLoadGeoJSON: any bytes give boundaries or an error, never a panic.
+func FuzzLoadGeoJSON(f *testing.F) {
+	f.Add([]byte(holed))
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":6069,"geometry":{"type":"MultiPolygon","coordinates":[[[[-121,36],[-120,36],[-120,37],[-121,36]]]]}}]}`))
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"06069"},"geometry":null}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, data) })
+}
+
+// FuzzLoadTopoJSON: the TopoJSON decoder, quantised and not.
+func FuzzLoadTopoJSON(f *testing.F) {
+	f.Add([]byte(`{"type":"Topology","transform":{"scale":[0.01,0.01],"translate":[-110,35]},"objects":{"s":{"type":"GeometryCollection","geometries":[{"type":"Polygon","id":"08","arcs":[[0]]},{"type":"MultiPolygon","id":"49","arcs":[[[~0]]]}]}},"arcs":[[[0,0],[100,0],[0,100],[-100,-100]]]}`))
+	f.Add([]byte(`{"type":"Topology","objects":{"c":{"type":"Polygon","id":"08001","arcs":[[0,1]]}},"arcs":[[[-105,39],[-104,39]],[[-104,39],[-104,40],[-105,39]]]}`))
+	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, data) })
+}
