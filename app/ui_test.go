@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
 	"sanctuarymap/dataset"
@@ -257,5 +258,60 @@ func TestChartsFollowFiltersAndExport(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "<svg") {
 		t.Error("chart.svg is not an SVG")
+	}
+}
+
+// Text from data is shown as written: no markup, and only http(s) sources
+// become links, opened only when clicked.
+func TestDetailIsPlainText(t *testing.T) {
+	segs := links([]string{"javascript:alert(1)", "file:///etc/passwd", "https://example.org/a"})
+	if _, ok := segs[0].(*widget.TextSegment); !ok {
+		t.Errorf("javascript: source became %T", segs[0])
+	}
+	if _, ok := segs[1].(*widget.TextSegment); !ok {
+		t.Errorf("file: source became %T", segs[1])
+	}
+	if l, ok := segs[2].(*widget.HyperlinkSegment); !ok || l.URL.String() != "https://example.org/a" {
+		t.Errorf("https source became %#v", segs[2])
+	}
+	j := strings.Replace(string(assets.Jurisdictions), "No enactment found in either direction.", "**bold** [click](https://evil.example) <b>x</b>", 1)
+	d, err := dataset.Load(dataset.File{Name: "j.csv", Data: []byte(j)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t)
+	for _, s := range detailSegments(d, u.bounds, "02") {
+		if l, ok := s.(*widget.HyperlinkSegment); ok && strings.Contains(l.URL.Host, "evil") {
+			t.Error("a link was made from text in the notes")
+		}
+	}
+	rt := widget.NewRichText(detailSegments(d, u.bounds, "02")...)
+	if !strings.Contains(rt.String(), "**bold** [click](https://evil.example) <b>x</b>") {
+		t.Errorf("notes not shown literally:\n%s", rt.String())
+	}
+}
+
+// The watcher survives the file being deleted and written again.
+func TestWatchSurvivesDeletion(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
+	if err := os.WriteFile(path, assets.Jurisdictions, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	u.watch(20 * time.Millisecond)
+	t.Cleanup(func() { close(u.loads.stop) })
+	u.loads.watch <- u.sources
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(assets.Jurisdictions), "Utah,UT,state,STATE_MANDATES", "Utah,UT,state,NO_KNOWN_POLICY", 1)
+	loadAndWait(t, u, func() {
+		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if c := u.data.Jurisdiction("49").Category; c != dataset.NoKnownPolicy {
+		t.Errorf("Utah after re-creation: %s (status %q)", c, u.status.Text)
 	}
 }

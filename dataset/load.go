@@ -266,6 +266,8 @@ func (t *table) readHeader() fileerr.List {
 	}
 	var want []string
 	switch {
+	case len(t.header) == 1 && strings.ContainsAny(t.header[0], ";\t|"):
+		return append(errs, fileerr.New(t.name, 1, 0, "the header is a single column: the file seems separated by %q; save it as CSV with commas", separatorOf(t.header[0])))
 	case t.has("case_id"):
 		t.kind, want = lawsuitsKind, lawsuitColumns
 	case t.has("fips") && t.has("category"):
@@ -287,6 +289,15 @@ func (t *table) readHeader() fileerr.List {
 		errs = append(errs, fileerr.New(t.name, 1, 0, "%s file lacks column(s) %s", kind, strings.Join(missing, ", ")))
 	}
 	return errs
+}
+
+func separatorOf(h string) string {
+	for _, sep := range []string{";", "\t", "|"} {
+		if strings.Contains(h, sep) {
+			return sep
+		}
+	}
+	return ""
 }
 
 func (t *table) has(c string) bool {

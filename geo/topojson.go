@@ -212,6 +212,9 @@ func (p *arcParser) number() (float64, error) {
 	for p.i < len(p.b) && strings.ContainsRune("+-.eE0123456789", rune(p.b[p.i])) {
 		p.i++
 	}
+	if p.i == start {
+		return 0, p.fail("a number")
+	}
 	v, err := strconv.ParseFloat(string(p.b[start:p.i]), 64)
 	if err != nil || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("%q is not a valid number", p.b[start:p.i])

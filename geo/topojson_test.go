@@ -19,7 +19,7 @@ func TestParseArcs(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		`[[[0]]]`:       "arcs: arc 0, position 0: has 1 values; want at least 2",
-		`[[[0,x]]]`:     `arcs: "" is not a valid number`,
+		`[[[0,x]]]`:     `arcs: unexpected 'x', want a number`,
 		`[[[0,1]`:       "arcs: unexpected end, want ] or ,",
 		`[[[1e999,1]]]`: `arcs: "1e999" is not a valid number`,
 		`{}`:            `arcs: unexpected '{', want [`,
