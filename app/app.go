@@ -74,6 +74,7 @@ type UI struct {
 // New builds the window on a's driver, showing b and d. today bounds the
 // as-of slider.
 func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, today time.Time) *UI {
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
 		embedded: b, bounds: b, data: d, shown: d, sources: embeddedSources()}
 	u.index = places.New(b, d)
@@ -207,6 +208,10 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Export map PNG…", fyne.KeyE, u.exportDialog),
 			fyne.NewMenuItem("Export chart…", u.exportChartDialog),
+		),
+		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
+			fyne.NewMenuItem("About Sanctuary Map", u.showAbout),
 		),
 		fyne.NewMenu("View",
 			item("Search", fyne.KeyF, u.focusSearch),

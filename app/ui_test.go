@@ -315,3 +315,13 @@ func TestWatchSurvivesDeletion(t *testing.T) {
 		t.Errorf("Utah after re-creation: %s (status %q)", c, u.status.Text)
 	}
 }
+
+func TestAbout(t *testing.T) {
+	u := newTestUI(t)
+	rt := widget.NewRichText(u.aboutSegments()...)
+	for _, want := range []string{"test", "as of 2026-11-29", "101 jurisdictions and 23 lawsuits", u.data.Digest, "ISC licence", "US Census Bureau 2023"} {
+		if !strings.Contains(rt.String(), want) {
+			t.Errorf("About lacks %q:\n%s", want, rt.String())
+		}
+	}
+}

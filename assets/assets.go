@@ -59,3 +59,8 @@ func Load() (*geo.Boundaries, *dataset.Dataset, error) {
 	}
 	return b, d, nil
 }
+
+// Icon is the application icon (original artwork, 512×512).
+//
+//go:embed icon.png
+var Icon []byte

