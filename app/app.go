@@ -119,7 +119,7 @@ func (u *UI) layout() fyne.CanvasObject {
 		u.mapView.SetOptions(o)
 		u.app.Preferences().SetString(prefLevel, s)
 	})
-	u.level.SetSelected("States")
+	u.level.SetSelected(u.pref(prefLevel, u.level.Options, "States"))
 	u.colorBy = widget.NewSelect([]string{"Policy", "Lawsuits", "Both"}, func(s string) {
 		o := u.mapView.Options()
 		o.ColorBy = colorByName[s]
@@ -127,7 +127,7 @@ func (u *UI) layout() fyne.CanvasObject {
 		u.app.Preferences().SetString(prefColorBy, s)
 		u.refresh()
 	})
-	u.colorBy.SetSelected("Policy")
+	u.colorBy.SetSelected(u.pref(prefColorBy, u.colorBy.Options, "Policy"))
 	u.suits = widget.NewSelect([]string{"All suits", "Suit pending", "Suit resolved", "No suit"}, func(s string) {
 		u.filter.Suit = nil
 		for st, name := range map[dataset.SuitState]string{dataset.SuitPending: "Suit pending", dataset.SuitResolved: "Suit resolved", dataset.NoSuit: "No suit"} {

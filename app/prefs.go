@@ -30,12 +30,6 @@ func (u *UI) restorePrefs() {
 		w, h = 1280, 800
 	}
 	u.win.Resize(fyne.NewSize(w, h))
-	if s := p.String(prefLevel); slices.Contains(u.level.Options, s) {
-		u.level.SetSelected(s)
-	}
-	if s := p.String(prefColorBy); slices.Contains(u.colorBy.Options, s) {
-		u.colorBy.SetSelected(s)
-	}
 	u.win.SetCloseIntercept(func() {
 		size := u.win.Canvas().Size()
 		p.SetFloat(prefWidth, float64(size.Width))
@@ -46,6 +40,15 @@ func (u *UI) restorePrefs() {
 		}
 		u.win.Close()
 	})
+}
+
+// pref returns the saved choice for key if it is one of options, else def:
+// a damaged preferences file falls back to the defaults.
+func (u *UI) pref(key string, options []string, def string) string {
+	if s := u.app.Preferences().String(key); slices.Contains(options, s) {
+		return s
+	}
+	return def
 }
 
 // rememberSources saves the loaded files for the next start and the

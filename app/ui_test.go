@@ -13,6 +13,8 @@ import (
 
 	"sanctuarymap/assets"
 	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
+	"sanctuarymap/style"
 )
 
 func TestSearchSelectsAndCentres(t *testing.T) {
@@ -323,5 +325,26 @@ func TestAbout(t *testing.T) {
 		if !strings.Contains(rt.String(), want) {
 			t.Errorf("About lacks %q:\n%s", want, rt.String())
 		}
+	}
+}
+
+// Level and colouring come back from the last session.
+func TestRestoresChoices(t *testing.T) {
+	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLevel, "Counties")
+	a.Preferences().SetString(prefColorBy, "Both")
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, b, d, "test", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+	t.Cleanup(u.win.Close)
+	if u.level.Selected != "Counties" || u.colorBy.Selected != "Both" {
+		t.Errorf("level %q, colour %q", u.level.Selected, u.colorBy.Selected)
+	}
+	if o := u.mapView.Options(); o.Level != geo.Counties || o.ColorBy != style.ByBoth {
+		t.Errorf("map options %+v", o)
 	}
 }

@@ -57,6 +57,7 @@ type session struct {
 	t       *testing.T
 	display string
 	ctx     context.Context
+	xdg     string // XDG_CONFIG_HOME; a fresh folder when empty
 }
 
 func (s *session) run(name string, args ...string) []byte {
@@ -149,7 +150,10 @@ func mapBox(img *image.RGBA) image.Rectangle {
 func (s *session) start(args ...string) {
 	s.t.Helper()
 	app := exec.Command(os.Getenv("SANCTUARYMAP_BIN"), args...)
-	app.Env = append(os.Environ(), "DISPLAY="+s.display, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+s.t.TempDir())
+	if s.xdg == "" {
+		s.xdg = s.t.TempDir()
+	}
+	app.Env = append(os.Environ(), "DISPLAY="+s.display, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+s.xdg)
 	var logs bytes.Buffer
 	app.Stdout, app.Stderr = &logs, &logs
 	if err := app.Start(); err != nil {
@@ -247,6 +251,20 @@ func TestWindow(t *testing.T) {
 		s.until("Hawaii outlined at the centre", func(img *image.RGBA) bool {
 			return selectedNear(img, image.Rect(c.X-250, c.Y-250, c.X+250, c.Y+250)) > 200
 		})
+	})
+
+	t.Run("broken preferences", func(t *testing.T) {
+		xdg := t.TempDir()
+		prefs := filepath.Join(xdg, "fyne", "org.sanctuarymap.app")
+		if err := os.MkdirAll(prefs, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(prefs, "preferences.json"), []byte(`{"window.width": "wide", broken`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s3 := &session{t: t, display: display(t), ctx: ctx, xdg: xdg}
+		s3.start()
+		s3.until("the map despite broken preferences", func(img *image.RGBA) bool { return img.RGBAAt(x, y) == want })
 	})
 
 	t.Run("bad csv", func(t *testing.T) {
