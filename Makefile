@@ -2,9 +2,9 @@
 SHELL  := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 GO     ?= go
-VERSION := 0.1.0
+VERSION := $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
 COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+LDFLAGS := -X main.commit=$(COMMIT)
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # GLFW's cgo build needs the GL and X11 headers; the end-to-end test needs
@@ -93,7 +93,8 @@ $(FYNE):
 	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 
 package: deps $(FYNE)
-	GOFLAGS='"-ldflags=$(LDFLAGS)"' $(FYNE) package -os linux -release
+	printf 'package main\n\nfunc init() { commit = "%s" }\n' $(COMMIT) > commit_package.go
+	$(FYNE) package -os linux -release; rc=$$?; rm -f commit_package.go; exit $$rc
 	mkdir -p dist && mv "Sanctuary Map.tar.xz" dist/sanctuarymap-$(VERSION)-linux-amd64.tar.xz
 	@echo "dist/sanctuarymap-$(VERSION)-linux-amd64.tar.xz"
 

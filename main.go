@@ -12,9 +12,11 @@ import (
 	"sanctuarymap/cli"
 )
 
-// Set by the Makefile with -ldflags -X.
+// version follows FyneApp.toml (a test checks); commit is set by the
+// Makefile with -ldflags -X, or by a generated file for `make package`,
+// whose fyne CLI sets ldflags of its own.
 var (
-	version = "dev"
+	version = "0.1.0"
 	commit  = "unknown"
 )
 
