@@ -87,7 +87,8 @@ vulncheck:
 
 # A Linux .tar.xz with the binary, a .desktop entry and the icon, made by
 # the fyne CLI from FyneApp.toml. It recompiles the cgo code with
-# hardening flags: about 4 minutes the first time.
+# hardening flags: about 4 minutes the first time. The fyne CLI also counts
+# up Build in FyneApp.toml on every run; commit it with a release.
 FYNE := bin/tools/fyne
 $(FYNE):
 	GOBIN=$(CURDIR)/bin/tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
