@@ -74,6 +74,7 @@ func (g *grid) cellOf(p orb.Point) (col, row int) {
 // RegionAt returns the index of the region containing the plane point p, or
 // -1 if there is none. Holes are not part of a region.
 func (l *Layer) RegionAt(p orb.Point) int {
+	l.indexOnce.Do(func() { l.index = newGrid(l.Regions) })
 	g := l.index
 	if g == nil || g.cells == nil || !g.bound.Contains(p) {
 		return -1

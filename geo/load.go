@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -124,22 +125,18 @@ func build(name string, feats []feature) (*Boundaries, error) {
 		if err := checkCoords(f.geom); err != nil {
 			return nil, fileerr.New(name, 0, 0, "feature %d (id %q): %v", f.n, f.id, err)
 		}
-		Normalize(f.geom)
-		r := &Region{ID: f.id, Name: f.name, Geom: f.geom}
-		r.Shape = make(orb.MultiPolygon, len(f.geom))
-		for i, poly := range f.geom {
-			r.Shape[i] = make(orb.Polygon, len(poly))
-			for j, ring := range poly {
-				pr := make(orb.Ring, len(ring))
-				for k, p := range ring {
-					pr[k] = proj.Project(f.id, p)
-				}
-				r.Shape[i][j] = pr
-			}
-		}
-		r.Bound = r.Shape.Bound()
-		byLevel[lvl] = append(byLevel[lvl], r)
+		byLevel[lvl] = append(byLevel[lvl], &Region{ID: f.id, Name: f.name, Geom: f.geom})
 	}
+	// Projecting is most of the work left: the levels go side by side.
+	var wg sync.WaitGroup
+	for _, regions := range byLevel {
+		wg.Go(func() {
+			for _, r := range regions {
+				project(proj, r)
+			}
+		})
+	}
+	wg.Wait()
 	b := &Boundaries{}
 	if len(byLevel[States]) > 0 {
 		b.States = newLayer(States, byLevel[States])
@@ -154,6 +151,23 @@ func build(name string, feats []feature) (*Boundaries, error) {
 		return nil, &fileerr.Error{File: name, Err: ErrNoRegions}
 	}
 	return b, nil
+}
+
+// project normalises r's winding and projects it onto the plane.
+func project(proj *AlbersUSA, r *Region) {
+	Normalize(r.Geom)
+	r.Shape = make(orb.MultiPolygon, len(r.Geom))
+	for i, poly := range r.Geom {
+		r.Shape[i] = make(orb.Polygon, len(poly))
+		for j, ring := range poly {
+			pr := make(orb.Ring, len(ring))
+			for k, p := range ring {
+				pr[k] = proj.Project(r.ID, p)
+			}
+			r.Shape[i][j] = pr
+		}
+	}
+	r.Bound = r.Shape.Bound()
 }
 
 func checkCoords(mp orb.MultiPolygon) error {

@@ -4,6 +4,8 @@
 package geo
 
 import (
+	"sync"
+
 	"github.com/paulmach/orb"
 )
 
@@ -55,7 +57,10 @@ type Layer struct {
 	Level   Level
 	Regions []*Region
 	byID    map[string]int
-	index   *grid
+	// The hit-test index is built on first use: a headless render never
+	// needs it.
+	indexOnce sync.Once
+	index     *grid
 }
 
 func newLayer(level Level, regions []*Region) *Layer {
@@ -63,7 +68,6 @@ func newLayer(level Level, regions []*Region) *Layer {
 	for i, r := range regions {
 		l.byID[r.ID] = i
 	}
-	l.index = newGrid(regions)
 	return l
 }
 
