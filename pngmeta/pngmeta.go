@@ -150,6 +150,26 @@ func Encode(w io.Writer, img image.Image, texts []Text) error {
 	return err
 }
 
+// filterUp writes row y of img as an RGB line with the Up filter: each
+// byte minus the one above it.
+func filterUp(line []byte, img *image.RGBA, y, w int) {
+	b := img.Bounds()
+	line[0] = 2
+	cur := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):]
+	if y == 0 {
+		for x := 0; x < w; x++ {
+			copy(line[1+3*x:4+3*x], cur[4*x:4*x+3])
+		}
+		return
+	}
+	prev := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y-1):]
+	for x := 0; x < w; x++ {
+		line[1+3*x] = cur[4*x] - prev[4*x]
+		line[2+3*x] = cur[4*x+1] - prev[4*x+1]
+		line[3+3*x] = cur[4*x+2] - prev[4*x+2]
+	}
+}
+
 func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -159,34 +179,23 @@ func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
 	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
 	writeChunk(out, "IHDR", ihdr[:])
-	// Filter every row first, then deflate halves of the data on separate
-	// cores as independent blocks of one zlib stream, as pigz does.
+	// Each core filters and deflates a band of rows, as independent blocks
+	// of one zlib stream, as pigz does.
 	stride := 1 + 3*w
 	data := make([]byte, stride*h)
-	prev := make([]byte, 3*w)
-	cur := make([]byte, 3*w)
-	for y := 0; y < h; y++ {
-		row := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):]
-		for x := 0; x < w; x++ {
-			copy(cur[3*x:3*x+3], row[4*x:4*x+3])
-		}
-		line := data[y*stride : (y+1)*stride]
-		line[0] = 2 // the Up filter
-		for i := range cur {
-			line[1+i] = cur[i] - prev[i]
-		}
-		prev, cur = cur, prev
-	}
 	parts := runtime.NumCPU()
 	blocks := make([]bytes.Buffer, parts)
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for i := range parts {
 		wg.Go(func() {
-			chunk := data[i*h/parts*stride : (i+1)*h/parts*stride]
+			y0, y1 := i*h/parts, (i+1)*h/parts
+			for y := y0; y < y1; y++ {
+				filterUp(data[y*stride:(y+1)*stride], img, y, w)
+			}
 			f, err := flate.NewWriter(&blocks[i], flate.BestSpeed)
 			if err == nil {
-				_, err = f.Write(chunk)
+				_, err = f.Write(data[y0*stride : y1*stride])
 			}
 			if err == nil && i < parts-1 {
 				err = f.Flush() // ends on a byte boundary, not as the final block

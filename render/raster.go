@@ -39,9 +39,6 @@ func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 		b.ids = make([]int32, b.w*b.h)
 	}
 	b.ids = b.ids[:b.w*b.h]
-	for i := range b.ids {
-		b.ids[i] = -1
-	}
 	bands := runtime.NumCPU()
 	var wg sync.WaitGroup
 	for band := range bands {
@@ -52,6 +49,10 @@ func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 
 // rasterizeRows draws the regions' parts in rows [top, bottom).
 func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom int) {
+	rows := b.ids[top*b.w : bottom*b.w]
+	for i := range rows {
+		rows[i] = -1
+	}
 	s := vp.Scale()
 	cx := float64(vp.W)/2 - vp.Center[0]*s
 	cy := float64(vp.H)/2 - vp.Center[1]*s
