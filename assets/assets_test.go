@@ -1,6 +1,8 @@
 package assets
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -81,5 +83,25 @@ func BenchmarkEmbeddedLoad(b *testing.B) {
 		if _, err := Dataset(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The embedded binary boundaries are exactly what counties-10m.json gives:
+// run `go generate ./assets` after changing either.
+func TestBinaryIsCurrent(t *testing.T) {
+	src, err := os.ReadFile("counties-10m.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := geo.Load("counties-10m.json", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := b.WriteBinary(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), Counties) {
+		t.Error("counties.bin is stale: run `go generate ./assets`")
 	}
 }

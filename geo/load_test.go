@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"testing"
 )
@@ -37,5 +39,34 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 	if b.Counties.Region("66010") != nil {
 		t.Error("Guam is loaded; it has no place on the AlbersUSA composite")
+	}
+}
+
+func TestBinaryRoundTrip(t *testing.T) {
+	b := loadEmbedded(t)
+	var buf bytes.Buffer
+	if err := b.WriteBinary(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadBinary(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lvl := range []Level{States, Counties} {
+		want, have := b.Layer(lvl), got.Layer(lvl)
+		if len(have.Regions) != len(want.Regions) {
+			t.Fatalf("%s: %d regions, want %d", lvl, len(have.Regions), len(want.Regions))
+		}
+		for i, r := range want.Regions {
+			h := have.Regions[i]
+			if h.ID != r.ID || h.Name != r.Name || maxDiff(h.Bound, r.Bound) > 1e-3 {
+				t.Fatalf("%s %s: %+v vs %+v", lvl, r.ID, h.Bound, r.Bound)
+			}
+		}
+	}
+	for _, bad := range [][]byte{nil, []byte("SMB1"), []byte("GIF89a"), buf.Bytes()[:buf.Len()/2], append(buf.Bytes(), 0)} {
+		if _, err := LoadBinary(bad); !errors.Is(err, ErrBadBinary) {
+			t.Errorf("%d bytes: %v, want ErrBadBinary", len(bad), err)
+		}
 	}
 }

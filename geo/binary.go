@@ -1,0 +1,149 @@
+package geo
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// A compact binary form of loaded boundaries, for the embedded defaults:
+// regions already wound and projected, so start-up skips parsing and
+// projecting. Coordinates are float32, far finer than the 1:5,000,000
+// source. `go generate ./assets` writes it from the TopoJSON, and a test
+// checks the embedded copy is current.
+//
+//	"SMB1" | layers uint8 | per layer: level uint8, regions uint32 |
+//	per region: id, name (uint16 length + bytes), polygons uint32 |
+//	per polygon: rings uint32 | per ring: points uint32, then per point
+//	lon, lat, x, y float32
+
+var binaryMagic = []byte("SMB1")
+
+// ErrBadBinary is returned for data not written by WriteBinary.
+var ErrBadBinary = errors.New("not a Sanctuary Map boundary file")
+
+// WriteBinary writes b in the binary form.
+func (b *Boundaries) WriteBinary(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	bw.Write(binaryMagic)
+	var layers []*Layer
+	for _, l := range []*Layer{b.States, b.Counties, b.Tracts} {
+		if l != nil {
+			layers = append(layers, l)
+		}
+	}
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	str := func(s string) {
+		put(uint16(len(s)))
+		bw.WriteString(s)
+	}
+	put(uint8(len(layers)))
+	for _, l := range layers {
+		put(uint8(l.Level))
+		put(uint32(len(l.Regions)))
+		for _, r := range l.Regions {
+			str(r.ID)
+			str(r.Name)
+			put(uint32(len(r.Geom)))
+			for i, poly := range r.Geom {
+				put(uint32(len(poly)))
+				for j, ring := range poly {
+					put(uint32(len(ring)))
+					for k, p := range ring {
+						q := r.Shape[i][j][k]
+						put([4]float32{float32(p[0]), float32(p[1]), float32(q[0]), float32(q[1])})
+					}
+				}
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// LoadBinary reads boundaries written by WriteBinary.
+func LoadBinary(data []byte) (*Boundaries, error) {
+	r := binReader{b: data}
+	if len(data) < 5 || string(data[:4]) != string(binaryMagic) {
+		return nil, ErrBadBinary
+	}
+	r.i = 4
+	b := &Boundaries{}
+	nl := int(r.u8())
+	for range nl {
+		lvl := Level(r.u8())
+		n := int(r.u32())
+		if r.err != nil || lvl >= levels || n > len(data) {
+			return nil, ErrBadBinary
+		}
+		regions := make([]*Region, 0, n)
+		for range n {
+			reg := &Region{ID: r.str(), Name: r.str()}
+			np := int(r.u32())
+			if r.err != nil || np > len(data) {
+				return nil, ErrBadBinary
+			}
+			reg.Geom, reg.Shape = make(orb.MultiPolygon, np), make(orb.MultiPolygon, np)
+			for i := range np {
+				nr := int(r.u32())
+				if r.err != nil || nr > len(data) {
+					return nil, ErrBadBinary
+				}
+				reg.Geom[i], reg.Shape[i] = make(orb.Polygon, nr), make(orb.Polygon, nr)
+				for j := range nr {
+					pts := int(r.u32())
+					if r.err != nil || pts*16 > len(data)-r.i {
+						return nil, ErrBadBinary
+					}
+					geom, shape := make(orb.Ring, pts), make(orb.Ring, pts)
+					for k := range pts {
+						geom[k] = orb.Point{r.f32(), r.f32()}
+						shape[k] = orb.Point{r.f32(), r.f32()}
+					}
+					reg.Geom[i][j], reg.Shape[i][j] = geom, shape
+				}
+			}
+			reg.Bound = reg.Shape.Bound()
+			regions = append(regions, reg)
+		}
+		switch lvl {
+		case States:
+			b.States = newLayer(lvl, regions)
+		case Counties:
+			b.Counties = newLayer(lvl, regions)
+		case Tracts:
+			b.Tracts = newLayer(lvl, regions)
+		}
+	}
+	if r.err != nil || r.i != len(data) {
+		return nil, fmt.Errorf("%w: %d bytes left over", ErrBadBinary, len(data)-r.i)
+	}
+	return b, nil
+}
+
+type binReader struct {
+	b   []byte
+	i   int
+	err error
+}
+
+func (r *binReader) take(n int) []byte {
+	if r.err != nil || r.i+n > len(r.b) {
+		r.err = ErrBadBinary
+		return make([]byte, n)
+	}
+	s := r.b[r.i : r.i+n]
+	r.i += n
+	return s
+}
+
+func (r *binReader) u8() uint8   { return r.take(1)[0] }
+func (r *binReader) u32() uint32 { return binary.LittleEndian.Uint32(r.take(4)) }
+func (r *binReader) f32() float64 {
+	return float64(math.Float32frombits(binary.LittleEndian.Uint32(r.take(4))))
+}
+func (r *binReader) str() string { return string(r.take(int(binary.LittleEndian.Uint16(r.take(2))))) }
