@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"math"
 	"runtime"
 	"slices"
@@ -56,8 +55,9 @@ func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom 
 	s := vp.Scale()
 	cx := float64(vp.W)/2 - vp.Center[0]*s
 	cy := float64(vp.H)/2 - vp.Center[1]*s
-	var edges, active []edge
+	var edges, active, sorted []edge
 	var xs []crossing
+	var counts []int
 	for ri, r := range layer.Regions {
 		x0, y0 := r.Bound.Min[0]*s+cx, r.Bound.Min[1]*s+cy
 		x1, y1 := r.Bound.Max[0]*s+cx, r.Bound.Max[1]*s+cy
@@ -84,9 +84,12 @@ func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom 
 				}
 			}
 		}
-		slices.SortFunc(edges, func(a, b edge) int { return cmp.Compare(a.y0, b.y0) })
 		rowStart := max(top, int(math.Ceil(y0-0.5)))
 		rowEnd := min(bottom-1, int(math.Floor(y1-0.5)))
+		if rowEnd < rowStart {
+			continue
+		}
+		edges, sorted = byFirstRow(edges, sorted[:0], &counts, rowStart, rowEnd)
 		active = active[:0]
 		next := 0
 		id := int32(ri)
@@ -111,6 +114,37 @@ func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom 
 			b.fillRow(y, xs, id)
 		}
 	}
+}
+
+// byFirstRow orders edges by the first pixel row whose centre they cross,
+// a counting sort over the region's rows: cheaper than a comparison sort
+// for the thousands of small regions of a frame. It returns the ordered
+// edges and the spare buffer.
+func byFirstRow(edges, out []edge, countBuf *[]int, rowStart, rowEnd int) ([]edge, []edge) {
+	n := rowEnd - rowStart + 2
+	if cap(*countBuf) < n {
+		*countBuf = make([]int, n)
+	}
+	counts := (*countBuf)[:n]
+	clear(counts)
+	first := func(e edge) int {
+		return min(max(int(math.Ceil(e.y0-0.5)), rowStart), rowEnd+1) - rowStart
+	}
+	for _, e := range edges {
+		counts[first(e)]++
+	}
+	sum := 0
+	for i, c := range counts {
+		counts[i] = sum
+		sum += c
+	}
+	out = slices.Grow(out[:0], len(edges))[:len(edges)]
+	for _, e := range edges {
+		i := first(e)
+		out[counts[i]] = e
+		counts[i]++
+	}
+	return out, edges
 }
 
 type crossing struct {

@@ -1,0 +1,72 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/geo"
+	"sanctuarymap/style"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden images")
+
+// TestGolden compares whole frames with golden images. The rasteriser is
+// exact (no anti-aliasing in fills), so the comparison is too; text and
+// markers are anti-aliased in float maths that amd64 computes the same way
+// every time.
+func TestGolden(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, o := range map[string]Options{
+		"states-policy": {Theme: style.Light, Decorations: true, Title: "Golden", Software: "test", Source: "embedded"},
+		"counties-both": {Level: geo.Counties, ColorBy: style.ByBoth, Theme: style.Dark, Selected: "17031", Hovered: "06"},
+		"lawsuits-2021": {ColorBy: style.ByLawsuits, Theme: style.Light, AsOf: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Decorations: true, Software: "test", Source: "embedded"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			img := New(b, d).Draw(ExportViewport(640, 400, geo.Frame), o)
+			path := filepath.Join("testdata", name+".png")
+			if *update {
+				f, err := os.Create(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				png.Encode(f, img)
+				f.Close()
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			want, err := png.Decode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, ok := want.(*image.RGBA)
+			if !ok {
+				w = image.NewRGBA(want.Bounds())
+				for y := range want.Bounds().Dy() {
+					for x := range want.Bounds().Dx() {
+						w.Set(x, y, want.At(x, y))
+					}
+				}
+			}
+			if !bytes.Equal(w.Pix, img.Pix) {
+				os.MkdirAll("testdata/failed", 0o755)
+				out, _ := os.Create(filepath.Join("testdata/failed", name+".png"))
+				png.Encode(out, img)
+				out.Close()
+				t.Errorf("%s differs from its golden image (written to testdata/failed)", name)
+			}
+		})
+	}
+}
