@@ -348,3 +348,35 @@ func TestRestoresChoices(t *testing.T) {
 		t.Errorf("map options %+v", o)
 	}
 }
+
+// Rapid successive saves end with the last one shown.
+func TestWatchRapidWrites(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
+	if err := os.WriteFile(path, assets.Jurisdictions, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	done := make(chan struct{}, 64)
+	u.loads.onDone = func() { done <- struct{}{} }
+	u.watch(10 * time.Millisecond)
+	t.Cleanup(func() { close(u.loads.stop) })
+	u.loads.watch <- u.sources
+	// The last value appears only once, so seeing it means the last save won.
+	cats := []string{"NO_KNOWN_POLICY", "STATE_MANDATES", "STATE_LIMITS", "NO_KNOWN_POLICY", "COOPERATES_PRACTICE"}
+	for i, c := range cats {
+		edited := strings.Replace(string(assets.Jurisdictions), "Vermont,VT,state,STATE_LIMITS", "Vermont,VT,state,"+c, 1)
+		// Sizes differ each time, so even writes within one clock tick are seen.
+		if err := os.WriteFile(path, []byte(edited+strings.Repeat("\n", i+1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.After(10 * time.Second)
+	for u.data.Jurisdiction("50").Category != dataset.CooperatesPractice {
+		select {
+		case <-done:
+		case <-deadline:
+			t.Fatalf("Vermont is %s after the last save (status %q)", u.data.Jurisdiction("50").Category, u.status.Text)
+		}
+	}
+}

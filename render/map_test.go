@@ -201,3 +201,15 @@ func BenchmarkHoverCounties(b *testing.B) {
 		prev, opt = r.Redraw(prev, opt, vp, next), next
 	}
 }
+
+// BenchmarkFirstFrame is start-up to the first frame of a 1280×800 window:
+// the embedded data decoded and the states drawn.
+func BenchmarkFirstFrame(b *testing.B) {
+	for b.Loop() {
+		bs, d, err := assets.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		New(bs, d).Draw(geo.Fit(1280, 800, geo.Frame), Options{Theme: style.Light})
+	}
+}
