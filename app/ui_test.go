@@ -194,20 +194,27 @@ func TestExportWritesPNG(t *testing.T) {
 	}
 }
 
-// An editor that saves by writing a new file and renaming it over the old
-// one still triggers a reload.
-func TestWatchReloadsOnRenameReplace(t *testing.T) {
-	u := newTestUI(t)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "jurisdictions.csv")
+// watched loads a copy of the embedded jurisdictions from a file and
+// watches it, polling every 10 ms; it returns the file's path.
+func watched(t *testing.T, u *UI) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
 	if err := os.WriteFile(path, assets.Jurisdictions, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
-	u.watch(20 * time.Millisecond)
+	u.watch(10 * time.Millisecond)
 	t.Cleanup(func() { close(u.loads.stop) })
 	u.loads.watch <- u.sources
+	return path
+}
 
+// An editor that saves by writing a new file and renaming it over the old
+// one still triggers a reload.
+func TestWatchReloadsOnRenameReplace(t *testing.T) {
+	u := newTestUI(t)
+	path := watched(t, u)
+	dir := filepath.Dir(path)
 	edited := strings.Replace(string(assets.Jurisdictions), "Texas,TX,state,STATE_MANDATES", "Texas,TX,state,NO_KNOWN_POLICY", 1)
 	tmp := filepath.Join(dir, ".jurisdictions.csv.swp")
 	if err := os.WriteFile(tmp, []byte(edited+"\n"), 0o644); err != nil {
@@ -296,14 +303,7 @@ func TestDetailIsPlainText(t *testing.T) {
 // The watcher survives the file being deleted and written again.
 func TestWatchSurvivesDeletion(t *testing.T) {
 	u := newTestUI(t)
-	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
-	if err := os.WriteFile(path, assets.Jurisdictions, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
-	u.watch(20 * time.Millisecond)
-	t.Cleanup(func() { close(u.loads.stop) })
-	u.loads.watch <- u.sources
+	path := watched(t, u)
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
@@ -352,16 +352,9 @@ func TestRestoresChoices(t *testing.T) {
 // Rapid successive saves end with the last one shown.
 func TestWatchRapidWrites(t *testing.T) {
 	u := newTestUI(t)
-	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
-	if err := os.WriteFile(path, assets.Jurisdictions, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	path := watched(t, u)
 	done := make(chan struct{}, 64)
 	u.loads.onDone = func() { done <- struct{}{} }
-	u.watch(10 * time.Millisecond)
-	t.Cleanup(func() { close(u.loads.stop) })
-	u.loads.watch <- u.sources
 	// The last value appears only once, so seeing it means the last save won.
 	cats := []string{"NO_KNOWN_POLICY", "STATE_MANDATES", "STATE_LIMITS", "NO_KNOWN_POLICY", "COOPERATES_PRACTICE"}
 	for i, c := range cats {

@@ -86,19 +86,7 @@ func (p *arcParser) polygon() (orb.Polygon, error) {
 	err := p.list(func() error {
 		var ring orb.Ring
 		err := p.list(func() error {
-			var pt orb.Point
-			n := 0
-			err := p.list(func() error {
-				v, err := p.number()
-				if n < 2 {
-					pt[n] = v
-				}
-				n++
-				return err
-			})
-			if err == nil && n < 2 {
-				err = fmt.Errorf("a position has %d values; want at least 2", n)
-			}
+			pt, err := p.position()
 			ring = append(ring, pt)
 			return err
 		})

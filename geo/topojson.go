@@ -88,18 +88,9 @@ func parseArcs(b []byte) ([][]orb.Point, error) {
 	err := p.list(func() error {
 		var arc []orb.Point
 		err := p.list(func() error {
-			var pt orb.Point
-			n := 0
-			err := p.list(func() error {
-				v, err := p.number()
-				if n < 2 {
-					pt[n] = v
-				}
-				n++
-				return err
-			})
-			if err == nil && n < 2 {
-				err = fmt.Errorf("arc %d, position %d: has %d values; want at least 2", len(arcs), len(arc), n)
+			pt, err := p.position()
+			if err != nil {
+				err = fmt.Errorf("arc %d, position %d: %w", len(arcs), len(arc), err)
 			}
 			arc = append(arc, pt)
 			return err
@@ -111,6 +102,24 @@ func parseArcs(b []byte) ([][]orb.Point, error) {
 		return nil, fmt.Errorf("arcs: %w", err)
 	}
 	return arcs, nil
+}
+
+// position parses [x, y, ...], ignoring values past the second.
+func (p *arcParser) position() (orb.Point, error) {
+	var pt orb.Point
+	n := 0
+	err := p.list(func() error {
+		v, err := p.number()
+		if n < 2 {
+			pt[n] = v
+		}
+		n++
+		return err
+	})
+	if err == nil && n < 2 {
+		err = fmt.Errorf("a position has %d values; want at least 2", n)
+	}
+	return pt, err
 }
 
 // parseRings reads a Polygon's arcs: [[arc index, ...], ...].

@@ -18,10 +18,10 @@ func TestParseArcs(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		`[[[0]]]`:       "arcs: arc 0, position 0: has 1 values; want at least 2",
-		`[[[0,x]]]`:     `arcs: unexpected 'x', want a number`,
+		`[[[0]]]`:       "arcs: arc 0, position 0: a position has 1 values; want at least 2",
+		`[[[0,x]]]`:     `arcs: arc 0, position 0: unexpected 'x', want a number`,
 		`[[[0,1]`:       "arcs: unexpected end, want ] or ,",
-		`[[[1e999,1]]]`: `arcs: "1e999" is not a valid number`,
+		`[[[1e999,1]]]`: `arcs: arc 0, position 0: "1e999" is not a valid number`,
 		`{}`:            `arcs: unexpected '{', want [`,
 	} {
 		if _, err := parseArcs([]byte(in)); err == nil || err.Error() != want {
