@@ -52,6 +52,7 @@ type UI struct {
 	results    *widget.List
 	resultsBox *container.Scroll
 	detailBox  *container.Scroll
+	details    *fyne.Container // suggestions above the detail panel
 	found      []places.Place
 	search     *widget.Entry
 	legend     *fyne.Container
@@ -162,7 +163,8 @@ func (u *UI) layout() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, container.NewHBox(u.progress, u.changes), u.status))
 
 	u.detailBox = container.NewVScroll(u.detail)
-	details := container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
+	u.details = container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
+	details := u.details
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Details", details),
 		container.NewTabItem("Table", u.table),

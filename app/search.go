@@ -34,17 +34,26 @@ func (u *UI) buildSearch() {
 	u.resultsBox.Hide()
 	u.search.OnChanged = func(q string) {
 		u.found = u.index.Search(q, maxResults)
-		if len(u.found) == 0 {
-			u.resultsBox.Hide()
-		} else {
-			u.resultsBox.Show()
-		}
+		u.showResults(len(u.found) > 0)
 		u.results.Refresh()
 	}
 	u.search.OnSubmitted = func(q string) {
 		if found := u.index.Search(q, 1); len(found) > 0 {
 			u.GoTo(found[0])
 		}
+	}
+}
+
+// showResults shows or hides the suggestions and lays the panel out again,
+// which hiding a child alone does not do.
+func (u *UI) showResults(show bool) {
+	if show {
+		u.resultsBox.Show()
+	} else {
+		u.resultsBox.Hide()
+	}
+	if u.details != nil {
+		u.details.Refresh()
 	}
 }
 
@@ -65,6 +74,6 @@ func (u *UI) GoTo(p places.Place) {
 		}
 	}
 	u.found = nil
-	u.resultsBox.Hide()
+	u.showResults(false)
 	u.Select(p.FIPS)
 }
