@@ -116,7 +116,7 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, tod
 func (u *UI) layout() fyne.CanvasObject {
 	u.level = widget.NewSelect([]string{"States", "Counties"}, func(s string) {
 		o := u.mapView.Options()
-		o.Level = map[string]geo.Level{"States": geo.States, "Counties": geo.Counties}[s]
+		o.Level = map[string]geo.Level{"States": geo.States, "Counties": geo.Counties, "Tracts": geo.Tracts}[s]
 		u.mapView.SetOptions(o)
 		u.app.Preferences().SetString(prefLevel, s)
 	})

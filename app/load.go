@@ -239,6 +239,7 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	u.bounds, u.data, u.sources = snap.bounds, snap.data, snap.sources
 	u.index = places.New(u.bounds, u.data)
 	u.mapView.SetData(u.bounds, u.data)
+	u.levelOptions()
 
 	u.lastCh = dataset.Diff(old, u.data)
 	changed := map[string]bool{}
@@ -278,6 +279,19 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	if u.loads.watch != nil {
 		u.loads.watch <- slices.Clone(u.sources)
 	}
+}
+
+// levelOptions offers tracts only while a tract file is loaded.
+func (u *UI) levelOptions() {
+	opts := []string{"States", "Counties"}
+	if u.bounds.Tracts != nil {
+		opts = append(opts, "Tracts")
+	}
+	u.level.Options = opts
+	if !slices.Contains(opts, u.level.Selected) {
+		u.level.SetSelected("States")
+	}
+	u.level.Refresh()
 }
 
 // Undo goes back to what was shown before the last load.

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 	"sanctuarymap/style"
+	"sanctuarymap/synth"
 )
 
 func TestSearchSelectsAndCentres(t *testing.T) {
@@ -371,5 +373,26 @@ func TestWatchRapidWrites(t *testing.T) {
 		case <-deadline:
 			t.Fatalf("Vermont is %s after the last save (status %q)", u.data.Jurisdiction("50").Category, u.status.Text)
 		}
+	}
+}
+
+// A tract file adds the Tracts level; undoing it takes the level away.
+func TestTractBoundaries(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "tracts.geojson")
+	if err := os.WriteFile(path, synth.Tracts(200, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	if !slices.Contains(u.level.Options, "Tracts") || u.bounds.Tracts == nil {
+		t.Fatalf("level options %v (status %q)", u.level.Options, u.status.Text)
+	}
+	u.level.SetSelected("Tracts")
+	if u.mapView.Options().Level != geo.Tracts {
+		t.Errorf("map level %v", u.mapView.Options().Level)
+	}
+	u.Undo()
+	if slices.Contains(u.level.Options, "Tracts") || u.level.Selected != "States" {
+		t.Errorf("after undo: options %v, selected %q", u.level.Options, u.level.Selected)
 	}
 }
