@@ -20,6 +20,7 @@ import (
 	"sanctuarymap/places"
 	"sanctuarymap/render"
 	"sanctuarymap/style"
+	"sanctuarymap/view"
 )
 
 // ID identifies the app to Fyne (preferences live under it).
@@ -38,12 +39,13 @@ type UI struct {
 	embedded *geo.Boundaries // user boundary files are merged over these
 	bounds   *geo.Boundaries
 	data     *dataset.Dataset // as loaded
-	shown    *dataset.Dataset // as of the slider's date
+	view     *view.View       // what holds at the level on the slider's date
 	sources  []source         // the files data and bounds came from
 	undo     []snapshot
 	index    *places.Index
 
 	filter   dataset.Filter
+	lvl      geo.Level
 	asOf     time.Time // zero: as loaded
 	selected string
 
@@ -63,7 +65,7 @@ type UI struct {
 	level      *widget.Select
 	colorBy    *widget.Select
 	suits      *widget.Select
-	doj        *widget.Check
+	lists      *widget.Select
 	asOfBar    *widget.Slider
 	asOfText   *widget.Label
 
@@ -77,10 +79,10 @@ type UI struct {
 func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, today time.Time) *UI {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
-		embedded: b, bounds: b, data: d, shown: d, sources: embeddedSources()}
+		embedded: b, bounds: b, data: d, sources: embeddedSources()}
 	u.index = places.New(b, d)
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset"}
-	u.mapView = NewMapView(b, d, opt)
+	u.mapView = NewMapView(b, opt)
 	u.mapView.OnSelect = u.Select
 
 	u.detail = widget.NewRichText()
@@ -115,10 +117,9 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, tod
 
 func (u *UI) layout() fyne.CanvasObject {
 	u.level = widget.NewSelect([]string{"States", "Counties"}, func(s string) {
-		o := u.mapView.Options()
-		o.Level = map[string]geo.Level{"States": geo.States, "Counties": geo.Counties, "Tracts": geo.Tracts}[s]
-		u.mapView.SetOptions(o)
+		u.lvl = map[string]geo.Level{"States": geo.States, "Counties": geo.Counties, "Tracts": geo.Tracts}[s]
 		u.app.Preferences().SetString(prefLevel, s)
+		u.refresh()
 	})
 	u.level.SetSelected(u.pref(prefLevel, u.level.Options, "States"))
 	u.colorBy = widget.NewSelect([]string{"Policy", "Lawsuits", "Both"}, func(s string) {
@@ -139,10 +140,11 @@ func (u *UI) layout() fyne.CanvasObject {
 		u.refresh()
 	})
 	u.suits.SetSelected("All suits")
-	u.doj = widget.NewCheck("On DOJ list (2025-08-05)", func(on bool) {
-		u.filter.DOJOnly = on
+	u.lists = widget.NewSelect(listChoices, func(s string) {
+		u.filter.List = listOfChoice[s]
 		u.refresh()
 	})
+	u.lists.SetSelected(listChoices[0])
 	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
 
 	days := u.today.Sub(firstDay).Hours() / 24
@@ -157,7 +159,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	// The entry in a box of its own width: an HBox would squeeze it.
 	search := container.NewGridWrap(fyne.NewSize(230, u.search.MinSize().Height), u.search)
 	bar := container.NewHBox(search, widget.NewLabel("Level"), u.level, widget.NewLabel("Colour by"), u.colorBy,
-		widget.NewLabel("DOJ"), u.suits, u.doj, reset)
+		widget.NewLabel("DOJ"), u.suits, u.lists, reset)
 	bottom := container.NewVBox(
 		container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar),
 		container.NewBorder(nil, nil, nil, container.NewHBox(u.progress, u.changes), u.status))
@@ -175,6 +177,12 @@ func (u *UI) layout() fyne.CanvasObject {
 	split.Offset = 0.68
 	return container.NewBorder(bar, bottom, nil, nil, split)
 }
+
+// listChoices filter by the official lists naming a region.
+var (
+	listChoices  = []string{"Any list or none", "On the DOJ list", "On the DHS list"}
+	listOfChoice = map[string]string{"On the DOJ list": "doj-2025", "On the DHS list": "dhs-2025"}
+)
 
 var colorByName = map[string]style.ColorBy{"Policy": style.ByPolicy, "Lawsuits": style.ByLawsuits, "Both": style.ByBoth}
 
@@ -273,17 +281,22 @@ func (u *UI) SetAsOf(day time.Time) {
 	u.refresh()
 }
 
-// refresh pushes data, filter and date to every view.
+// refresh resolves what holds at the level on the date, once, and shows
+// it in the map, the legend, the table, the detail panel and the chart.
 func (u *UI) refresh() {
-	u.shown = u.data
-	if !u.asOf.IsZero() {
-		u.shown = u.data.At(u.asOf)
+	if u.asOfBar == nil {
+		return // still building the window; New refreshes at its end
 	}
+	layer := u.bounds.Layer(u.lvl)
+	if layer == nil {
+		layer = u.bounds.States
+	}
+	u.view = view.Resolve(u.data, layer, u.asOf, u.filter)
 	o := u.mapView.Options()
-	o.Filter, o.AsOf = u.filter, u.asOf
+	o.View = u.view
 	u.mapView.SetOptions(o)
 	u.buildLegend(o.ColorBy)
-	u.table.setRows(u.shown, u.filter)
+	u.table.setRows(u.view)
 	u.table.selectFIPS(u.selected)
 	u.showDetail()
 	u.drawChart()
@@ -304,7 +317,7 @@ func (u *UI) Select(fips string) {
 }
 
 func (u *UI) showDetail() {
-	u.detail.Segments = detailSegments(u.shown, u.bounds, u.selected)
+	u.detail.Segments = detailSegments(u.view, u.selected)
 	u.detail.Refresh()
 }
 

@@ -60,18 +60,18 @@ func (u *UI) chartOptions() (chart.Options, string) {
 		day = u.today
 	}
 	footer := fmt.Sprintf("Data as of %s. Sources: %s. %s", day.Format("2006-01-02"), u.sourceLabel(), u.software)
-	return chart.Options{Filter: u.filter, Today: day, Footer: footer}, footer
+	return chart.Options{Today: day, Footer: footer}, footer
 }
 
 // drawChart renders the chart in the background and shows it when done,
 // unless a newer one was asked for meanwhile.
 func (u *UI) drawChart() {
 	c := &u.charts
-	if c.img == nil || u.shown == nil {
+	if c.img == nil || u.view == nil {
 		return
 	}
 	c.gen++
-	gen, kind, d := c.gen, u.chartKind(), u.shown
+	gen, kind, d := c.gen, u.chartKind(), u.view
 	opt, footer := u.chartOptions()
 	go func() {
 		var buf bytes.Buffer
@@ -143,7 +143,7 @@ func (u *UI) exportChartDialog() {
 // in the background, atomically; done, if not nil, gets the outcome.
 func (u *UI) ExportChart(path string, w, h, dpi int, done func(error)) {
 	format, err := chart.FormatOf(path)
-	kind, d := u.chartKind(), u.shown
+	kind, d := u.chartKind(), u.view
 	opt, footer := u.chartOptions()
 	prov := u.provenance(chart.Titles[kind])
 	u.status.SetText("Exporting " + filepath.Base(path) + "…")

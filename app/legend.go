@@ -65,7 +65,7 @@ func (it *legendItem) CreateRenderer() fyne.WidgetRenderer {
 // clicking a category isolates it, clicking it again shows all.
 func (u *UI) buildLegend(by style.ColorBy) {
 	u.legend.RemoveAll()
-	for _, e := range render.Legend(u.shown, by) {
+	for _, e := range render.Legend(u.view, by) {
 		var tap func()
 		if e.Category != "" {
 			cat := e.Category

@@ -34,11 +34,8 @@ type source struct {
 
 type sourceKind int
 
-const (
-	jurisdictionsSource sourceKind = iota
-	lawsuitsSource
-	boundariesSource
-)
+// A CSV source's kind is its dataset.Kind; boundaries are a kind apart.
+const boundariesSource sourceKind = 0
 
 // stamp identifies a file's version for the watcher; editors that save by
 // renaming a new file into place change it too.
@@ -56,10 +53,15 @@ func stampOf(path string) (stamp, error) {
 }
 
 func embeddedSources() []source {
-	return []source{
-		{name: assets.JurisdictionsName, data: assets.Jurisdictions, kind: jurisdictionsSource},
-		{name: assets.LawsuitsName, data: assets.Lawsuits, kind: lawsuitsSource},
+	var out []source
+	for _, f := range assets.Files() {
+		k, err := dataset.KindOf(f)
+		if err != nil {
+			panic(fmt.Sprintf("embedded %s: %v", f.Name, err)) // a build defect, not user input
+		}
+		out = append(out, source{name: f.Name, data: f.Data, kind: sourceKind(k)})
 	}
+	return out
 }
 
 // snapshot is what a load replaces, kept for undo.
@@ -89,7 +91,8 @@ func isBoundaryFile(path string) bool {
 }
 
 // OpenFiles loads CSV datasets and boundary files in the background. A CSV
-// replaces the loaded file of the same kind (jurisdictions or lawsuits);
+// replaces the loaded file of the same kind (jurisdictions, lawsuits,
+// agreements or designations);
 // boundaries replace the levels they hold. On any problem nothing changes.
 func (u *UI) OpenFiles(paths []string) {
 	u.load(paths, "Loaded "+strings.Join(baseNames(paths), ", "))
@@ -169,10 +172,7 @@ func buildSnapshot(ctx context.Context, base []source, paths []string, embedded 
 			errs = append(errs, fileerr.All(err)...)
 			continue
 		}
-		s.kind = jurisdictionsSource
-		if k == dataset.LawsuitsFile {
-			s.kind = lawsuitsSource
-		}
+		s.kind = sourceKind(k)
 		added = append(added, s)
 	}
 	if len(errs) > 0 {
@@ -238,7 +238,7 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	old := u.data
 	u.bounds, u.data, u.sources = snap.bounds, snap.data, snap.sources
 	u.index = places.New(u.bounds, u.data)
-	u.mapView.SetData(u.bounds, u.data)
+	u.mapView.SetBoundaries(u.bounds)
 	u.levelOptions()
 
 	u.lastCh = dataset.Diff(old, u.data)

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
 )
@@ -48,10 +47,10 @@ type viewState struct {
 	opt render.Options
 }
 
-// NewMapView returns a map of b coloured by d.
-func NewMapView(b *geo.Boundaries, d *dataset.Dataset, opt render.Options) *MapView {
+// NewMapView returns a map of b, drawn once opt has a view.
+func NewMapView(b *geo.Boundaries, opt render.Options) *MapView {
 	m := &MapView{kick: make(chan struct{}, 1)}
-	m.st = viewState{r: render.New(b, d), b: b, vp: geo.Fit(1, 1, geo.Frame), opt: opt}
+	m.st = viewState{r: render.New(b), b: b, vp: geo.Fit(1, 1, geo.Frame), opt: opt}
 	m.raster = canvas.NewRaster(m.generate)
 	m.ExtendBaseWidget(m)
 	go m.work()
@@ -149,7 +148,7 @@ func (m *MapView) work() {
 		m.mu.Lock()
 		st := m.st
 		m.mu.Unlock()
-		if st.vp.W < 2 || st.vp.H < 2 {
+		if st.vp.W < 2 || st.vp.H < 2 || st.opt.View == nil {
 			continue
 		}
 		prev := last
@@ -190,9 +189,9 @@ func (m *MapView) SetOptions(opt render.Options) {
 	m.update(func(st *viewState) { st.opt = opt })
 }
 
-// SetData replaces boundaries and dataset.
-func (m *MapView) SetData(b *geo.Boundaries, d *dataset.Dataset) {
-	m.update(func(st *viewState) { st.r, st.b = render.New(b, d), b })
+// SetBoundaries replaces the boundaries.
+func (m *MapView) SetBoundaries(b *geo.Boundaries) {
+	m.update(func(st *viewState) { st.r, st.b = render.New(b), b })
 }
 
 // Viewport returns the current view.
@@ -238,10 +237,13 @@ func (m *MapView) At(pos fyne.Position) (fips, name string) {
 	m.mu.Lock()
 	st := m.st
 	m.mu.Unlock()
-	if c := st.r.CityAt(st.vp, st.opt, x, y); c != nil {
+	if st.opt.View == nil {
+		return "", ""
+	}
+	if c := render.CityAt(st.opt.View, st.vp, x, y); c != nil {
 		return c.FIPS, c.Name
 	}
-	if r := render.RegionAt(st.b, st.opt.Level, st.vp, x, y); r != nil {
+	if r := render.RegionAt(st.b, st.opt.View.Level, st.vp, x, y); r != nil {
 		return r.ID, r.Name
 	}
 	return "", ""

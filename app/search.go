@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 	"sanctuarymap/places"
 )
@@ -68,8 +69,8 @@ func (u *UI) GoTo(p places.Place) {
 		}
 		u.mapView.CenterOn(u.bounds.Layer(lvl).Region(p.FIPS).Bound)
 	default:
-		if j := u.shown.Jurisdiction(p.FIPS); j != nil && j.HasCoord {
-			pt := geo.NewAlbersUSA().Project(j.FIPS, orb.Point{j.Lon, j.Lat})
+		if c := u.view.Region(p.FIPS); c != nil && c.Level == dataset.City {
+			pt := geo.NewAlbersUSA().Project(c.FIPS, orb.Point{c.Lon, c.Lat})
 			u.mapView.CenterOn(pt.Bound().Pad(8)) // about a county's size
 		}
 	}

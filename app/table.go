@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/dataset"
+	"sanctuarymap/view"
 )
 
 // jurisdictionTable lists the rows shown on the map, sortable by any column
@@ -28,7 +29,7 @@ type tableRow struct {
 	cols [len(tableHeaders)]string
 }
 
-var tableHeaders = [...]string{"Name", "Level", "State", "Category", "DOJ list", "DOJ suits", "Verified"}
+var tableHeaders = [...]string{"Name", "Level", "State", "Category", "Lists", "DOJ suit", "Verified"}
 
 func newJurisdictionTable(onSelect func(string)) *jurisdictionTable {
 	t := &jurisdictionTable{onSelect: onSelect}
@@ -68,23 +69,52 @@ func newJurisdictionTable(onSelect func(string)) *jurisdictionTable {
 	return t
 }
 
-// setRows fills the table with d's rows that pass f.
-func (t *jurisdictionTable) setRows(d *dataset.Dataset, f dataset.Filter) {
+// setRows fills the table with the regions and cities of v that pass its
+// filter, as the map shows them.
+func (t *jurisdictionTable) setRows(v *view.View) {
 	t.rows = t.rows[:0]
-	for _, j := range d.Jurisdictions {
-		suit := d.SuitState(j.FIPS)
-		if !f.Match(j, suit) {
-			continue
+	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
+		for i := range rs {
+			r := &rs[i]
+			if !r.Shown {
+				continue
+			}
+			t.rows = append(t.rows, tableRow{fips: r.FIPS, cols: [len(tableHeaders)]string{
+				r.Name, string(r.Level), r.State, categoryCell(r), strings.Join(r.ListIDs(), ", "),
+				suitCell(r), verificationCell(r)}})
 		}
-		var suits []string
-		for _, s := range d.Suits(j.FIPS) {
-			suits = append(suits, strings.ReplaceAll(string(s.Status), "_", " "))
-		}
-		t.rows = append(t.rows, tableRow{fips: j.FIPS, cols: [len(tableHeaders)]string{
-			j.Name, string(j.Level), j.State, dataset.CategoryInfo[j.Category].Label, j.OnDOJList,
-			strings.Join(suits, ", "), string(j.Verification)}})
 	}
 	t.sort()
+}
+
+func categoryCell(r *view.Region) string {
+	s := dataset.CategoryInfo[r.Category].Label
+	if r.Inherited {
+		s += " (its state's)"
+	}
+	return s
+}
+
+func suitCell(r *view.Region) string {
+	if r.Suit == dataset.NoSuit {
+		return ""
+	}
+	if r.SuitInherited {
+		return r.Suit.Word() + " (against its state)"
+	}
+	return r.Suit.Word()
+}
+
+func verificationCell(r *view.Region) string {
+	switch {
+	case r.Inherited:
+		return string(r.From.Verification)
+	case r.Own != nil:
+		return string(r.Own.Verification)
+	case r.By287g:
+		return string(r.Agreements[0].Verification)
+	}
+	return ""
 }
 
 func (t *jurisdictionTable) sortBy(col int) {

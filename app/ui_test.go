@@ -17,6 +17,7 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/style"
 	"sanctuarymap/synth"
+	"sanctuarymap/view"
 )
 
 func TestSearchSelectsAndCentres(t *testing.T) {
@@ -60,17 +61,25 @@ func TestLegendIsolatesCategory(t *testing.T) {
 	if u.filter.Category != dataset.StateMandates {
 		t.Fatalf("filter %+v", u.filter)
 	}
-	if n := len(u.table.rows); n != 25 {
-		t.Errorf("table has %d rows, want the 25 mandating states", n)
+	mandating := 0
+	for _, rs := range [][]view.Region{u.view.Regions, u.view.Cities} {
+		for _, r := range rs {
+			if r.Category == dataset.StateMandates {
+				mandating++
+			}
+		}
+	}
+	if n := len(u.table.rows); n != mandating || n < 25 {
+		t.Errorf("table has %d rows, want the %d states and cities shown as mandating", n, mandating)
 	}
 	if !item(dataset.StateMandates).isolated || !item(dataset.StateLimits).dimmed {
 		t.Error("legend does not show the isolation")
 	}
-	if o := u.mapView.Options(); o.Filter.Category != dataset.StateMandates {
-		t.Errorf("map filter %+v", o.Filter)
+	if o := u.mapView.Options(); o.View.Filter.Category != dataset.StateMandates {
+		t.Errorf("map filter %+v", o.View.Filter)
 	}
 	test.Tap(item(dataset.StateMandates))
-	if u.filter.Category != "" || len(u.table.rows) != len(u.data.Jurisdictions) {
+	if u.filter.Category != "" || len(u.table.rows) != len(u.view.Regions)+len(u.view.Cities) {
 		t.Errorf("second tap: filter %+v, %d rows", u.filter, len(u.table.rows))
 	}
 }
@@ -79,7 +88,7 @@ func TestFilters(t *testing.T) {
 	u := newTestUI(t)
 	u.suits.SetSelected("Suit pending")
 	for _, r := range u.table.rows {
-		if u.shown.SuitState(r.fips) != dataset.SuitPending {
+		if u.view.Region(r.fips).Suit != dataset.SuitPending {
 			t.Errorf("%s %s shown with suit filter pending", r.fips, r.cols[0])
 		}
 	}
@@ -87,27 +96,32 @@ func TestFilters(t *testing.T) {
 		t.Error("no rows with a pending suit")
 	}
 	u.suits.SetSelected("All suits")
-	u.doj.SetChecked(true)
-	if n := len(u.table.rows); n != 35 {
-		t.Errorf("DOJ list: %d rows, want 35", n)
+	// The DOJ list as it stands: 13 states and DC less Nevada (removed
+	// 2025-09-26), and 18 cities; its counties are not on the states map.
+	u.lists.SetSelected("On the DOJ list")
+	if n := len(u.table.rows); n != 30 {
+		t.Errorf("DOJ list: %d rows, want 30", n)
 	}
-	u.doj.SetChecked(false)
+	u.lists.SetSelected(listChoices[0])
 	// Before any suit was filed nothing is pending or resolved.
 	u.SetAsOf(time.Date(2017, 6, 1, 0, 0, 0, 0, time.UTC))
-	if n := len(u.shown.Lawsuits); n != 0 {
+	if n := len(u.view.Data.Lawsuits); n != 0 {
 		t.Errorf("2017-06-01: %d suits", n)
 	}
-	if !strings.Contains(u.mapView.Options().AsOf.String(), "2017-06-01") {
-		t.Errorf("map as-of %v", u.mapView.Options().AsOf)
+	if d := u.mapView.Options().View.Date; d.Format("2006-01-02") != "2017-06-01" {
+		t.Errorf("map as-of %v", d)
 	}
 }
 
 func TestDetailMarkup(t *testing.T) {
 	u := newTestUI(t)
+	u.level.SetSelected("Counties")
 	u.Select("53033") // King County: a county row with a resolved suit
 	test.AssertObjectRendersToMarkup(t, "detail_king_county.xml", u.detail)
-	u.Select("06001") // Alameda: no row, shows California's policy
+	u.Select("06001") // Alameda: no row, shows California's policy and suits
 	test.AssertObjectRendersToMarkup(t, "detail_alameda_inherited.xml", u.detail)
+	u.Select("1245000") // Miami: its police's 287(g) task-force agreement
+	test.AssertObjectRendersToMarkup(t, "detail_miami_287g.xml", u.detail)
 }
 
 // loadAndWait runs f, which starts a load, and waits for it to finish.
@@ -291,12 +305,13 @@ func TestDetailIsPlainText(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := newTestUI(t)
-	for _, s := range detailSegments(d, u.bounds, "02") {
+	v := view.Resolve(d, u.bounds.States, time.Time{}, dataset.Filter{})
+	for _, s := range detailSegments(v, "02") {
 		if l, ok := s.(*widget.HyperlinkSegment); ok && strings.Contains(l.URL.Host, "evil") {
 			t.Error("a link was made from text in the notes")
 		}
 	}
-	rt := widget.NewRichText(detailSegments(d, u.bounds, "02")...)
+	rt := widget.NewRichText(detailSegments(v, "02")...)
 	if !strings.Contains(rt.String(), "**bold** [click](https://evil.example) <b>x</b>") {
 		t.Errorf("notes not shown literally:\n%s", rt.String())
 	}
@@ -346,7 +361,7 @@ func TestRestoresChoices(t *testing.T) {
 	if u.level.Selected != "Counties" || u.colorBy.Selected != "Both" {
 		t.Errorf("level %q, colour %q", u.level.Selected, u.colorBy.Selected)
 	}
-	if o := u.mapView.Options(); o.Level != geo.Counties || o.ColorBy != style.ByBoth {
+	if o := u.mapView.Options(); o.View.Level != geo.Counties || o.ColorBy != style.ByBoth {
 		t.Errorf("map options %+v", o)
 	}
 }
@@ -388,8 +403,8 @@ func TestTractBoundaries(t *testing.T) {
 		t.Fatalf("level options %v (status %q)", u.level.Options, u.status.Text)
 	}
 	u.level.SetSelected("Tracts")
-	if u.mapView.Options().Level != geo.Tracts {
-		t.Errorf("map level %v", u.mapView.Options().Level)
+	if u.mapView.Options().View.Level != geo.Tracts {
+		t.Errorf("map level %v", u.mapView.Options().View.Level)
 	}
 	u.Undo()
 	if slices.Contains(u.level.Options, "Tracts") || u.level.Selected != "States" {

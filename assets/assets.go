@@ -28,10 +28,25 @@ var Jurisdictions []byte
 //go:embed lawsuits.csv
 var Lawsuits []byte
 
+// Agreements is the embedded agreements.csv: ICE's 287(g) agreements,
+// 2021-01-13 to 2026-05-18, generated from sources/ (go generate).
+//
+//go:embed agreements.csv
+var Agreements []byte
+
+// Designations is the embedded designations.csv: the DOJ list of
+// 2025-08-05 with its removals and the DHS list of 2025-05-29, generated
+// from sources/ (go generate).
+//
+//go:embed designations.csv
+var Designations []byte
+
 // Names label the embedded CSV files in messages.
 const (
 	JurisdictionsName = "embedded:jurisdictions.csv"
 	LawsuitsName      = "embedded:lawsuits.csv"
+	AgreementsName    = "embedded:agreements.csv"
+	DesignationsName  = "embedded:designations.csv"
 )
 
 // Boundaries decodes the embedded boundaries.
@@ -41,9 +56,16 @@ func Boundaries() (*geo.Boundaries, error) {
 
 // Dataset loads the embedded dataset.
 func Dataset() (*dataset.Dataset, error) {
-	return dataset.Load(
-		dataset.File{Name: JurisdictionsName, Data: Jurisdictions},
-		dataset.File{Name: LawsuitsName, Data: Lawsuits})
+	return dataset.Load(Files()...)
+}
+
+// Files are the embedded dataset's files.
+func Files() []dataset.File {
+	return []dataset.File{
+		{Name: JurisdictionsName, Data: Jurisdictions},
+		{Name: LawsuitsName, Data: Lawsuits},
+		{Name: AgreementsName, Data: Agreements},
+		{Name: DesignationsName, Data: Designations}}
 }
 
 // Load decodes the embedded boundaries and dataset together, as the

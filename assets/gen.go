@@ -1,13 +1,15 @@
 //go:build ignore
 
 // gen writes counties.bin, the embedded boundaries in geo's binary form,
-// from counties-10m.json. Run by `go generate ./assets` (make assets).
+// from counties-10m.json, and the agreements and designations files from
+// the source tables in sources/. Run by `go generate ./assets` (make data).
 package main
 
 import (
 	"log"
 	"os"
 
+	"sanctuarymap/assets/datagen"
 	"sanctuarymap/geo"
 )
 
@@ -29,5 +31,14 @@ func main() {
 	}
 	if err := f.Close(); err != nil {
 		log.Fatal(err)
+	}
+	files, err := datagen.Build("sources")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for name, data := range files {
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			log.Fatal(err)
+		}
 	}
 }

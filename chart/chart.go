@@ -24,6 +24,7 @@ import (
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/style"
+	"sanctuarymap/view"
 )
 
 // Kind names a chart.
@@ -49,20 +50,21 @@ var Titles = map[Kind]string{
 
 // Options say what a chart covers and how it is labelled.
 type Options struct {
-	Filter dataset.Filter
 	// Today ends pending suits' bars and the pending line.
 	Today time.Time
 	// Footer names the source and date, as the map's does.
 	Footer string
 }
 
-// New builds the chart of kind k from d (already as of the wanted date).
-func New(k Kind, d *dataset.Dataset, opt Options) (*plot.Plot, error) {
+// New builds the chart of kind k from v: the regions and cities it shows,
+// and its dataset as of its day.
+func New(k Kind, v *view.View, opt Options) (*plot.Plot, error) {
 	var p *plot.Plot
 	var err error
+	d := v.Data
 	switch k {
 	case Policy:
-		p, err = policy(d, opt)
+		p, err = policy(v)
 	case Lawsuits:
 		p, err = lawsuits(d)
 	case Timeline:
@@ -91,26 +93,31 @@ func sans(p *plot.Plot) {
 	p.Title.TextStyle.Font.Size = vg.Points(14)
 }
 
-var levelOrder = []dataset.Level{dataset.State, dataset.County, dataset.City}
+var levelOrder = []dataset.Level{dataset.State, dataset.County, "tract", dataset.City}
 
-var levelNames = map[dataset.Level]string{dataset.State: "States", dataset.County: "Counties (lighter)", dataset.City: "Cities (lightest)"}
+var levelNames = map[dataset.Level]string{dataset.State: "States", dataset.County: "Counties (lighter)", "tract": "Tracts (lighter)", dataset.City: "Cities (lightest)"}
 
-// policy stacks jurisdictions per category by level.
-func policy(d *dataset.Dataset, opt Options) (*plot.Plot, error) {
+// policy stacks the regions and cities the map shows per category, by
+// level.
+func policy(v *view.View) (*plot.Plot, error) {
 	p := plot.New()
-	p.Y.Label.Text = "Jurisdictions in the dataset"
+	p.Y.Label.Text = "Regions and cities on the map"
 	var names []string
 	for _, c := range dataset.Categories {
 		names = append(names, wrap(dataset.CategoryInfo[c].Label, 14))
 	}
-	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, dataset.City: 0.6}
+	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, "tract": 0.35, dataset.City: 0.6}
 	counts := map[dataset.Level][]float64{}
 	for _, lvl := range levelOrder {
 		counts[lvl] = make([]float64, len(dataset.Categories))
 	}
-	for _, j := range d.Jurisdictions {
-		if opt.Filter.Match(j, d.SuitState(j.FIPS)) {
-			counts[j.Level][slices.Index(dataset.Categories, j.Category)]++
+	present := map[dataset.Level]bool{}
+	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
+		for i := range rs {
+			if r := &rs[i]; r.Shown {
+				counts[r.Level][slices.Index(dataset.Categories, r.Category)]++
+				present[r.Level] = true
+			}
 		}
 	}
 	// One stack per category in its colour: states at the bottom, then
@@ -130,7 +137,9 @@ func policy(d *dataset.Dataset, opt Options) (*plot.Plot, error) {
 		}
 	}
 	for _, lvl := range levelOrder {
-		p.Legend.Add(levelNames[lvl], swatch(grey(shades[lvl])))
+		if present[lvl] {
+			p.Legend.Add(levelNames[lvl], swatch(grey(shades[lvl])))
+		}
 	}
 	p.Legend.Top = true
 	p.Legend.Left = false

@@ -13,6 +13,7 @@ import (
 
 	"sanctuarymap/assets"
 	"sanctuarymap/dataset"
+	"sanctuarymap/view"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images")
@@ -21,14 +22,15 @@ var update = flag.Bool("update", false, "rewrite the golden images")
 // compares it with its golden image, allowing for small anti-aliasing
 // differences between machines.
 func TestGolden(t *testing.T) {
-	_, d, err := assets.Load()
+	b, d, err := assets.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	today := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	v := view.Resolve(d, b.States, today, dataset.Filter{})
 	for _, k := range Kinds {
 		t.Run(string(k), func(t *testing.T) {
-			p, err := New(k, d.At(today), Options{Today: today})
+			p, err := New(k, v, Options{Today: today})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,10 +62,15 @@ func TestEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(Timeline, d, Options{}); err == nil || err.Error() != "no lawsuits to chart" {
+	b, err := assets.Boundaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Resolve(d, b.States, time.Time{}, dataset.Filter{})
+	if _, err := New(Timeline, v, Options{}); err == nil || err.Error() != "no lawsuits to chart" {
 		t.Errorf("timeline without suits: %v", err)
 	}
-	if _, err := New("pie", d, Options{}); err == nil {
+	if _, err := New("pie", v, Options{}); err == nil {
 		t.Error("unknown kind accepted")
 	}
 	if _, err := FormatOf("chart.gif"); err == nil || err.Error() != "chart.gif: unknown format; use .png, .svg or .pdf" {

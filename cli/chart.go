@@ -10,9 +10,12 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
+	"sanctuarymap/assets"
 	"sanctuarymap/chart"
+	"sanctuarymap/dataset"
 	"sanctuarymap/pngmeta"
 	"sanctuarymap/safefile"
+	"sanctuarymap/view"
 )
 
 func runChart(args []string, v Version, stderr io.Writer) int {
@@ -63,9 +66,12 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	view := d.At(today)
+	b, err := assets.Boundaries()
+	if err != nil {
+		return report(stderr, err)
+	}
 	footer := fmt.Sprintf("Data as of %s. Sources: %s. %s", today.Format("2006-01-02"), sourceLabel(data), v)
-	p, err := chart.New(k, view, chart.Options{Today: today, Footer: footer})
+	p, err := chart.New(k, view.Resolve(d, b.States, today, dataset.Filter{}), chart.Options{Today: today, Footer: footer})
 	if err != nil {
 		return report(stderr, err)
 	}

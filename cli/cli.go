@@ -17,6 +17,8 @@ import (
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
 	"sanctuarymap/style"
+	"sanctuarymap/table"
+	"sanctuarymap/view"
 )
 
 // Exit statuses.
@@ -48,6 +50,8 @@ func Run(args []string, v Version, stdout, stderr io.Writer) int {
 		return runChart(args[1:], v, stderr)
 	case "validate":
 		return runValidate(args[1:], stdout, stderr)
+	case "table":
+		return runTable(args[1:], stdout, stderr)
 	case "--version", "-version", "version":
 		fmt.Fprintln(stdout, v)
 		return OK
@@ -68,6 +72,9 @@ func usage(w io.Writer) {
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending
                [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
+  sanctuarymap table -o view.csv [--level states|counties|tracts] [--as-of YYYY-MM-DD]
+               [--data FILE.csv]... [--boundaries FILE]
+                                         what the map shows, one row per region and city (-o -: stdout)
   sanctuarymap validate [FILE.csv ...]   check a dataset (no files: the embedded one)
   sanctuarymap --version
 `)
@@ -112,29 +119,50 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		return bad("--width and --height must be between 16 and %d", maxSide)
 	}
 	opt := render.Options{Theme: style.Light, Decorations: true, Title: *title, Software: v.String()}
-	switch *level {
-	case "states":
-		opt.Level = geo.States
-	case "counties":
-		opt.Level = geo.Counties
-	case "tracts":
-		opt.Level = geo.Tracts
-	default:
-		return bad("--level must be states, counties or tracts, not %q", *level)
+	lvl, day, code := parseLevelDate(*level, *asOf, bad)
+	if code != OK {
+		return code
 	}
 	var ok bool
 	if opt.ColorBy, ok = style.ParseColorBy(*color); !ok {
 		return bad("--color must be policy, lawsuits or both, not %q", *color)
 	}
-	if *asOf != "" {
-		d, err := time.Parse("2006-01-02", *asOf)
-		if err != nil {
-			return bad("--as-of %q is not a date YYYY-MM-DD", *asOf)
-		}
-		opt.AsOf = d
+	b, d, code := loadAll(data, *bounds, lvl, *level, bad, stderr)
+	if code != OK {
+		return code
 	}
+	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
+	opt.Source = sourceLabel(data)
+	img := render.New(b).Draw(render.ExportViewport(*width, *height, geo.Frame), opt)
+	prov := provenance(*title, v, data, d)
+	err := safefile.Write(*out, func(w io.Writer) error { return pngmeta.Encode(w, img, prov.Texts()) })
+	if err != nil {
+		return report(stderr, err)
+	}
+	return OK
+}
 
-	// Boundaries and dataset load side by side: neither needs the other.
+// parseLevelDate reads the --level and --as-of flags.
+func parseLevelDate(level, asOf string, bad func(string, ...any) int) (geo.Level, time.Time, int) {
+	lvl, ok := map[string]geo.Level{"states": geo.States, "counties": geo.Counties, "tracts": geo.Tracts}[level]
+	if !ok {
+		return 0, time.Time{}, bad("--level must be states, counties or tracts, not %q", level)
+	}
+	var day time.Time
+	if asOf != "" {
+		d, err := time.Parse("2006-01-02", asOf)
+		if err != nil {
+			return 0, time.Time{}, bad("--as-of %q is not a date YYYY-MM-DD", asOf)
+		}
+		day = d
+	}
+	return lvl, day, OK
+}
+
+// loadAll loads the boundaries (embedded, merged with a user file) and the
+// dataset side by side, since neither needs the other, and checks that the
+// boundaries hold the level asked for.
+func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func(string, ...any) int, stderr io.Writer) (*geo.Boundaries, *dataset.Dataset, int) {
 	var d *dataset.Dataset
 	var dataErr error
 	loaded := make(chan struct{})
@@ -145,29 +173,22 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	b, err := assets.Boundaries()
 	<-loaded
 	if err != nil {
-		return report(stderr, err)
+		return nil, nil, report(stderr, err)
 	}
-	if *bounds != "" {
-		user, err := geo.LoadFile(*bounds)
+	if bounds != "" {
+		user, err := geo.LoadFile(bounds)
 		if err != nil {
-			return report(stderr, err)
+			return nil, nil, report(stderr, err)
 		}
 		b = b.Merge(user)
 	}
-	if b.Layer(opt.Level) == nil {
-		return bad("--level %s needs a boundary file with %s (--boundaries)", *level, *level)
+	if b.Layer(lvl) == nil {
+		return nil, nil, bad("--level %s needs a boundary file with %s (--boundaries)", level, level)
 	}
 	if dataErr != nil {
-		return report(stderr, dataErr)
+		return nil, nil, report(stderr, dataErr)
 	}
-	opt.Source = sourceLabel(data)
-	img := render.New(b, d).Draw(render.ExportViewport(*width, *height, geo.Frame), opt)
-	prov := provenance(*title, v, data, d)
-	err = safefile.Write(*out, func(w io.Writer) error { return pngmeta.Encode(w, img, prov.Texts()) })
-	if err != nil {
-		return report(stderr, err)
-	}
-	return OK
+	return b, d, OK
 }
 
 func provenance(title string, v Version, files []string, d *dataset.Dataset) pngmeta.Provenance {
@@ -229,5 +250,48 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "note:", m)
 	}
 	fmt.Fprintf(stdout, "%d of %d counties have no row of their own and show their state's policy\n", rep.WithoutRow, len(ids))
+	return OK
+}
+
+func runTable(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("table", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "output CSV file, or - for standard output (required)")
+	level := fs.String("level", "states", "states, counties, or tracts (from --boundaries)")
+	var data multi
+	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
+	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
+	asOf := fs.String("as-of", "", "what held on this date, YYYY-MM-DD")
+	if err := fs.Parse(args); err != nil {
+		return BadUsage
+	}
+	bad := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "sanctuarymap table: "+format+"\n", a...)
+		return BadUsage
+	}
+	if fs.NArg() > 0 {
+		return bad("unexpected argument %q", fs.Arg(0))
+	}
+	if *out == "" {
+		return bad("-o FILE is required (- for standard output)")
+	}
+	lvl, day, code := parseLevelDate(*level, *asOf, bad)
+	if code != OK {
+		return code
+	}
+	b, d, code := loadAll(data, *bounds, lvl, *level, bad, stderr)
+	if code != OK {
+		return code
+	}
+	v := view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
+	if *out == "-" {
+		if err := table.Write(stdout, v); err != nil {
+			return report(stderr, err)
+		}
+		return OK
+	}
+	if err := safefile.Write(*out, func(w io.Writer) error { return table.Write(w, v) }); err != nil {
+		return report(stderr, err)
+	}
 	return OK
 }

@@ -6,22 +6,36 @@ import (
 	"time"
 )
 
-// Dataset is the jurisdictions and lawsuits read from one or more files.
+// Dataset is the jurisdictions, lawsuits, 287(g) agreements and list
+// designations read from one or more files: every dated fact as loaded.
+// At gives the facts that held on one day.
 type Dataset struct {
+	// Jurisdictions holds every policy row; a jurisdiction whose policy
+	// changed has one row per period, in file order.
 	Jurisdictions []*Jurisdiction
 	Lawsuits      []*Lawsuit
+	Agreements    []*Agreement
+	Designations  []*Designation
 	Files         []string
 	// Digest is the SHA-256 of the files' contents, in load order.
 	Digest string
+	// Date is the day the facts held, for a dataset made by At; zero for
+	// the dataset as loaded.
+	Date time.Time
 
-	byFIPS map[string]*Jurisdiction
-	suits  map[string][]*Lawsuit
+	byFIPS     map[string]*Jurisdiction
+	suits      map[string][]*Lawsuit
+	agreements map[string][]*Agreement // by FIPS and by county
+	lists      map[string][]*Designation
 }
 
 func (d *Dataset) index() {
 	d.byFIPS = make(map[string]*Jurisdiction, len(d.Jurisdictions))
 	for _, j := range d.Jurisdictions {
-		d.byFIPS[j.FIPS] = j
+		// The latest period stands for the jurisdiction as loaded.
+		if p := d.byFIPS[j.FIPS]; p == nil || j.Effective.After(p.Effective) {
+			d.byFIPS[j.FIPS] = j
+		}
 	}
 	d.suits = map[string][]*Lawsuit{}
 	for _, s := range d.Lawsuits {
@@ -29,7 +43,48 @@ func (d *Dataset) index() {
 			d.suits[f] = append(d.suits[f], s)
 		}
 	}
+	d.agreements = map[string][]*Agreement{}
+	for _, a := range d.Agreements {
+		if a.FIPS != "" {
+			d.agreements[a.FIPS] = append(d.agreements[a.FIPS], a)
+		}
+		if a.County != "" && a.County != a.FIPS {
+			d.agreements[a.County] = append(d.agreements[a.County], a)
+		}
+		// An agency placed in no county is shown with its state.
+		if a.FIPS == "" && a.County == "" {
+			st := stateFIPS[a.State]
+			d.agreements[st] = append(d.agreements[st], a)
+		}
+	}
+	d.lists = map[string][]*Designation{}
+	for _, g := range d.Designations {
+		d.lists[g.FIPS] = append(d.lists[g.FIPS], g)
+	}
 }
+
+// listDOJColumn turns the on_doj_list_2025 column of one-row-per-
+// jurisdiction files into designations, for rows no designations file
+// names on that list: such files keep meaning what they meant.
+func (d *Dataset) listDOJColumn() {
+	named := map[string]bool{}
+	for _, g := range d.Designations {
+		if g.List == "doj-2025" {
+			named[g.FIPS] = true
+		}
+	}
+	for _, j := range d.Jurisdictions {
+		if j.OnDOJList != "yes" || named[j.FIPS] {
+			continue
+		}
+		named[j.FIPS] = true
+		d.Designations = append(d.Designations, &Designation{FIPS: j.FIPS, Name: j.Name, State: j.State, List: "doj-2025",
+			ListedFrom: dojListDate, AsOf: j.AsOf, Sources: j.Sources, Verification: j.Verification,
+			Notes: "from the on_doj_list_2025 column", File: j.File, Line: j.Line})
+	}
+}
+
+var dojListDate = time.Date(2025, 8, 5, 0, 0, 0, 0, time.UTC)
 
 func digest(files []File) string {
 	h := sha256.New()
@@ -55,11 +110,28 @@ func (d *Dataset) Suits(fips string) []*Lawsuit {
 	return d.suits[fips]
 }
 
+// AgreementsOf returns the agreements of fips's own agency, and for a
+// county those of every agency in it.
+func (d *Dataset) AgreementsOf(fips string) []*Agreement {
+	if d == nil {
+		return nil
+	}
+	return d.agreements[fips]
+}
+
+// DesignationsOf returns the lists naming fips.
+func (d *Dataset) DesignationsOf(fips string) []*Designation {
+	if d == nil {
+		return nil
+	}
+	return d.lists[fips]
+}
+
 // Cities returns the city rows.
 func (d *Dataset) Cities() []*Jurisdiction {
 	var out []*Jurisdiction
 	for _, j := range d.Jurisdictions {
-		if j.Level == City {
+		if j.Level == City && d.byFIPS[j.FIPS] == j {
 			out = append(out, j)
 		}
 	}
@@ -77,6 +149,21 @@ func (d *Dataset) AsOf() time.Time {
 	return t
 }
 
+// AgreementsCover returns the first and last days the 287(g) agreements
+// were checked on: the earliest first listing and the latest as_of. Zero
+// when there are none.
+func (d *Dataset) AgreementsCover() (from, to time.Time) {
+	for _, a := range d.Agreements {
+		if from.IsZero() || a.ListedFrom.Before(from) {
+			from = a.ListedFrom
+		}
+		if a.AsOf.After(to) {
+			to = a.AsOf
+		}
+	}
+	return from, to
+}
+
 // SuitState summarises a jurisdiction's lawsuits for the map.
 type SuitState int
 
@@ -86,15 +173,21 @@ const (
 	SuitPending
 )
 
+var suitNames = [...]string{"none", "resolved", "pending"}
+
 func (s SuitState) String() string {
 	return [...]string{"no DOJ suit", "DOJ suit resolved", "DOJ suit pending"}[s]
 }
 
-// SuitState is pending if any suit naming fips is pending, resolved if
-// there are suits and none is pending.
-func (d *Dataset) SuitState(fips string) SuitState {
+// Word is the state in one word, as tables write it: none, resolved or
+// pending.
+func (s SuitState) Word() string { return suitNames[s] }
+
+// SuitStateOf is pending if any suit is pending, resolved if there are
+// suits and none is pending.
+func SuitStateOf(suits []*Lawsuit) SuitState {
 	st := NoSuit
-	for _, s := range d.Suits(fips) {
+	for _, s := range suits {
 		if s.Status.IsPending() {
 			return SuitPending
 		}
@@ -103,21 +196,42 @@ func (d *Dataset) SuitState(fips string) SuitState {
 	return st
 }
 
-// At returns the landscape on date: suits not yet filed are gone, suits
-// resolved after date are pending again, and policies that took effect
-// after date show as no known policy. Rows without an effective date are
-// kept as they are, since the date they began is not known.
+// SuitState is the state of the suits naming fips.
+func (d *Dataset) SuitState(fips string) SuitState { return SuitStateOf(d.Suits(fips)) }
+
+// At returns the facts that held on date, one policy row per jurisdiction:
+// the row in effect then; a jurisdiction none of whose rows was in effect
+// shows as no known policy. Suits not yet filed are gone and suits
+// resolved after date are pending again; only agreements active and
+// designations standing on date remain. Rows without an effective date
+// are kept, since the date they began is not known. A zero date gives the
+// facts as loaded: the latest row of each jurisdiction, open agreements,
+// standing designations.
 func (d *Dataset) At(date time.Time) *Dataset {
-	out := &Dataset{Files: d.Files, Digest: d.Digest}
+	out := &Dataset{Files: d.Files, Digest: d.Digest, Date: date}
+	if date.IsZero() {
+		date = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	inForce := map[string]*Jurisdiction{}
 	for _, j := range d.Jurisdictions {
-		if !j.Effective.IsZero() && j.Effective.After(date) {
-			c := *j
-			c.Category = NoKnownPolicy
-			c.Policy = ""
-			out.Jurisdictions = append(out.Jurisdictions, &c)
+		if !j.Effective.After(date) && (j.Ended.IsZero() || date.Before(j.Ended)) {
+			inForce[j.FIPS] = j
+		}
+	}
+	seen := map[string]bool{}
+	for _, j := range d.Jurisdictions {
+		if seen[j.FIPS] {
 			continue
 		}
-		out.Jurisdictions = append(out.Jurisdictions, j)
+		seen[j.FIPS] = true
+		if r := inForce[j.FIPS]; r != nil {
+			out.Jurisdictions = append(out.Jurisdictions, r)
+			continue
+		}
+		// Before its first period, or after its last ended.
+		c := *d.byFIPS[j.FIPS]
+		c.Category, c.Policy, c.Effective, c.Ended = NoKnownPolicy, "", time.Time{}, time.Time{}
+		out.Jurisdictions = append(out.Jurisdictions, &c)
 	}
 	for _, s := range d.Lawsuits {
 		if s.Filed.After(date) {
@@ -131,6 +245,16 @@ func (d *Dataset) At(date time.Time) *Dataset {
 			continue
 		}
 		out.Lawsuits = append(out.Lawsuits, s)
+	}
+	for _, a := range d.Agreements {
+		if a.ActiveOn(date) {
+			out.Agreements = append(out.Agreements, a)
+		}
+	}
+	for _, g := range d.Designations {
+		if g.ActiveOn(date) {
+			out.Designations = append(out.Designations, g)
+		}
 	}
 	out.index()
 	return out

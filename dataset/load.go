@@ -27,7 +27,7 @@ const MaxFileSize = 32 << 20
 
 // Sentinel errors for conditions callers test.
 var (
-	ErrUnknownHeader = errors.New("header is neither a jurisdictions file (fips, name, state, level, category, …) nor a lawsuits file (case_id, case_name, court, …)")
+	ErrUnknownHeader = errors.New("header is not that of a jurisdictions file (fips, name, state, level, category, …), a lawsuits file (case_id, case_name, court, …), an agreements file (agency, model, …) or a designations file (list, listed_from, …)")
 	ErrNoRows        = errors.New("jurisdictions file has a header but no rows")
 	ErrTooLarge      = errors.New("file is too large")
 )
@@ -78,8 +78,9 @@ func LoadFiles(paths ...string) (*Dataset, error) {
 func Load(files ...File) (*Dataset, error) {
 	var errs fileerr.List
 	d := &Dataset{}
-	jurLine := map[string]*Jurisdiction{}
+	jurRows := map[string][]*Jurisdiction{}
 	suitLine := map[string]*Lawsuit{}
+	listLine := map[string]*Designation{}
 	for _, f := range files {
 		t, ferrs := readTable(f)
 		errs = append(errs, ferrs...)
@@ -94,11 +95,11 @@ func Load(files ...File) (*Dataset, error) {
 				if j == nil {
 					continue
 				}
-				if prev, dup := jurLine[j.FIPS]; dup {
-					errs = append(errs, t.errAt(row, "fips", "fips %s repeats %s:%d", j.FIPS, prev.File, prev.Line))
+				if err := t.repeats(row, j, jurRows[j.FIPS]); err != nil {
+					errs = append(errs, err)
 					continue
 				}
-				jurLine[j.FIPS] = j
+				jurRows[j.FIPS] = append(jurRows[j.FIPS], j)
 				d.Jurisdictions = append(d.Jurisdictions, j)
 			}
 		case lawsuitsKind:
@@ -115,12 +116,36 @@ func Load(files ...File) (*Dataset, error) {
 				suitLine[s.CaseID] = s
 				d.Lawsuits = append(d.Lawsuits, s)
 			}
+		case agreementsKind:
+			for _, row := range t.rows {
+				a, rerrs := t.agreement(row)
+				errs = append(errs, rerrs...)
+				if a != nil {
+					d.Agreements = append(d.Agreements, a)
+				}
+			}
+		case designationsKind:
+			for _, row := range t.rows {
+				g, rerrs := t.designation(row)
+				errs = append(errs, rerrs...)
+				if g == nil {
+					continue
+				}
+				key := g.FIPS + " " + g.List
+				if prev, dup := listLine[key]; dup {
+					errs = append(errs, t.errAt(row, "fips", "fips %s on list %s repeats %s:%d", g.FIPS, g.List, prev.File, prev.Line))
+					continue
+				}
+				listLine[key] = g
+				d.Designations = append(d.Designations, g)
+			}
 		}
 		d.Files = append(d.Files, f.Name)
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	d.listDOJColumn()
 	d.index()
 	d.Digest = digest(files)
 	return d, nil
@@ -132,13 +157,21 @@ type Kind int
 const (
 	jurisdictionsKind Kind = iota + 1
 	lawsuitsKind
+	agreementsKind
+	designationsKind
 )
 
 // Kinds for callers.
 const (
 	JurisdictionsFile = jurisdictionsKind
 	LawsuitsFile      = lawsuitsKind
+	AgreementsFile    = agreementsKind
+	DesignationsFile  = designationsKind
 )
+
+var kindNames = map[Kind]string{jurisdictionsKind: "jurisdictions", lawsuitsKind: "lawsuits", agreementsKind: "agreements", designationsKind: "designations"}
+
+func (k Kind) String() string { return kindNames[k] }
 
 // KindOf recognises a file by its header alone, so a window can replace
 // the file of the same kind when the user opens one.
@@ -270,6 +303,10 @@ func (t *table) readHeader() fileerr.List {
 		return append(errs, fileerr.New(t.name, 1, 0, "the header is a single column: the file seems separated by %q; save it as CSV with commas", separatorOf(t.header[0])))
 	case t.has("case_id"):
 		t.kind, want = lawsuitsKind, lawsuitColumns
+	case t.has("agency") && t.has("model"):
+		t.kind, want = agreementsKind, agreementColumns
+	case t.has("list") && t.has("listed_from"):
+		t.kind, want = designationsKind, designationColumns
 	case t.has("fips") && t.has("category"):
 		t.kind, want = jurisdictionsKind, jurisdictionColumns
 	default:
@@ -282,11 +319,7 @@ func (t *table) readHeader() fileerr.List {
 		}
 	}
 	if len(missing) > 0 {
-		kind := "jurisdictions"
-		if t.kind == lawsuitsKind {
-			kind = "lawsuits"
-		}
-		errs = append(errs, fileerr.New(t.name, 1, 0, "%s file lacks column(s) %s", kind, strings.Join(missing, ", ")))
+		errs = append(errs, fileerr.New(t.name, 1, 0, "%s file lacks column(s) %s", t.kind, strings.Join(missing, ", ")))
 	}
 	return errs
 }
@@ -457,6 +490,10 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	}
 	j.AsOf = t.date(r, "as_of", true, &errs)
 	j.Effective = t.date(r, "effective", false, &errs)
+	j.Ended = t.date(r, "ended", false, &errs)
+	if !j.Ended.IsZero() && !j.Ended.After(j.Effective) {
+		errs = append(errs, t.errAt(r, "ended", "ended %s is not after effective %s", j.Ended.Format(dateLayout), j.Effective.Format(dateLayout)))
+	}
 	j.Verification = t.verification(r, &errs)
 	j.Sources = t.sources(r, j.Verification, &errs)
 	j.OnDOJList = t.get(r, "on_doj_list_2025")
@@ -472,7 +509,7 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	case j.Level == City:
 		errs = append(errs, t.errAt(r, "lat", "a city needs lat and lon for its marker"))
 	}
-	j.Extra = t.extra(r, append(jurisdictionColumns, "effective", "on_doj_list_2025", "notes", "lat", "lon"))
+	j.Extra = t.extra(r, append(jurisdictionColumns, "effective", "ended", "on_doj_list_2025", "notes", "lat", "lon"))
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -556,4 +593,27 @@ func statusList() string {
 		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")
+}
+
+// repeats checks a jurisdiction row against the earlier rows of its FIPS
+// code: a jurisdiction may carry several policies one after another, each
+// row dated by effective (and, but for the last, ended), never two at once.
+func (t *table) repeats(r *row, j *Jurisdiction, prev []*Jurisdiction) *fileerr.Error {
+	for _, p := range prev {
+		switch {
+		case j.Effective.IsZero() || p.Effective.IsZero():
+			return t.errAt(r, "fips", "fips %s repeats %s:%d; a jurisdiction may have several rows only when each has an effective date", j.FIPS, p.File, p.Line)
+		case j.Level != p.Level:
+			return t.errAt(r, "level", "level %s differs from %s at %s:%d, a row of the same fips %s", j.Level, p.Level, p.File, p.Line, j.FIPS)
+		case overlap(j, p):
+			return t.errAt(r, "effective", "fips %s is in effect here from %s, while its row at %s:%d is still in effect; give that row an ended date", j.FIPS, j.Effective.Format(dateLayout), p.File, p.Line)
+		}
+	}
+	return nil
+}
+
+// overlap reports whether two dated rows are in effect on a common day.
+func overlap(a, b *Jurisdiction) bool {
+	before := func(x, y *Jurisdiction) bool { return !x.Ended.IsZero() && !x.Ended.After(y.Effective) }
+	return !before(a, b) && !before(b, a)
 }

@@ -63,7 +63,7 @@ func TestLoadBadInputs(t *testing.T) {
 	}{
 		{"empty", "", []string{"empty: file is empty"}},
 		{"header only", jHead, []string{"header only:2: jurisdictions file has a header but no rows"}},
-		{"neither", "a,b\n1,2\n", []string{"neither:1: header is neither a jurisdictions file (fips, name, state, level, category, …) nor a lawsuits file (case_id, case_name, court, …)"}},
+		{"neither", "a,b\n1,2\n", []string{"neither:1: header is not that of a jurisdictions file (fips, name, state, level, category, …), a lawsuits file (case_id, case_name, court, …), an agreements file (agency, model, …) or a designations file (list, listed_from, …)"}},
 		{"missing columns", "fips,category\n08,STATE_LIMITS\n", []string{"missing columns:1: jurisdictions file lacks column(s) name, state, level, policy, as_of, source, verification"}},
 		{"ragged", jHead + "08,Colorado,CO\n" + "17031,Cook County,IL,county,LOCAL_LIMITS_DETAINERS,o,2026-01-02,https://e.org,confirmed,,,extra\n",
 			[]string{"ragged:2:1: row has 3 fields; the header has 11", "ragged:3:1: row has 12 fields; the header has 11"}},
@@ -93,7 +93,7 @@ func TestLoadBadInputs(t *testing.T) {
 				"fields:7:47: source is empty; a confirmed row needs one (or mark it unverified)",
 			}},
 		{"duplicate", jHead + "08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed,,\n08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed,,\n",
-			[]string{"duplicate:3:1: fips 08 repeats duplicate:2"}},
+			[]string{"duplicate:3:1: fips 08 repeats duplicate:2; a jurisdiction may have several rows only when each has an effective date"}},
 		{"suits", sHead +
 			"X,Case,Court,,2025-05-02,winning,2024-01-01,08;123,p,https://e.org,confirmed\n" +
 			",,Court,,,pending,,,p,,confirmed\n",
@@ -209,25 +209,26 @@ func TestKindOf(t *testing.T) {
 }
 
 func TestFilter(t *testing.T) {
-	d := load(t, File{"j.csv", []byte(goodJ)}, File{"s.csv", []byte(goodS)})
-	pending := SuitPending
+	pending, none := SuitPending, NoSuit
+	onDOJ := func(l string) bool { return l == "doj-2025" }
+	never := func(string) bool { return false }
 	for _, c := range []struct {
 		f    Filter
-		want string
+		cat  Category
+		s    SuitState
+		list func(string) bool
+		want bool
 	}{
-		{Filter{}, "08 17031 0820000"},
-		{Filter{Category: StateLimits}, "08"},
-		{Filter{Suit: &pending}, "08 0820000"},
-		{Filter{DOJOnly: true}, ""},
+		{Filter{}, StateLimits, NoSuit, never, true},
+		{Filter{Category: StateLimits}, StateLimits, NoSuit, never, true},
+		{Filter{Category: StateLimits}, Agreement287g, NoSuit, never, false},
+		{Filter{Suit: &pending}, NoKnownPolicy, SuitPending, never, true},
+		{Filter{Suit: &none}, NoKnownPolicy, SuitPending, never, false},
+		{Filter{List: "doj-2025"}, NoKnownPolicy, NoSuit, onDOJ, true},
+		{Filter{List: "dhs-2025"}, NoKnownPolicy, NoSuit, onDOJ, false},
 	} {
-		var got []string
-		for _, j := range d.Jurisdictions {
-			if c.f.Match(j, d.SuitState(j.FIPS)) {
-				got = append(got, j.FIPS)
-			}
-		}
-		if strings.Join(got, " ") != c.want {
-			t.Errorf("%+v: %v, want %s", c.f, got, c.want)
+		if got := c.f.Match(c.cat, c.s, c.list); got != c.want {
+			t.Errorf("%+v on %s/%v: %v, want %v", c.f, c.cat, c.s, got, c.want)
 		}
 	}
 }

@@ -101,6 +101,7 @@ type Jurisdiction struct {
 	Category     Category
 	Policy       string
 	Effective    time.Time // zero when not given
+	Ended        time.Time // zero while in effect
 	AsOf         time.Time
 	Sources      []string
 	Verification Verification
@@ -156,19 +157,31 @@ func StateFIPS(usps string) (string, bool) {
 	return f, ok
 }
 
-// Filter says which jurisdictions the map, legend and table show.
+// StateUSPS returns the USPS code of a state FIPS code, or "".
+func StateUSPS(fips string) string { return stateUSPS[fips] }
+
+var stateUSPS = func() map[string]string {
+	m := make(map[string]string, len(stateFIPS))
+	for k, v := range stateFIPS {
+		m[v] = k
+	}
+	return m
+}()
+
+// Filter says which regions the map, legend and table show.
 type Filter struct {
 	Category Category   // "" for every category
 	Suit     *SuitState // nil for any lawsuit state
-	DOJOnly  bool       // only those on the DOJ list of 2025-08-05
+	List     string     // "" for any; else only those a designation on this list names
 }
 
 // Active reports whether the filter hides anything.
-func (f Filter) Active() bool { return f.Category != "" || f.Suit != nil || f.DOJOnly }
+func (f Filter) Active() bool { return f.Category != "" || f.Suit != nil || f.List != "" }
 
-// Match reports whether a jurisdiction with suit state s passes the filter.
-func (f Filter) Match(j *Jurisdiction, s SuitState) bool {
-	return (f.Category == "" || j.Category == f.Category) &&
+// Match reports whether a region showing category c with suit state s
+// passes the filter; onList tells whether a list names it.
+func (f Filter) Match(c Category, s SuitState, onList func(list string) bool) bool {
+	return (f.Category == "" || c == f.Category) &&
 		(f.Suit == nil || *f.Suit == s) &&
-		(!f.DOJOnly || j.OnDOJList == "yes")
+		(f.List == "" || onList(f.List))
 }

@@ -18,6 +18,7 @@ import (
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 	"sanctuarymap/style"
+	"sanctuarymap/view"
 )
 
 // fonts are the Go fonts, embedded so exports look the same everywhere.
@@ -74,11 +75,11 @@ func markerBox(px, py, rad float64) image.Rectangle {
 }
 
 // growByCities widens each dirty box to cover every city marker it touches.
-func (r *Renderer) growByCities(vp geo.Viewport, d *dataset.Dataset, dirty []image.Rectangle) []image.Rectangle {
+func (r *Renderer) growByCities(vp geo.Viewport, v *view.View, dirty []image.Rectangle) []image.Rectangle {
 	rad := markerRadius(vp)
 	bounds := image.Rect(0, 0, vp.W, vp.H)
 	for i := range dirty {
-		for _, c := range d.Cities() {
+		for _, c := range v.Cities {
 			px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
 			if mb := markerBox(px, py, rad); mb.Overlaps(dirty[i]) {
 				dirty[i] = dirty[i].Union(mb).Intersect(bounds)
@@ -90,23 +91,16 @@ func (r *Renderer) growByCities(vp geo.Viewport, d *dataset.Dataset, dirty []ima
 
 // drawCities draws each city as a disc in its fill colour with a dark rim;
 // a pending suit adds an outer ring. With only non-nil, it draws just the
-// markers inside those boxes.
-func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, d *dataset.Dataset, opt Options, only []image.Rectangle) {
-	if d == nil {
-		return
-	}
+// markers inside those boxes. Cities the filter hides are left out.
+func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, only []image.Rectangle) {
 	rad := markerRadius(vp)
-	for _, c := range d.Cities() {
-		px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
-		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(px, py, rad).In(b) }) {
+	for i := range opt.View.Cities {
+		c := &opt.View.Cities[i]
+		if !c.Shown {
 			continue
 		}
-		suit := d.SuitState(c.FIPS)
-		fill := style.Category(c.Category)
-		if opt.ColorBy == style.ByLawsuits {
-			fill = style.Suit(suit)
-		}
-		if !opt.Filter.Match(c, suit) {
+		px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(px, py, rad).In(b) }) {
 			continue
 		}
 		rim := opt.Theme.StateBorder
@@ -116,12 +110,12 @@ func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, d *dataset.Datas
 		case opt.Hovered:
 			rim = opt.Theme.Hover
 		}
-		if suit == dataset.SuitPending && opt.ColorBy != style.ByPolicy {
+		if c.Suit == dataset.SuitPending && opt.ColorBy != style.ByPolicy {
 			disc(img, px, py, rad+3, style.HatchColor)
 			disc(img, px, py, rad+1.5, opt.Theme.Background)
 		}
 		disc(img, px, py, rad, rim)
-		disc(img, px, py, rad-1.5, fill)
+		disc(img, px, py, rad-1.5, fill(c, opt))
 	}
 }
 
@@ -157,36 +151,27 @@ type LegendEntry struct {
 	Category dataset.Category
 }
 
-// Legend lists what the fills mean, with how many rows (for categories) or
-// suits (for lawsuit states) each stands for.
-func Legend(d *dataset.Dataset, by style.ColorBy) []LegendEntry {
-	var out []LegendEntry
-	if d == nil {
+// Legend lists what the fills mean, with how many regions of the view's
+// level and cities each stands for.
+func Legend(v *view.View, by style.ColorBy) []LegendEntry {
+	if v == nil {
 		return nil
 	}
+	n := v.Counts()
+	count := func(c view.Count) int { return c.Regions + c.Cities }
+	var out []LegendEntry
 	if by != style.ByLawsuits {
-		n := map[dataset.Category]int{}
-		for _, j := range d.Jurisdictions {
-			n[j.Category]++
-		}
 		for _, c := range dataset.Categories {
-			out = append(out, LegendEntry{Label: dataset.CategoryInfo[c].Label, Color: style.Category(c), Count: n[c], Category: c})
+			out = append(out, LegendEntry{Label: dataset.CategoryInfo[c].Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
 		}
 	}
-	pending, resolved := 0, 0
-	for _, s := range d.Lawsuits {
-		if s.Status.IsPending() {
-			pending++
-		} else {
-			resolved++
-		}
-	}
+	pending, resolved := count(n.Suit[dataset.SuitPending]), count(n.Suit[dataset.SuitResolved])
 	switch by {
 	case style.ByLawsuits:
 		out = append(out,
 			LegendEntry{Label: "DOJ suit pending", Color: style.Suit(dataset.SuitPending), Count: pending},
 			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: resolved},
-			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit)})
+			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit), Count: count(n.Suit[dataset.NoSuit])})
 	case style.ByBoth:
 		grey := style.Category(dataset.NoKnownPolicy)
 		out = append(out,
@@ -198,7 +183,8 @@ func Legend(d *dataset.Dataset, by style.ColorBy) []LegendEntry {
 
 // decorate draws the title (top left), the legend (bottom right) and the
 // footer with sources and dates (bottom).
-func (r *Renderer) decorate(img *image.RGBA, d *dataset.Dataset, opt Options) {
+func (r *Renderer) decorate(img *image.RGBA, opt Options) {
+	d, day := opt.View.Data, opt.View.Date
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	th := opt.Theme
 	unit := decorUnit(w, h)
@@ -211,15 +197,19 @@ func (r *Renderer) decorate(img *image.RGBA, d *dataset.Dataset, opt Options) {
 	}
 	date := "as loaded"
 	switch {
-	case !opt.AsOf.IsZero():
-		date = "on " + opt.AsOf.Format("2006-01-02")
-	case d != nil && !d.AsOf().IsZero():
+	case !day.IsZero():
+		date = "on " + day.Format("2006-01-02")
+	case !d.AsOf().IsZero():
 		date = "as of " + d.AsOf().Format("2006-01-02")
 	}
 	foot := fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
+
+	if note := opt.View.AgreementsNote(); note != "" {
+		foot = note + " " + foot
+	}
 	drawText(img, small, th.Text, pad, h-pad, foot)
 
-	entries := Legend(d, opt.ColorBy)
+	entries := Legend(opt.View, opt.ColorBy)
 	if len(entries) == 0 {
 		return
 	}
@@ -230,8 +220,8 @@ func (r *Renderer) decorate(img *image.RGBA, d *dataset.Dataset, opt Options) {
 	case style.ByBoth:
 		heading = "Policy and DOJ lawsuits"
 	}
-	if !opt.AsOf.IsZero() {
-		heading += ", " + opt.AsOf.Format("2006-01-02")
+	if !day.IsZero() {
+		heading += ", " + day.Format("2006-01-02")
 	}
 	lineH := unit * 3 / 2
 	sw := unit

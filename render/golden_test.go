@@ -27,12 +27,12 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, o := range map[string]Options{
-		"states-policy": {Theme: style.Light, Decorations: true, Title: "Golden", Software: "test", Source: "embedded"},
-		"counties-both": {Level: geo.Counties, ColorBy: style.ByBoth, Theme: style.Dark, Selected: "17031", Hovered: "06"},
-		"lawsuits-2021": {ColorBy: style.ByLawsuits, Theme: style.Light, AsOf: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Decorations: true, Software: "test", Source: "embedded"},
+		"states-policy": {View: at(b, d, geo.States, time.Time{}), Theme: style.Light, Decorations: true, Title: "Golden", Software: "test", Source: "embedded"},
+		"counties-both": {View: at(b, d, geo.Counties, time.Time{}), ColorBy: style.ByBoth, Theme: style.Dark, Selected: "17031", Hovered: "06"},
+		"lawsuits-2021": {View: at(b, d, geo.States, date("2021-01-01")), ColorBy: style.ByLawsuits, Theme: style.Light, Decorations: true, Software: "test", Source: "embedded"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			img := New(b, d).Draw(ExportViewport(640, 400, geo.Frame), o)
+			img := New(b).Draw(ExportViewport(640, 400, geo.Frame), o)
 			path := filepath.Join("testdata", name+".png")
 			if *update {
 				f, err := os.Create(path)

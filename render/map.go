@@ -9,28 +9,26 @@ import (
 	"maps"
 	"runtime"
 	"sync"
-	"time"
 
 	"github.com/paulmach/orb"
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 	"sanctuarymap/style"
+	"sanctuarymap/view"
 )
 
 // Options say what to draw.
 type Options struct {
-	Level   geo.Level
+	// View is what holds for each region on its day, at its level: the
+	// map draws the view's level and nothing the view does not say.
+	View    *view.View
 	ColorBy style.ColorBy
-	// AsOf shows the landscape on that date; zero shows the data as loaded.
-	AsOf  time.Time
-	Theme style.Theme
+	Theme   style.Theme
 	// Selected and Hovered are FIPS codes outlined on the map.
 	Selected, Hovered string
 	// Changed marks regions a reload changed.
 	Changed map[string]bool
-	// Filter picks the jurisdictions drawn in full; the rest are faded.
-	Filter dataset.Filter
 	// Decorations adds title, legend and footer, as exports have.
 	Decorations bool
 	Title       string
@@ -45,29 +43,15 @@ type Options struct {
 // concurrent use.
 type Renderer struct {
 	bounds *geo.Boundaries
-	data   *dataset.Dataset
 	proj   *geo.AlbersUSA
 	fonts  *fonts
 	buf    idBuffer
 	valid  bool
-	view   *dataset.Dataset
-	viewAt time.Time
 }
 
-// New returns a renderer of b coloured by d.
-func New(b *geo.Boundaries, d *dataset.Dataset) *Renderer {
-	return &Renderer{bounds: b, data: d, proj: geo.NewAlbersUSA(), fonts: newFonts()}
-}
-
-// Data returns the dataset as seen on date (zero: as loaded).
-func (r *Renderer) Data(date time.Time) *dataset.Dataset {
-	if date.IsZero() || r.data == nil {
-		return r.data
-	}
-	if r.view == nil || !r.viewAt.Equal(date) {
-		r.view, r.viewAt = r.data.At(date), date
-	}
-	return r.view
+// New returns a renderer of b.
+func New(b *geo.Boundaries) *Renderer {
+	return &Renderer{bounds: b, proj: geo.NewAlbersUSA(), fonts: newFonts()}
 }
 
 // Draw renders the view into a new image.
@@ -84,18 +68,17 @@ func (r *Renderer) DrawInto(img *image.RGBA, vp geo.Viewport, opt Options) {
 		r.buf.rasterize(layer, vp)
 		r.valid = true
 	}
-	data := r.Data(opt.AsOf)
-	pal := r.palette(layer, data, opt)
+	pal := r.palette(layer, opt)
 	r.paint(img, pal, image.Rect(0, 0, vp.W, vp.H))
 	r.outlines(img, layer, opt)
-	r.drawCities(img, vp, data, opt, nil)
+	r.drawCities(img, vp, opt, nil)
 	if opt.Decorations {
-		r.decorate(img, data, opt)
+		r.decorate(img, opt)
 	}
 }
 
 func (r *Renderer) layer(opt Options) *geo.Layer {
-	if l := r.bounds.Layer(opt.Level); l != nil {
+	if l := r.bounds.Layer(opt.View.Level); l != nil {
 		return l
 	}
 	return r.bounds.States
@@ -122,10 +105,9 @@ func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, op
 		return img
 	}
 	copy(img.Pix, prev.Pix)
-	data := r.Data(opt.AsOf)
 	var dirty []image.Rectangle
 	for _, fips := range []string{prevOpt.Hovered, prevOpt.Selected, opt.Hovered, opt.Selected} {
-		if c := data.Jurisdiction(fips); c != nil && c.Level == dataset.City {
+		if c := opt.View.Region(fips); c != nil && c.Level == dataset.City {
 			px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
 			dirty = append(dirty, markerBox(px, py, markerRadius(vp)).Intersect(img.Bounds()))
 		}
@@ -138,80 +120,47 @@ func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, op
 	}
 	// City markers are blended: a marker under a repainted box is repainted
 	// whole, so none is blended twice.
-	dirty = r.growByCities(vp, data, dirty)
-	pal := r.palette(layer, data, opt)
+	dirty = r.growByCities(vp, opt.View, dirty)
+	pal := r.palette(layer, opt)
 	for _, d := range dirty {
 		r.paint(img, pal, d)
 	}
 	r.outlines(img, layer, opt)
-	r.drawCities(img, vp, data, opt, dirty)
+	r.drawCities(img, vp, opt, dirty)
 	return img
 }
 
 // sameFills reports whether two options colour every region alike.
 func sameFills(a, b Options) bool {
-	return a.Level == b.Level && a.ColorBy == b.ColorBy && a.AsOf.Equal(b.AsOf) && a.Theme == b.Theme &&
-		a.Filter.Category == b.Filter.Category && a.Filter.DOJOnly == b.Filter.DOJOnly &&
-		(a.Filter.Suit == nil) == (b.Filter.Suit == nil) && (a.Filter.Suit == nil || *a.Filter.Suit == *b.Filter.Suit) &&
-		maps.Equal(a.Changed, b.Changed)
+	return a.View == b.View && a.ColorBy == b.ColorBy && a.Theme == b.Theme && maps.Equal(a.Changed, b.Changed)
 }
 
-// Fill describes how one region is coloured: its own row or its state's.
-type Fill struct {
-	Row       *dataset.Jurisdiction // the row that decided the colour, or nil
-	Inherited bool                  // Row is the county's state
+// fill is the colour of a region or city marker as the view resolves it.
+func fill(reg *view.Region, opt Options) color.RGBA {
+	var c color.RGBA
+	switch {
+	case opt.ColorBy == style.ByLawsuits:
+		c = style.Suit(reg.Suit)
+	case reg.Inherited || (reg.Own == nil && !reg.By287g):
+		c = style.Inherited(reg.Category)
+	default:
+		c = style.Category(reg.Category)
+	}
+	if !reg.Shown {
+		c = style.Mix(c, opt.Theme.Background, 0.8)
+	}
+	return c
 }
 
-// FillOf returns the row that colours region fips. A county without a row,
-// or whose row says only that nothing is known yet (unverified, no known
-// policy), shows its state's category in a lighter tint.
-func FillOf(d *dataset.Dataset, fips string) Fill {
-	j := d.Jurisdiction(fips)
-	if j != nil && !(j.Level == dataset.County && j.Category == dataset.NoKnownPolicy && j.Verification == dataset.Unverified) {
-		return Fill{Row: j}
-	}
-	// A tract takes its county's row, then its state's; a county its state's.
-	if len(fips) == 11 {
-		if j := d.Jurisdiction(fips[:5]); j != nil && j.Category != dataset.NoKnownPolicy {
-			return Fill{Row: j, Inherited: true}
+func (r *Renderer) fills(opt Options) ([]color.RGBA, []dataset.SuitState) {
+	regs := opt.View.Regions
+	fills := make([]color.RGBA, len(regs))
+	suits := make([]dataset.SuitState, len(regs))
+	for i := range regs {
+		fills[i] = fill(&regs[i], opt)
+		if regs[i].Shown {
+			suits[i] = regs[i].Suit
 		}
-	}
-	if len(fips) == 5 || len(fips) == 11 {
-		if j := d.Jurisdiction(fips[:2]); j != nil {
-			return Fill{Row: j, Inherited: true}
-		}
-	}
-	return Fill{}
-}
-
-func (r *Renderer) fills(layer *geo.Layer, d *dataset.Dataset, opt Options) ([]color.RGBA, []dataset.SuitState) {
-	fills := make([]color.RGBA, len(layer.Regions))
-	suits := make([]dataset.SuitState, len(layer.Regions))
-	for i, reg := range layer.Regions {
-		f := FillOf(d, reg.ID)
-		suits[i] = d.SuitState(reg.ID)
-		if f.Inherited {
-			// A county drawn in its state's tint carries the state's suits too.
-			suits[i] = max(suits[i], d.SuitState(f.Row.FIPS))
-		}
-		cat := dataset.NoKnownPolicy
-		if f.Row != nil {
-			cat = f.Row.Category
-		}
-		var c color.RGBA
-		switch {
-		case opt.ColorBy == style.ByLawsuits:
-			c = style.Suit(suits[i])
-		case f.Row == nil || f.Inherited:
-			c = style.Inherited(cat)
-		default:
-			c = style.Category(cat)
-		}
-		if opt.Filter.Active() && (f.Row == nil || !opt.Filter.Match(f.Row, suits[i])) {
-			c = style.Mix(c, opt.Theme.Background, 0.8)
-			suits[i] = dataset.NoSuit
-		}
-		fills[i] = c
 	}
 	return fills, suits
 }
@@ -221,8 +170,8 @@ const minEdgedPixels = 6
 
 // palette prepares the colours paintRow needs: each region's fill and
 // county-edge colour packed as little-endian RGBA words, one store a pixel.
-func (r *Renderer) palette(layer *geo.Layer, d *dataset.Dataset, opt Options) *palette {
-	fills, suits := r.fills(layer, d, opt)
+func (r *Renderer) palette(layer *geo.Layer, opt Options) *palette {
+	fills, suits := r.fills(opt)
 	th := opt.Theme
 	fill := make([]uint32, len(fills))
 	edge := make([]uint32, len(fills))
@@ -387,12 +336,15 @@ func RegionAt(b *geo.Boundaries, level geo.Level, vp geo.Viewport, x, y float64)
 	return layer.Regions[i]
 }
 
-// CityAt returns the city whose marker is within radius pixels of (x, y).
-func (r *Renderer) CityAt(vp geo.Viewport, opt Options, x, y float64) *dataset.Jurisdiction {
-	var best *dataset.Jurisdiction
+// CityAt returns the city of v whose marker is within radius pixels of
+// (x, y). It reads only v and the projection, so any goroutine may call it.
+func CityAt(v *view.View, vp geo.Viewport, x, y float64) *view.Region {
+	var best *view.Region
 	bestD := markerRadius(vp) + 3
-	for _, c := range r.Data(opt.AsOf).Cities() {
-		px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+	proj := geo.NewAlbersUSA()
+	for i := range v.Cities {
+		c := &v.Cities[i]
+		px, py := vp.ToPixel(proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
 		if d := dist(px, py, x, y); d <= bestD {
 			best, bestD = c, d
 		}

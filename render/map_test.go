@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -12,6 +13,7 @@ import (
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 	"sanctuarymap/style"
+	"sanctuarymap/view"
 )
 
 func embedded(t testing.TB) (*geo.Boundaries, *dataset.Dataset) {
@@ -23,6 +25,19 @@ func embedded(t testing.TB) (*geo.Boundaries, *dataset.Dataset) {
 	return b, d
 }
 
+// at resolves d at a level on a day (zero: as loaded), unfiltered.
+func at(b *geo.Boundaries, d *dataset.Dataset, level geo.Level, day time.Time) *view.View {
+	return view.Resolve(d, b.Layer(level), day, dataset.Filter{})
+}
+
+func date(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
 // pixelAt returns the colour drawn at a lon/lat point of a state.
 func pixelAt(img *image.RGBA, vp geo.Viewport, fips string, lon, lat float64) color.RGBA {
 	x, y := vp.ToPixel(geo.NewAlbersUSA().Project(fips, orb.Point{lon, lat}))
@@ -32,7 +47,7 @@ func pixelAt(img *image.RGBA, vp geo.Viewport, fips string, lon, lat float64) co
 func TestStateFills(t *testing.T) {
 	b, d := embedded(t)
 	vp := geo.Fit(960, 600, geo.Frame)
-	img := New(b, d).Draw(vp, Options{Theme: style.Light})
+	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light})
 	for _, c := range []struct {
 		name, fips string
 		lon, lat   float64
@@ -58,7 +73,7 @@ func TestStateFills(t *testing.T) {
 func TestCountyInheritsStateTint(t *testing.T) {
 	b, d := embedded(t)
 	vp := geo.Fit(1920, 1080, geo.Frame)
-	img := New(b, d).Draw(vp, Options{Level: geo.Counties, Theme: style.Light})
+	img := New(b).Draw(vp, Options{View: at(b, d, geo.Counties, time.Time{}), Theme: style.Light})
 	// Lincoln County, Colorado: far from any border.
 	want := style.Inherited(d.Jurisdiction("08").Category)
 	if got := pixelAt(img, vp, "08", -103.5, 39.0); got != want {
@@ -69,7 +84,7 @@ func TestCountyInheritsStateTint(t *testing.T) {
 func TestSelectionOutline(t *testing.T) {
 	b, d := embedded(t)
 	vp := geo.Fit(960, 600, geo.Frame)
-	img := New(b, d).Draw(vp, Options{Theme: style.Light, Selected: "08"})
+	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light, Selected: "08"})
 	co := b.States.Region("08")
 	x0, y0 := vp.ToPixel(co.Bound.Min)
 	x1, y1 := vp.ToPixel(co.Bound.Max)
@@ -111,10 +126,10 @@ func TestRegionAtPixel(t *testing.T) {
 
 func BenchmarkRedrawCounties(b *testing.B) {
 	bs, d := embedded(b)
-	r := New(bs, d)
+	r := New(bs)
 	vp := geo.Fit(1920, 1080, geo.Frame)
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
-	opt := Options{Level: geo.Counties, Theme: style.Light}
+	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light}
 	for b.Loop() {
 		r.valid = false // a full redraw: rasterise and paint
 		r.DrawInto(img, vp, opt)
@@ -123,10 +138,10 @@ func BenchmarkRedrawCounties(b *testing.B) {
 
 func BenchmarkRecolourCounties(b *testing.B) {
 	bs, d := embedded(b)
-	r := New(bs, d)
+	r := New(bs)
 	vp := geo.Fit(1920, 1080, geo.Frame)
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
-	opt := Options{Level: geo.Counties, Theme: style.Light}
+	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light}
 	for i := 0; b.Loop(); i++ {
 		opt.Hovered = []string{"08031", "36061"}[i%2]
 		r.DrawInto(img, vp, opt)
@@ -140,7 +155,8 @@ func TestFilterFades(t *testing.T) {
 		t.Fatal(err)
 	}
 	vp := geo.Fit(960, 600, geo.Frame)
-	img := New(b, d).Draw(vp, Options{Theme: style.Light, Filter: dataset.Filter{Category: dataset.StateLimits}})
+	v := view.Resolve(d, b.States, time.Time{}, dataset.Filter{Category: dataset.StateLimits})
+	img := New(b).Draw(vp, Options{View: v, Theme: style.Light})
 	if got, want := pixelAt(img, vp, "08", -105.5, 39.0), style.Category(dataset.StateLimits); got != want {
 		t.Errorf("Colorado: %v, want %v", got, want)
 	}
@@ -158,21 +174,22 @@ func TestRedrawMatchesFullDraw(t *testing.T) {
 		t.Fatal(err)
 	}
 	vp := geo.Fit(960, 600, geo.Frame)
-	r := New(b, d)
+	r := New(b)
+	v := at(b, d, geo.Counties, time.Time{})
 	steps := []Options{
-		{Level: geo.Counties, ColorBy: style.ByBoth},
-		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "08031"},
-		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "17031", Selected: "08031"},
-		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "1714000", Selected: "08031"}, // Chicago's marker
-		{Level: geo.Counties, ColorBy: style.ByBoth, Hovered: "", Selected: "2507000"},
-		{Level: geo.Counties, ColorBy: style.ByBoth},
+		{View: v, ColorBy: style.ByBoth},
+		{View: v, ColorBy: style.ByBoth, Hovered: "08031"},
+		{View: v, ColorBy: style.ByBoth, Hovered: "17031", Selected: "08031"},
+		{View: v, ColorBy: style.ByBoth, Hovered: "1714000", Selected: "08031"}, // Chicago's marker
+		{View: v, ColorBy: style.ByBoth, Hovered: "", Selected: "2507000"},
+		{View: v, ColorBy: style.ByBoth},
 	}
 	var prev *image.RGBA
 	var prevOpt Options
 	for i, o := range steps {
 		o.Theme = style.Light
 		got := r.Redraw(prev, prevOpt, vp, o)
-		want := New(b, d).Draw(vp, o)
+		want := New(b).Draw(vp, o)
 		if !bytes.Equal(got.Pix, want.Pix) {
 			n := 0
 			for j := range got.Pix {
@@ -191,9 +208,9 @@ func BenchmarkHoverCounties(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := New(bs, d)
+	r := New(bs)
 	vp := geo.Fit(1920, 1080, geo.Frame)
-	opt := Options{Level: geo.Counties, Theme: style.Light}
+	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light}
 	prev := r.Draw(vp, opt)
 	for i := 0; b.Loop(); i++ {
 		next := opt
@@ -210,6 +227,38 @@ func BenchmarkFirstFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		New(bs, d).Draw(geo.Fit(1280, 800, geo.Frame), Options{Theme: style.Light})
+		New(bs).Draw(geo.Fit(1280, 800, geo.Frame), Options{View: at(bs, d, geo.States, time.Time{}), Theme: style.Light})
+	}
+}
+
+// One step of the as-of slider on the counties map: resolve the day and
+// recolour every county (the raster is kept).
+func BenchmarkAsOfStepCounties(b *testing.B) {
+	bs, d := embedded(b)
+	r := New(bs)
+	vp := geo.Fit(1920, 1080, geo.Frame)
+	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+	r.DrawInto(img, vp, Options{View: at(bs, d, geo.Counties, date("2025-01-01")), Theme: style.Light})
+	day := date("2024-01-01")
+	for b.Loop() {
+		day = day.AddDate(0, 1, 0)
+		r.DrawInto(img, vp, Options{View: at(bs, d, geo.Counties, day), Theme: style.Light})
+	}
+}
+
+// Counties whose sheriff holds a 287(g) agreement show it from the day it
+// began; before, they follow their state.
+func TestCounty287gThroughTime(t *testing.T) {
+	b, d := embedded(t)
+	vp := geo.Fit(1920, 1080, geo.Frame)
+	r := New(b)
+	// Autauga County, Alabama: its sheriff's agreements began 2025-09-22.
+	before := r.Draw(vp, Options{View: at(b, d, geo.Counties, date("2025-06-30")), Theme: style.Light})
+	after := r.Draw(vp, Options{View: at(b, d, geo.Counties, date("2026-05-18")), Theme: style.Light})
+	if got, want := pixelAt(after, vp, "01", -86.64, 32.53), style.Category(dataset.Agreement287g); got != want {
+		t.Errorf("Autauga on 2026-05-18: %v, want the 287(g) fill %v", got, want)
+	}
+	if got, want := pixelAt(before, vp, "01", -86.64, 32.53), style.Inherited(d.Jurisdiction("01").Category); got != want {
+		t.Errorf("Autauga on 2025-06-30: %v, want Alabama's tint %v", got, want)
 	}
 }

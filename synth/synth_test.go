@@ -6,13 +6,16 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
 	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
 	"sanctuarymap/style"
+	"sanctuarymap/view"
 )
 
 func TestTractsLoad(t *testing.T) {
@@ -59,13 +62,15 @@ func BenchmarkRedraw100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := render.New(embedded.Merge(bs), d)
+	all := embedded.Merge(bs)
+	r := render.New(all)
+	v := view.Resolve(d, all.Tracts, time.Time{}, dataset.Filter{})
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	for i := 0; b.Loop(); i++ {
 		// Alternate zoom so every frame rasterises anew.
 		vp := geo.Fit(1920, 1080, geo.Frame)
 		vp.Zoom = 1 + float64(i%2)*1e-9
-		r.DrawInto(img, vp, render.Options{Level: geo.Tracts, Theme: style.Light})
+		r.DrawInto(img, vp, render.Options{View: v, Theme: style.Light})
 	}
 }
 

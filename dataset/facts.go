@@ -1,0 +1,201 @@
+package dataset
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"sanctuarymap/fileerr"
+)
+
+// Models are the 287(g) models ICE lists.
+var Models = []string{"Jail Enforcement Model", "Task Force Model", "Warrant Service Officer"}
+
+// Agreement is one 287(g) agreement of one agency under one model, as ICE
+// listed it: a row of an agreements file.
+type Agreement struct {
+	// FIPS is the jurisdiction whose own agency holds the agreement: the
+	// state for a state agency, the county for a sheriff or county jail,
+	// the Census place for a town's police; empty for agencies that are no
+	// jurisdiction's own (campus, port, regional jail, constable).
+	FIPS        string
+	State       string // USPS code
+	County      string // the county the agency sits in, where known
+	Agency      string
+	AgencyLevel string // county, municipal, state, campus, …
+	Model       string
+	Signed      time.Time // zero when ICE printed none
+	// ListedFrom and ListedTo are the first and last of ICE's lists that
+	// carry the agreement; ListedTo is zero while it is on the latest list
+	// the file was built from (see AsOf).
+	ListedFrom, ListedTo time.Time
+	AsOf                 time.Time
+	Sources              []string
+	Verification         Verification
+	Notes                string
+	Extra                []Field
+	File                 string
+	Line                 int
+}
+
+// Start is when the agreement began: its signing, or its first listing if
+// that came first.
+func (a *Agreement) Start() time.Time {
+	if !a.Signed.IsZero() && a.Signed.Before(a.ListedFrom) {
+		return a.Signed
+	}
+	return a.ListedFrom
+}
+
+// ActiveOn reports whether the agreement held on date: from its start
+// through its last listing.
+func (a *Agreement) ActiveOn(date time.Time) bool {
+	return !a.Start().After(date) && (a.ListedTo.IsZero() || !a.ListedTo.Before(date))
+}
+
+// Designation is a jurisdiction named on an official list, with the dates
+// it was named and, where it was taken off, removed.
+type Designation struct {
+	FIPS, Name, State string
+	List              string // a list's id, e.g. doj-2025
+	ListedFrom        time.Time
+	RemovedOn         time.Time // zero while listed
+	AsOf              time.Time
+	Sources           []string
+	Verification      Verification
+	Notes             string
+	Extra             []Field
+	File              string
+	Line              int
+}
+
+// ActiveOn reports whether the jurisdiction was on the list on date.
+func (g *Designation) ActiveOn(date time.Time) bool {
+	return !g.ListedFrom.After(date) && (g.RemovedOn.IsZero() || date.Before(g.RemovedOn))
+}
+
+// Lists names the official lists the program knows; a file may name others,
+// shown by their id.
+var Lists = map[string]string{
+	"doj-2025": "DOJ list of 2025-08-05",
+	"dhs-2025": "DHS list of 2025-05-29 (withdrawn)",
+}
+
+// ListTitle returns the display name of a list id.
+func ListTitle(id string) string {
+	if t, ok := Lists[id]; ok {
+		return t
+	}
+	return id
+}
+
+var (
+	agreementColumns   = []string{"fips", "state", "county_fips", "agency", "agency_level", "model", "signed", "listed_from", "listed_to", "as_of", "source", "verification"}
+	designationColumns = []string{"fips", "name", "state", "list", "listed_from", "removed_on", "as_of", "source", "verification"}
+	listID             = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+)
+
+// code checks an optional FIPS code of one of the lengths given that must
+// lie in state st.
+func (t *table) code(r *row, c, st string, lengths []int, errs *fileerr.List) string {
+	v := t.get(r, c)
+	switch {
+	case v == "":
+	case !isDigits(v) || !slices.Contains(lengths, len(v)):
+		*errs = append(*errs, t.errAt(r, c, "%s %q is not a %s-digit FIPS code", c, v, digitList(lengths)))
+	case st != "" && v[:2] != st:
+		*errs = append(*errs, t.errAt(r, c, "%s %q does not start with %s, the code of its state", c, v, st))
+	}
+	return v
+}
+
+func digitList(n []int) string {
+	s := make([]string, len(n))
+	for i, v := range n {
+		s[i] = fmt.Sprint(v)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (t *table) state(r *row, errs *fileerr.List) (usps, fips string) {
+	usps = t.get(r, "state")
+	fips, ok := stateFIPS[usps]
+	if !ok {
+		*errs = append(*errs, t.errAt(r, "state", "state %q is not a USPS code of a state, DC or Puerto Rico", usps))
+	}
+	return usps, fips
+}
+
+func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
+	var errs fileerr.List
+	a := &Agreement{
+		Agency:      t.get(r, "agency"),
+		AgencyLevel: t.get(r, "agency_level"),
+		Model:       t.get(r, "model"),
+		Notes:       t.get(r, "notes"),
+		File:        t.name,
+		Line:        r.line,
+	}
+	var st string
+	a.State, st = t.state(r, &errs)
+	a.FIPS = t.code(r, "fips", st, []int{2, 5, 7}, &errs)
+	a.County = t.code(r, "county_fips", st, []int{5}, &errs)
+	if a.Agency == "" {
+		errs = append(errs, t.errAt(r, "agency", "agency is empty"))
+	}
+	if a.AgencyLevel == "" {
+		errs = append(errs, t.errAt(r, "agency_level", "agency_level is empty; want county, municipal, state or another kind of agency"))
+	}
+	if !slices.Contains(Models, a.Model) {
+		errs = append(errs, t.errAt(r, "model", "model %q is unknown; want one of %s", a.Model, strings.Join(Models, ", ")))
+	}
+	a.Signed = t.date(r, "signed", false, &errs)
+	a.ListedFrom = t.date(r, "listed_from", true, &errs)
+	a.ListedTo = t.date(r, "listed_to", false, &errs)
+	if !a.ListedTo.IsZero() && a.ListedTo.Before(a.ListedFrom) {
+		errs = append(errs, t.errAt(r, "listed_to", "listed_to %s is before listed_from %s", a.ListedTo.Format(dateLayout), a.ListedFrom.Format(dateLayout)))
+	}
+	a.AsOf = t.date(r, "as_of", true, &errs)
+	a.Verification = t.verification(r, &errs)
+	a.Sources = t.sources(r, a.Verification, &errs)
+	a.Extra = t.extra(r, append(agreementColumns, "notes"))
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return a, nil
+}
+
+func (t *table) designation(r *row) (*Designation, fileerr.List) {
+	var errs fileerr.List
+	g := &Designation{
+		Name:  t.get(r, "name"),
+		List:  t.get(r, "list"),
+		Notes: t.get(r, "notes"),
+		File:  t.name,
+		Line:  r.line,
+	}
+	var st string
+	g.State, st = t.state(r, &errs)
+	g.FIPS = t.code(r, "fips", st, []int{2, 5, 7}, &errs)
+	if g.FIPS == "" {
+		errs = append(errs, t.errAt(r, "fips", "fips is empty; a designation names a jurisdiction by its code"))
+	}
+	if !listID.MatchString(g.List) {
+		errs = append(errs, t.errAt(r, "list", "list %q is not a list id such as doj-2025 (lower-case letters, digits and hyphens)", g.List))
+	}
+	g.ListedFrom = t.date(r, "listed_from", true, &errs)
+	g.RemovedOn = t.date(r, "removed_on", false, &errs)
+	if !g.RemovedOn.IsZero() && g.RemovedOn.Before(g.ListedFrom) {
+		errs = append(errs, t.errAt(r, "removed_on", "removed_on %s is before listed_from %s", g.RemovedOn.Format(dateLayout), g.ListedFrom.Format(dateLayout)))
+	}
+	g.AsOf = t.date(r, "as_of", true, &errs)
+	g.Verification = t.verification(r, &errs)
+	g.Sources = t.sources(r, g.Verification, &errs)
+	g.Extra = t.extra(r, append(designationColumns, "notes"))
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return g, nil
+}

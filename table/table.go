@@ -1,0 +1,81 @@
+// Package table writes a resolved view as CSV: one row per region of the
+// view's level and per city, with what the map shows of each. It is what
+// `sanctuarymap table` and the window's File → Export data write.
+package table
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"sanctuarymap/view"
+)
+
+// Header is the table's first row.
+var Header = []string{"fips", "name", "state", "level", "category", "inherited", "from", "suit", "suit_inherited",
+	"lists", "agreements_287g", "other_agreements_287g", "policy", "verification", "as_of", "sources"}
+
+// Row is one region's cells, in Header's order.
+func Row(r *view.Region) []string {
+	from, policy, verification, asOf := "", "", "", ""
+	row := r.Own
+	if r.Inherited {
+		row = r.From
+		from = r.From.FIPS
+	}
+	if row != nil {
+		policy, verification, asOf = row.Policy, string(row.Verification), row.AsOf.Format("2006-01-02")
+	}
+	var own []string
+	others := 0
+	for _, a := range r.Agreements {
+		if !r.OwnAgreement(a) {
+			others++
+			continue
+		}
+		own = append(own, a.Agency+": "+a.Model)
+		if r.By287g && row == nil {
+			verification, asOf = string(a.Verification), a.AsOf.Format("2006-01-02")
+		}
+	}
+	return []string{r.FIPS, r.Name, r.State, string(r.Level), string(r.Category), yesNo(r.Inherited), from,
+		r.Suit.Word(), yesNo(r.SuitInherited), strings.Join(r.ListIDs(), ";"), strings.Join(own, "; "),
+		strconv.Itoa(others), policy, verification, asOf, strings.Join(r.Sources(), ";")}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// Write writes v's regions, then its cities.
+func Write(w io.Writer, v *view.View) error {
+	cw := csv.NewWriter(w)
+	cw.Write(Header)
+	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
+		for i := range rs {
+			cells := Row(&rs[i])
+			for j, c := range cells {
+				cells[j] = Safe(c)
+			}
+			if err := cw.Write(cells); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Safe defuses a cell a spreadsheet would run as a formula (OWASP's CSV
+// injection rule: a leading =, +, -, @, tab or carriage return) by putting
+// a single quote before it; names and notes come from users' files.
+func Safe(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}

@@ -1,0 +1,279 @@
+// Package view resolves what holds for every region on a day: its own
+// facts or its state's, which of them wins, its lawsuits, its 287(g)
+// agreements and the lists naming it. The map, the detail panel, the
+// tooltip, the table, the legend, the charts and every export read one
+// View, so they cannot disagree. The rule is written down in
+// docs/DATASET.md.
+package view
+
+import (
+	"slices"
+	"time"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
+)
+
+// Region is what holds for one state, county, tract or city on the view's
+// day.
+type Region struct {
+	FIPS, Name string
+	State      string // USPS code
+	Level      dataset.Level
+	// Category is what the map shows: its own, or that of From.
+	Category dataset.Category
+	// Own is the region's own policy row in effect, or nil.
+	Own *dataset.Jurisdiction
+	// From is the row Category follows when it is inherited (the state's,
+	// or a tract's county's), else nil.
+	From      *dataset.Jurisdiction
+	Inherited bool
+	// By287g says Category is AGREEMENT_287G because the region's own
+	// agency held an agreement that day.
+	By287g bool
+	// Agreements are the 287(g) agreements active that day: the region's
+	// own agency's first, then other agencies in it (a county's towns,
+	// campus and port police; a state's own agencies).
+	Agreements []*dataset.Agreement
+	// Suits name the region or a region above it (its county, its state):
+	// a suit against a state challenges a law that binds all of it.
+	Suits []*dataset.Lawsuit
+	Suit  dataset.SuitState
+	// SuitInherited says the region is named by none of Suits itself.
+	SuitInherited bool
+	// Lists are the designations naming the region that day.
+	Lists []*dataset.Designation
+	// Shown says the region passes the filter.
+	Shown bool
+	// Lat and Lon place a city's marker.
+	Lat, Lon float64
+}
+
+// OwnAgreement reports whether a is held by the region's own agency.
+func (r *Region) OwnAgreement(a *dataset.Agreement) bool { return a.FIPS == r.FIPS }
+
+// OnList reports whether a designation on list names the region.
+func (r *Region) OnList(list string) bool {
+	return slices.ContainsFunc(r.Lists, func(g *dataset.Designation) bool { return g.List == list })
+}
+
+// ListIDs returns the ids of the lists naming the region.
+func (r *Region) ListIDs() []string {
+	var out []string
+	for _, g := range r.Lists {
+		if !slices.Contains(out, g.List) {
+			out = append(out, g.List)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Sources are the sources behind what the region shows: its own row's (or
+// that of the row it follows), then ICE's list for its agreements.
+func (r *Region) Sources() []string {
+	var out []string
+	add := func(s []string) {
+		for _, v := range s {
+			if !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	switch {
+	case r.Own != nil && !r.Inherited:
+		add(r.Own.Sources)
+	case r.From != nil:
+		add(r.From.Sources)
+	}
+	for _, a := range r.Agreements {
+		if r.By287g && r.OwnAgreement(a) {
+			add(a.Sources)
+		}
+	}
+	return out
+}
+
+// View is what holds at one level on one day.
+type View struct {
+	// Date is the day; zero for the facts as loaded.
+	Date time.Time
+	// Data is the dataset as it stood that day.
+	Data  *dataset.Dataset
+	Level geo.Level
+	// Regions are in the order of the boundary layer.
+	Regions []Region
+	// Cities are the city rows, drawn as markers at every level.
+	Cities []Region
+	// AgreementsFrom and AgreementsTo bound the days the 287(g) lists
+	// cover; before and after, agreements are not known.
+	AgreementsFrom, AgreementsTo time.Time
+	Filter                       dataset.Filter
+
+	index map[string]*Region
+}
+
+// Region returns the region or city with code fips, or nil.
+func (v *View) Region(fips string) *Region {
+	if v == nil {
+		return nil
+	}
+	return v.index[fips]
+}
+
+// levelOf names a layer's regions in dataset terms.
+var levelOf = map[geo.Level]dataset.Level{geo.States: dataset.State, geo.Counties: dataset.County, geo.Tracts: "tract"}
+
+// Resolve computes the view of d at the regions of layer on date (zero:
+// as loaded), marking which regions pass f.
+func Resolve(d *dataset.Dataset, layer *geo.Layer, date time.Time, f dataset.Filter) *View {
+	at := d.At(date)
+	v := &View{Date: date, Data: at, Level: layer.Level, Filter: f, index: map[string]*Region{}}
+	v.AgreementsFrom, v.AgreementsTo = d.AgreementsCover()
+	v.Regions = make([]Region, len(layer.Regions))
+	for i, reg := range layer.Regions {
+		r := &v.Regions[i]
+		r.FIPS, r.Name, r.Level = reg.ID, reg.Name, levelOf[layer.Level]
+		v.resolve(r)
+	}
+	for _, j := range at.Jurisdictions {
+		if j.Level == dataset.City {
+			v.Cities = append(v.Cities, Region{FIPS: j.FIPS, Name: j.Name, Level: dataset.City, Lat: j.Lat, Lon: j.Lon})
+		}
+	}
+	for i := range v.Cities {
+		v.resolve(&v.Cities[i])
+	}
+	for i := range v.Regions {
+		v.index[v.Regions[i].FIPS] = &v.Regions[i]
+	}
+	for i := range v.Cities {
+		v.index[v.Cities[i].FIPS] = &v.Cities[i]
+	}
+	return v
+}
+
+// documented reports whether a row says something: a row that says only
+// that nothing is known yet (unverified, no known policy) does not stand
+// in the way of the facts above it.
+func documented(j *dataset.Jurisdiction) bool {
+	return j != nil && !(j.Category == dataset.NoKnownPolicy && j.Verification == dataset.Unverified)
+}
+
+// resolve applies the precedence rule to r:
+//  1. an active 287(g) agreement of the region's own agency (not for a
+//     state): AGREEMENT_287G;
+//  2. its own documented policy row;
+//  3. for a tract, its county's own policy;
+//  4. its state's policy, inherited;
+//  5. else no known policy, with no row behind it.
+func (v *View) resolve(r *Region) {
+	d := v.Data
+	r.Own = d.Jurisdiction(r.FIPS)
+	st := r.FIPS[:2]
+	r.State = dataset.StateUSPS(st)
+	if r.Own != nil {
+		r.Name, r.State = r.Own.Name, r.Own.State
+	}
+	r.Agreements = slices.Clone(d.AgreementsOf(r.FIPS))
+	// The region's own agency's agreements first.
+	slices.SortStableFunc(r.Agreements, func(a, b *dataset.Agreement) int {
+		return boolRank(r.OwnAgreement(b)) - boolRank(r.OwnAgreement(a))
+	})
+	up := []string{st}
+	if r.Level == "tract" {
+		up = []string{r.FIPS[:5], st}
+	}
+	switch {
+	case r.Level != dataset.State && len(r.Agreements) > 0 && r.OwnAgreement(r.Agreements[0]):
+		r.Category, r.By287g = dataset.Agreement287g, true
+	case r.Level == dataset.State || documented(r.Own):
+		r.Category = dataset.NoKnownPolicy
+		if r.Own != nil {
+			r.Category = r.Own.Category
+		}
+	default:
+		r.Category = dataset.NoKnownPolicy
+		for _, f := range up {
+			if j := d.Jurisdiction(f); documented(j) {
+				r.From, r.Inherited, r.Category = j, true, j.Category
+				break
+			}
+		}
+	}
+	r.Suits = slices.Clone(d.Suits(r.FIPS))
+	own := len(r.Suits)
+	if r.Level != dataset.State {
+		for _, f := range up {
+			r.Suits = append(r.Suits, d.Suits(f)...)
+		}
+	}
+	r.Suit = dataset.SuitStateOf(r.Suits)
+	r.SuitInherited = own == 0 && len(r.Suits) > 0
+	r.Lists = d.DesignationsOf(r.FIPS)
+	r.Shown = v.Filter.Match(r.Category, r.Suit, r.OnList)
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Count is how many regions and cities show one thing.
+type Count struct {
+	Regions, Cities int
+}
+
+// Counts are the legend's: regions and cities per category and per
+// lawsuit state, and per list.
+type Counts struct {
+	Category map[dataset.Category]Count
+	Suit     map[dataset.SuitState]Count
+	List     map[string]Count
+}
+
+// Counts counts every region and city of the view, shown or not.
+func (v *View) Counts() Counts {
+	c := Counts{Category: map[dataset.Category]Count{}, Suit: map[dataset.SuitState]Count{}, List: map[string]Count{}}
+	add := func(rs []Region, city bool) {
+		for i := range rs {
+			r := &rs[i]
+			inc := func(n Count) Count {
+				if city {
+					n.Cities++
+				} else {
+					n.Regions++
+				}
+				return n
+			}
+			c.Category[r.Category] = inc(c.Category[r.Category])
+			c.Suit[r.Suit] = inc(c.Suit[r.Suit])
+			for _, l := range r.ListIDs() {
+				c.List[l] = inc(c.List[l])
+			}
+		}
+	}
+	add(v.Regions, false)
+	add(v.Cities, true)
+	return c
+}
+
+// AgreementsNote says what the 287(g) lists cannot tell on the view's day:
+// before ICE's first archived list agreements are incomplete; after its
+// last, their status is unknown. Empty when the day lies within.
+func (v *View) AgreementsNote() string {
+	from, to := v.AgreementsFrom, v.AgreementsTo
+	switch {
+	case to.IsZero():
+		return ""
+	case v.Date.IsZero() || v.Date.After(to):
+		return "287(g): ICE's lists to " + to.Format(day) + " only; later status unknown."
+	case v.Date.Before(from):
+		return "287(g): ICE's lists before " + from.Format(day) + " are not included; agreements shown are those signed by then and still listed later."
+	}
+	return ""
+}
+
+const day = "2006-01-02"
