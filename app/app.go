@@ -218,6 +218,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Export map PNG…", fyne.KeyE, u.exportDialog),
 			fyne.NewMenuItem("Export chart…", u.exportChartDialog),
+			fyne.NewMenuItem("Export data (CSV)…", u.exportDataDialog),
 		),
 		fyne.NewMenu("View",
 			item("Search", fyne.KeyF, u.focusSearch),

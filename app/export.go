@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/geo"
@@ -17,6 +18,7 @@ import (
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
 	"sanctuarymap/style"
+	"sanctuarymap/table"
 )
 
 // exportDialog asks for a size and a file, then writes the current map —
@@ -106,4 +108,30 @@ func (u *UI) exported(path string, err error, done func(error)) {
 func (u *UI) provenance(title string) pngmeta.Provenance {
 	return pngmeta.Provenance{Title: title, Software: u.software, Source: u.sourceLabel(),
 		AsOf: u.data.AsOf().Format("2006-01-02"), Digest: u.data.Digest}
+}
+
+// exportDataDialog asks where to write what the map shows as CSV.
+func (u *UI) exportDataDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // safefile writes the file itself, atomically
+		u.ExportData(path, nil)
+	}, u.win)
+	d.SetFileName("sanctuary-map-view.csv")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	d.Show()
+}
+
+// ExportData writes the resolved view shown, as `sanctuarymap table`
+// does, to path in the background; done, if not nil, gets the outcome.
+func (u *UI) ExportData(path string, done func(error)) {
+	v := u.view
+	u.status.SetText("Exporting " + filepath.Base(path) + "…")
+	go func() {
+		err := safefile.Write(path, func(w io.Writer) error { return table.Write(w, v) })
+		fyne.Do(func() { u.exported(path, err, done) })
+	}()
 }

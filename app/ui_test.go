@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/style"
 	"sanctuarymap/synth"
+	"sanctuarymap/table"
 	"sanctuarymap/view"
 )
 
@@ -409,5 +411,28 @@ func TestTractBoundaries(t *testing.T) {
 	u.Undo()
 	if slices.Contains(u.level.Options, "Tracts") || u.level.Selected != "States" {
 		t.Errorf("after undo: options %v, selected %q", u.level.Options, u.level.Selected)
+	}
+}
+
+// File → Export data writes what the map shows, as `sanctuarymap table`.
+func TestExportData(t *testing.T) {
+	u := newTestUI(t)
+	u.level.SetSelected("Counties")
+	path := filepath.Join(t.TempDir(), "view.csv")
+	done := make(chan error, 1)
+	u.ExportData(path, func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := table.Write(&want, u.view); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) || !strings.Contains(string(got), "\n06001,Alameda,CA,county,STATE_LIMITS,yes,06,pending,yes,") {
+		t.Errorf("export differs from the table of the view shown:\n%.300s", got)
 	}
 }

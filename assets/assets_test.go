@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"sanctuarymap/assets/datagen"
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
 )
@@ -103,5 +104,37 @@ func TestBinaryIsCurrent(t *testing.T) {
 	}
 	if !bytes.Equal(buf.Bytes(), Counties) {
 		t.Error("counties.bin is stale: run `go generate ./assets`")
+	}
+}
+
+// The embedded agreements and designations are what the source tables in
+// sources/ give: run `go generate ./assets` (make data) after changing them.
+func TestGeneratedDataIsCurrent(t *testing.T) {
+	files, err := datagen.Build("sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, embedded := range map[string][]byte{"agreements.csv": Agreements, "designations.csv": Designations} {
+		if !bytes.Equal(files[name], embedded) {
+			t.Errorf("%s is stale: run `go generate ./assets`", name)
+		}
+	}
+	d, err := Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every agreement and designation carries a source, a date and a mark.
+	for _, a := range d.Agreements {
+		if len(a.Sources) == 0 || a.AsOf.IsZero() || a.Verification == "" {
+			t.Errorf("%s:%d: %s lacks a source, an as-of date or a verification mark", a.File, a.Line, a.Agency)
+		}
+	}
+	for _, g := range d.Designations {
+		if len(g.Sources) == 0 || g.AsOf.IsZero() {
+			t.Errorf("%s:%d: %s on %s lacks a source or an as-of date", g.File, g.Line, g.Name, g.List)
+		}
+	}
+	if n := len(d.Agreements); n != 1985 {
+		t.Errorf("%d agreements, want ICE's 1,988 less Guam's and the Northern Marianas' 3", n)
 	}
 }

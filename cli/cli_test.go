@@ -213,3 +213,27 @@ func BenchmarkRenderCommand(b *testing.B) {
 		}
 	}
 }
+
+func TestTable(t *testing.T) {
+	code, out, errs := run(t, "table", "-o", "-", "--level", "counties", "--as-of", "2024-12-18")
+	if code != OK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if lines[0] != "fips,name,state,level,category,inherited,from,suit,suit_inherited,lists,agreements_287g,other_agreements_287g,policy,verification,as_of,sources" {
+		t.Errorf("header %q", lines[0])
+	}
+	if n := strings.Count(out, ",county,AGREEMENT_287G,"); n != 126 {
+		t.Errorf("%d counties with 287(g) on 2024-12-18, want 126", n)
+	}
+	path := filepath.Join(t.TempDir(), "view.csv")
+	if code, _, errs := run(t, "table", "-o", path); code != OK {
+		t.Errorf("to a file: exit %d: %s", code, errs)
+	}
+	if code, _, errs := run(t, "table", "-o", "-", "--level", "towns"); code != BadUsage || !strings.Contains(errs, `--level must be states, counties or tracts, not "towns"`) {
+		t.Errorf("bad level: exit %d: %s", code, errs)
+	}
+	if code, _, errs := run(t, "table", "-o", "-", "--data", "/nonexistent.csv"); code != BadInput || errs != "/nonexistent.csv: no such file or directory\n" {
+		t.Errorf("missing file: exit %d: %q", code, errs)
+	}
+}

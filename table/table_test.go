@@ -1,0 +1,61 @@
+package table
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+	"time"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
+	"sanctuarymap/view"
+)
+
+func TestSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "-2": "'-2", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "Cook County": "Cook County", "": "", "06001": "06001",
+	} {
+		if got := Safe(in); got != want {
+			t.Errorf("Safe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The table says what the view says, one row per county and city.
+func TestWrite(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Resolve(d, b.Counties, time.Date(2026, 5, 18, 0, 0, 0, 0, time.UTC), dataset.Filter{})
+	var buf bytes.Buffer
+	if err := Write(&buf, v); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(v.Regions)+len(v.Cities) {
+		t.Fatalf("%d rows for %d counties and %d cities", len(rows), len(v.Regions), len(v.Cities))
+	}
+	byFIPS := map[string][]string{}
+	n287g := 0
+	for _, r := range rows[1:] {
+		byFIPS[r[0]] = r
+		if r[4] == "AGREEMENT_287G" && r[3] == "county" {
+			n287g++
+		}
+	}
+	if n287g != 773 {
+		t.Errorf("%d counties with 287(g), want 773", n287g)
+	}
+	al := byFIPS["06001"]
+	if al[4] != "STATE_LIMITS" || al[5] != "yes" || al[6] != "06" || al[7] != "pending" || al[8] != "yes" || al[9] != "dhs-2025" {
+		t.Errorf("Alameda: %q", al)
+	}
+	if mi := byFIPS["1245000"]; mi[4] != "AGREEMENT_287G" || mi[10] != "City of Miami Police Department: Task Force Model" {
+		t.Errorf("Miami: %q", mi)
+	}
+}
