@@ -249,7 +249,22 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	for _, m := range append(rep.Unmatched, rep.UnknownDefendants...) {
 		fmt.Fprintln(stdout, "note:", m)
 	}
-	fmt.Fprintf(stdout, "%d of %d counties have no row of their own and show their state's policy\n", rep.WithoutRow, len(ids))
+	v := view.Resolve(d, b.Counties, time.Time{}, dataset.Filter{})
+	var inherited, agreed, own, none int
+	for _, r := range v.Regions {
+		switch {
+		case r.Inherited:
+			inherited++
+		case r.By287g:
+			agreed++
+		case r.Own != nil:
+			own++
+		default:
+			none++
+		}
+	}
+	fmt.Fprintf(stdout, "%d agreements, %d designations; of %d counties, %d show their own 287(g) agreement, %d their own policy row, %d their state's policy and %d nothing (no row for them or their state)\n",
+		len(d.Agreements), len(d.Designations), len(ids), agreed, own, inherited, none)
 	return OK
 }
 
