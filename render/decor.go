@@ -204,10 +204,12 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 	}
 	foot := fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
 
-	if note := opt.View.AgreementsNote(); note != "" {
-		foot = note + " " + foot
-	}
 	drawText(img, small, th.Text, pad, h-pad, foot)
+	// The 287(g) caveat gets a line of its own: beside the footer it would
+	// run off the image.
+	if note := opt.View.AgreementsNote(); note != "" {
+		drawText(img, small, th.Text, pad, h-pad-unit*3/2, note)
+	}
 
 	entries := Legend(opt.View, opt.ColorBy)
 	if len(entries) == 0 {
@@ -258,7 +260,7 @@ func decorUnit(w, h int) int { return max(10, min(w, h*16/9)/110) }
 // free of a w×h image, so the legend never covers Florida or Puerto Rico.
 func ExportViewport(w, h int, frame orb.Bound) geo.Viewport {
 	u := decorUnit(w, h)
-	top, bottom, right := u*4, u*3, min(w/4, u*22)
+	top, bottom, right := u*4, u*9/2, min(w/4, u*22)
 	inner := geo.Fit(w-right, h-top-bottom, frame)
 	vp := geo.Fit(w, h, frame)
 	vp.Zoom = inner.Scale() / vp.Scale()
