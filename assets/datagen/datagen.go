@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"sanctuarymap/dataset"
 )
 
 // Outputs are the files Build writes, by name.
@@ -96,16 +98,6 @@ func sheetURL(ref string) string {
 	return "https://github.com/" + repo + "/blob/" + commit + "/" + strings.Join(parts, "/")
 }
 
-var stateFIPS = map[string]string{
-	"AL": "01", "AK": "02", "AZ": "04", "AR": "05", "CA": "06", "CO": "08", "CT": "09", "DE": "10",
-	"DC": "11", "FL": "12", "GA": "13", "HI": "15", "ID": "16", "IL": "17", "IN": "18", "IA": "19",
-	"KS": "20", "KY": "21", "LA": "22", "ME": "23", "MD": "24", "MA": "25", "MI": "26", "MN": "27",
-	"MS": "28", "MO": "29", "MT": "30", "NE": "31", "NV": "32", "NH": "33", "NJ": "34", "NM": "35",
-	"NY": "36", "NC": "37", "ND": "38", "OH": "39", "OK": "40", "OR": "41", "PA": "42", "RI": "44",
-	"SC": "45", "SD": "46", "TN": "47", "TX": "48", "UT": "49", "VT": "50", "VA": "51", "WA": "53",
-	"WV": "54", "WI": "55", "WY": "56", "PR": "72",
-}
-
 // Agreements writes one row per ICE agreement. An agreement still on the
 // latest sheet has no listed_to: its status after that sheet is unknown,
 // and as_of says when it was last seen. Guam and the Northern Mariana
@@ -122,7 +114,7 @@ func Agreements(ice []map[string]string) ([]byte, error) {
 	}
 	var rows [][]string
 	for _, r := range ice {
-		st, ok := stateFIPS[r["state"]]
+		st, ok := dataset.StateFIPS(r["state"])
 		if !ok {
 			continue
 		}
