@@ -109,10 +109,10 @@ func verificationCell(r *view.Region) string {
 	switch {
 	case r.Inherited:
 		return string(r.From.Verification)
-	case r.Own != nil:
-		return string(r.Own.Verification)
 	case r.By287g:
 		return string(r.Agreements[0].Verification)
+	case r.Own != nil:
+		return string(r.Own.Verification)
 	}
 	return ""
 }

@@ -128,6 +128,14 @@ func (t *table) state(r *row, errs *fileerr.List) (usps, fips string) {
 	return usps, fips
 }
 
+// checked reads what every fact carries: when it was checked, how, and
+// its sources.
+func (t *table) checked(r *row, errs *fileerr.List) (asOf time.Time, v Verification, sources []string) {
+	asOf = t.date(r, "as_of", true, errs)
+	v = t.verification(r, errs)
+	return asOf, v, t.sources(r, v, errs)
+}
+
 func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
 	var errs fileerr.List
 	a := &Agreement{
@@ -157,9 +165,7 @@ func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
 	if !a.ListedTo.IsZero() && a.ListedTo.Before(a.ListedFrom) {
 		errs = append(errs, t.errAt(r, "listed_to", "listed_to %s is before listed_from %s", a.ListedTo.Format(dateLayout), a.ListedFrom.Format(dateLayout)))
 	}
-	a.AsOf = t.date(r, "as_of", true, &errs)
-	a.Verification = t.verification(r, &errs)
-	a.Sources = t.sources(r, a.Verification, &errs)
+	a.AsOf, a.Verification, a.Sources = t.checked(r, &errs)
 	a.Extra = t.extra(r, append(agreementColumns, "notes"))
 	if len(errs) > 0 {
 		return nil, errs
@@ -190,9 +196,7 @@ func (t *table) designation(r *row) (*Designation, fileerr.List) {
 	if !g.RemovedOn.IsZero() && g.RemovedOn.Before(g.ListedFrom) {
 		errs = append(errs, t.errAt(r, "removed_on", "removed_on %s is before listed_from %s", g.RemovedOn.Format(dateLayout), g.ListedFrom.Format(dateLayout)))
 	}
-	g.AsOf = t.date(r, "as_of", true, &errs)
-	g.Verification = t.verification(r, &errs)
-	g.Sources = t.sources(r, g.Verification, &errs)
+	g.AsOf, g.Verification, g.Sources = t.checked(r, &errs)
 	g.Extra = t.extra(r, append(designationColumns, "notes"))
 	if len(errs) > 0 {
 		return nil, errs

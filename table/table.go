@@ -35,7 +35,8 @@ func Row(r *view.Region) []string {
 			continue
 		}
 		own = append(own, a.Agency+": "+a.Model)
-		if r.By287g && row == nil {
+		// The agreement decides the category, so its mark and date stand.
+		if r.By287g {
 			verification, asOf = string(a.Verification), a.AsOf.Format("2006-01-02")
 		}
 	}

@@ -3,6 +3,7 @@ package table
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,7 +56,10 @@ func TestWrite(t *testing.T) {
 	if al[4] != "STATE_LIMITS" || al[5] != "yes" || al[6] != "06" || al[7] != "pending" || al[8] != "yes" || al[9] != "dhs-2025" {
 		t.Errorf("Alameda: %q", al)
 	}
-	if mi := byFIPS["1245000"]; mi[4] != "AGREEMENT_287G" || mi[10] != "City of Miami Police Department: Task Force Model" {
+	// Miami's category comes from its police's agreement, so the mark,
+	// date and first source are ICE's, not those of its unverified row.
+	if mi := byFIPS["1245000"]; mi[4] != "AGREEMENT_287G" || mi[10] != "City of Miami Police Department: Task Force Model" ||
+		mi[13] != "confirmed" || mi[14] != "2026-05-18" || !strings.HasPrefix(mi[15], "https://www.ice.gov/") {
 		t.Errorf("Miami: %q", mi)
 	}
 }

@@ -69,8 +69,9 @@ func (r *Region) ListIDs() []string {
 	return out
 }
 
-// Sources are the sources behind what the region shows: its own row's (or
-// that of the row it follows), then ICE's list for its agreements.
+// Sources are the sources behind what the region shows: ICE's list first
+// when its own agency's agreement decides the category, then its own row's
+// (or that of the row it follows).
 func (r *Region) Sources() []string {
 	var out []string
 	add := func(s []string) {
@@ -80,16 +81,16 @@ func (r *Region) Sources() []string {
 			}
 		}
 	}
+	for _, a := range r.Agreements {
+		if r.By287g && r.OwnAgreement(a) {
+			add(a.Sources)
+		}
+	}
 	switch {
 	case r.Own != nil && !r.Inherited:
 		add(r.Own.Sources)
 	case r.From != nil:
 		add(r.From.Sources)
-	}
-	for _, a := range r.Agreements {
-		if r.By287g && r.OwnAgreement(a) {
-			add(a.Sources)
-		}
 	}
 	return out
 }
