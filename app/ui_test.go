@@ -120,8 +120,8 @@ func TestDetailMarkup(t *testing.T) {
 	u.level.SetSelected("Counties")
 	u.Select("53033") // King County: a county row with a resolved suit
 	test.AssertObjectRendersToMarkup(t, "detail_king_county.xml", u.detail)
-	u.Select("06001") // Alameda: no row, shows California's policy and suits
-	test.AssertObjectRendersToMarkup(t, "detail_alameda_inherited.xml", u.detail)
+	u.Select("06003") // Alpine: no row, shows California's policy and suits
+	test.AssertObjectRendersToMarkup(t, "detail_alpine_inherited.xml", u.detail)
 	u.Select("1245000") // Miami: its police's 287(g) task-force agreement
 	test.AssertObjectRendersToMarkup(t, "detail_miami_287g.xml", u.detail)
 }
@@ -340,7 +340,7 @@ func TestWatchSurvivesDeletion(t *testing.T) {
 func TestAbout(t *testing.T) {
 	u := newTestUI(t)
 	rt := widget.NewRichText(u.aboutSegments()...)
-	for _, want := range []string{"test", "as of 2026-11-29", "101 jurisdictions and 23 lawsuits", u.data.Digest, "ISC licence", "US Census Bureau 2023"} {
+	for _, want := range []string{"test", "as of 2026-12-02", "172 jurisdictions and 23 lawsuits", u.data.Digest, "ISC licence", "US Census Bureau 2023"} {
 		if !strings.Contains(rt.String(), want) {
 			t.Errorf("About lacks %q:\n%s", want, rt.String())
 		}
@@ -432,7 +432,7 @@ func TestExportData(t *testing.T) {
 	if err := table.Write(&want, u.view); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want.Bytes()) || !strings.Contains(string(got), "\n06001,Alameda,CA,county,STATE_LIMITS,yes,06,pending,yes,") {
+	if !bytes.Equal(got, want.Bytes()) || !strings.Contains(string(got), "\n06003,Alpine,CA,county,STATE_LIMITS,yes,06,pending,yes,") {
 		t.Errorf("export differs from the table of the view shown:\n%.300s", got)
 	}
 }

@@ -48,7 +48,7 @@ func date(t time.Time) string {
 // Fields returns a jurisdiction's fields as text, in schema order.
 func (j *Jurisdiction) Fields() []Field {
 	f := []Field{{"name", j.Name}, {"state", j.State}, {"level", string(j.Level)}, {"category", string(j.Category)},
-		{"policy", j.Policy}, {"effective", date(j.Effective)}, {"as_of", date(j.AsOf)},
+		{"policy", j.Policy}, {"effective", date(j.Effective)}, {"ended", date(j.Ended)}, {"as_of", date(j.AsOf)},
 		{"source", strings.Join(j.Sources, "; ")}, {"verification", string(j.Verification)},
 		{"on_doj_list_2025", j.OnDOJList}, {"notes", j.Notes}}
 	if j.HasCoord {
@@ -86,24 +86,42 @@ func (s *Lawsuit) label() string      { return s.Name }
 
 func diffRows[T keyedRow](old, new []T) []Change {
 	var out []Change
+	oldKeys, newKeys := occurrences(old), occurrences(new)
 	before := map[string]T{}
-	for _, r := range old {
-		before[r.key()] = r
+	for i, r := range old {
+		before[oldKeys[i]] = r
 	}
-	for _, r := range new {
-		if o, ok := before[r.key()]; !ok {
-			out = append(out, Change{Kind: Added, Key: r.key(), Name: r.label()})
+	for i, r := range new {
+		k := newKeys[i]
+		if o, ok := before[k]; !ok {
+			out = append(out, Change{Kind: Added, Key: k, Name: r.label()})
 		} else if fc := diffFields(o.Fields(), r.Fields()); len(fc) > 0 {
-			out = append(out, Change{Kind: Changed, Key: r.key(), Name: r.label(), Fields: fc})
+			out = append(out, Change{Kind: Changed, Key: k, Name: r.label(), Fields: fc})
 		}
-		delete(before, r.key())
+		delete(before, k)
 	}
-	for _, r := range old {
-		if _, gone := before[r.key()]; gone {
-			out = append(out, Change{Kind: Removed, Key: r.key(), Name: r.label()})
+	for i, r := range old {
+		if _, gone := before[oldKeys[i]]; gone {
+			out = append(out, Change{Kind: Removed, Key: oldKeys[i], Name: r.label()})
 		}
 	}
 	return out
+}
+
+// occurrences keys each row by its key and, for a jurisdiction's later
+// dated rows, by how many rows with that key came before it ("24005 #2"),
+// so dated rows are compared with their counterparts, not with each other.
+func occurrences[T keyedRow](rows []T) []string {
+	seen := map[string]int{}
+	keys := make([]string, len(rows))
+	for i, r := range rows {
+		k := r.key()
+		seen[k]++
+		if keys[i] = k; seen[k] > 1 {
+			keys[i] = fmt.Sprintf("%s #%d", k, seen[k])
+		}
+	}
+	return keys
 }
 
 func diffFields(a, b []Field) []FieldChange {

@@ -180,6 +180,22 @@ changed US-CO (United States v. Colorado)
 	}
 }
 
+// Dated rows of one FIPS are compared in order, each with its counterpart.
+func TestDiffDatedRows(t *testing.T) {
+	head := "fips,name,state,level,category,policy,effective,ended,as_of,source,verification\n"
+	rows := head + "24005,Baltimore County,MD,county,LOCAL_LIMITS_DETAINERS,EO,2017-04-05,2025-10-25,2026-01-02,https://e.org/a,secondary\n" +
+		"24005,Baltimore County,MD,county,COOPERATES_PRACTICE,MOU,2025-10-25,,2026-01-02,https://e.org/b,secondary\n"
+	old := load(t, File{"j.csv", []byte(rows)})
+	changed := load(t, File{"j.csv", []byte(strings.Replace(rows, ",MOU,", ",MOU with ICE,", 1))})
+	var s []string
+	for _, c := range Diff(old, changed) {
+		s = append(s, c.String())
+	}
+	if want := "changed 24005 #2 (Baltimore County)\n  policy: \"MOU\" → \"MOU with ICE\""; strings.Join(s, "\n") != want {
+		t.Errorf("diff:\n%s\nwant:\n%s", strings.Join(s, "\n"), want)
+	}
+}
+
 func TestJoin(t *testing.T) {
 	j := goodJ + "09001,Fairfield County,CT,county,NO_KNOWN_POLICY,,2026-01-02,,unverified,,\n"
 	s := goodS + "US-X,X,C,,2025-01-01,pending,,3651000,p,https://e.org,confirmed\n"

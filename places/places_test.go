@@ -14,7 +14,7 @@ func TestSearch(t *testing.T) {
 	}
 	ix := New(b, d)
 	for q, want := range map[string]string{
-		"colorado":     "[08 Colorado 48089 Colorado, TX]",
+		"colorado":     "[08 Colorado 48089 Colorado, TX 0816000 Colorado Springs, CO]",
 		"cook":         "[17031 Cook County, IL 13075 Cook, GA 27031 Cook, MN]",
 		"New York":     "[36 New York 36061 New York County, NY 3651000 New York City, NY]",
 		"  CHICAGO ":   "[1714000 Chicago, IL]",
