@@ -2,6 +2,7 @@ package assets
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func TestEmbeddedDataset(t *testing.T) {
 		t.Errorf("DOJ-listed: %v, want 13 states, 4 counties, 18 cities", listed)
 	}
 	// All 21 suits of the compiled table plus the two it lacked, each
-	// defendant with a row (but New Haven, whose place code is unchecked).
+	// defendant with a row (New Haven since 2026-12).
 	if len(d.Lawsuits) != 23 {
 		t.Errorf("%d suits, want 23", len(d.Lawsuits))
 	}
@@ -73,6 +74,48 @@ func TestEmbeddedDataset(t *testing.T) {
 	rep := dataset.Join(d, b.Has, b.IDs(geo.Counties))
 	if len(rep.Unmatched) > 0 || len(rep.UnknownDefendants) > 0 {
 		t.Errorf("join: %v %v", rep.Unmatched, rep.UnknownDefendants)
+	}
+}
+
+// The 50 most populous counties and cities each have a row of their own:
+// readers look them up first, and a tint of the state says nothing.
+func TestLargestPlacesHaveRows(t *testing.T) {
+	d, err := Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("sources/largest_2020.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := map[string]int{}
+	for _, r := range recs[1:] {
+		levels[r[0]]++
+		if d.Jurisdiction(r[1]) == nil {
+			t.Errorf("%s %s, %s has no row of its own", r[0], r[2], r[3])
+		}
+	}
+	if levels["county"] != 50 || levels["city"] != 50 {
+		t.Errorf("largest places: %v, want 50 counties and 50 cities", levels)
+	}
+	// At most ten local rows may stay unverified with no known policy, and
+	// each says what was searched.
+	n := 0
+	for _, j := range d.Jurisdictions {
+		if j.Level != dataset.State && j.Category == dataset.NoKnownPolicy && j.Verification == dataset.Unverified {
+			n++
+			if !strings.Contains(j.Notes, "Searched") {
+				t.Errorf("%s %s: unverified without a note of what was searched", j.FIPS, j.Name)
+			}
+		}
+	}
+	if n > 10 {
+		t.Errorf("%d local rows unverified with no known policy, want at most 10", n)
 	}
 }
 
