@@ -201,7 +201,8 @@ func (d *Dataset) SuitState(fips string) SuitState { return SuitStateOf(d.Suits(
 
 // At returns the facts that held on date, one policy row per jurisdiction:
 // the row in effect then; a jurisdiction none of whose rows was in effect
-// shows as no known policy. Suits not yet filed are gone and suits
+// shows as no known policy, unverified, so that a county or city falls back
+// on its state's rule of that day as if it had no row. Suits not yet filed are gone and suits
 // resolved after date are pending again; only agreements active and
 // designations standing on date remain. Rows without an effective date
 // are kept, since the date they began is not known. A zero date gives the
@@ -231,6 +232,7 @@ func (d *Dataset) At(date time.Time) *Dataset {
 		// Before its first period, or after its last ended.
 		c := *d.byFIPS[j.FIPS]
 		c.Category, c.Policy, c.Effective, c.Ended = NoKnownPolicy, "", time.Time{}, time.Time{}
+		c.Verification = Unverified
 		out.Jurisdictions = append(out.Jurisdictions, &c)
 	}
 	for _, s := range d.Lawsuits {

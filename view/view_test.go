@@ -55,12 +55,12 @@ func TestCounties287gThroughTime(t *testing.T) {
 func TestInheritance(t *testing.T) {
 	b, d := load(t)
 	v := view.Resolve(d, b.Counties, time.Time{}, dataset.Filter{})
-	al := v.Region("06001")
+	al := v.Region("06003") // Alpine County has no row of its own
 	if !al.Inherited || al.From.FIPS != "06" || al.Category != dataset.StateLimits {
-		t.Errorf("Alameda: inherited %v from %v, %s", al.Inherited, al.From, al.Category)
+		t.Errorf("Alpine: inherited %v from %v, %s", al.Inherited, al.From, al.Category)
 	}
 	if al.Suit != dataset.SuitPending || !al.SuitInherited || len(al.Suits) == 0 {
-		t.Errorf("Alameda: suit %v inherited %v, %d suits", al.Suit, al.SuitInherited, len(al.Suits))
+		t.Errorf("Alpine: suit %v inherited %v, %d suits", al.Suit, al.SuitInherited, len(al.Suits))
 	}
 	// On 2020-02-11 New Jersey, King County and California had suits pending.
 	old := view.Resolve(d, b.Counties, day("2020-02-11"), dataset.Filter{})
@@ -84,6 +84,26 @@ func TestMiami(t *testing.T) {
 	}
 	if !after.By287g || after.Agreements[0].Agency != "City of Miami Police Department" || after.Agreements[0].Model != "Task Force Model" {
 		t.Errorf("Miami 2026: %+v", after.Agreements)
+	}
+}
+
+// Dated rows: each holds on its own days.
+func TestDatedRows(t *testing.T) {
+	b, d := load(t)
+	for _, c := range []struct {
+		fips, date string
+		layer      *geo.Layer
+		want       dataset.Category
+	}{
+		{"24005", "2016-01-01", b.Counties, dataset.StateLimits},          // before the 2017 order: Maryland's rule, inherited
+		{"24005", "2020-01-01", b.Counties, dataset.LocalLimitsDetainers}, // Kamenetz's order of 2017-04-05
+		{"24005", "2026-01-01", b.Counties, dataset.CooperatesPractice},   // the MOU with ICE of about 2025-10-25
+		{"1235000", "2020-01-01", b.States, dataset.StateMandates},        // Florida's SB 168
+		{"1235000", "2021-01-01", b.States, dataset.Agreement287g},        // the Sheriff's Office agreement of 2020-06-09
+	} {
+		if got := view.Resolve(d, c.layer, day(c.date), dataset.Filter{}).Region(c.fips).Category; got != c.want {
+			t.Errorf("%s on %s: %s, want %s", c.fips, c.date, got, c.want)
+		}
 	}
 }
 
