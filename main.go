@@ -5,11 +5,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
 	"sanctuarymap/app"
 	"sanctuarymap/cli"
+	_ "sanctuarymap/locale" // before Fyne reads the locale
 )
 
 // version follows FyneApp.toml (a test checks); commit is set by the
@@ -24,7 +26,10 @@ func main() {
 	v := cli.Version{Version: version, Commit: commit}
 	args := os.Args[1:]
 	if len(args) == 0 || !isCommand(args[0]) {
-		app.Run(args, v.String())
+		if err := app.Run(args, v.String()); err != nil {
+			fmt.Fprintln(os.Stderr, "sanctuarymap:", err)
+			os.Exit(1)
+		}
 		return
 	}
 	os.Exit(cli.Run(args, v, os.Stdout, os.Stderr))

@@ -322,12 +322,13 @@ func (u *UI) showDetail() {
 	u.detail.Refresh()
 }
 
-// Window returns the main window.
-func (u *UI) Window() fyne.Window { return u.win }
-
 // Run opens the window on the embedded data, loads the CSV or boundary
-// files given (or those of the last session), and returns when it closes.
-func Run(files []string, software string) {
+// files given (or those of the last session), and returns when it closes;
+// without a display it returns ErrNoDisplay at once.
+func Run(files []string, software string) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
 	a := fyneapp.NewWithID(ID)
 	b, d, err := assets.Load()
 	if err != nil {
@@ -342,4 +343,5 @@ func Run(files []string, software string) {
 		u.OpenFiles(files)
 	}
 	u.win.ShowAndRun()
+	return nil
 }

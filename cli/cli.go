@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -113,6 +114,9 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	}
 	if *out == "" {
 		return bad("-o FILE is required")
+	}
+	if !hasExt(*out, ".png") {
+		return bad("-o %s: render writes PNG only; name the file .png", *out)
 	}
 	const maxSide = 16384
 	if *width < 16 || *height < 16 || *width > maxSide || *height > maxSide {
@@ -290,6 +294,9 @@ func runTable(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		return bad("-o FILE is required (- for standard output)")
 	}
+	if *out != "-" && !hasExt(*out, ".csv") {
+		return bad("-o %s: table writes CSV only; name the file .csv, or - for standard output", *out)
+	}
 	lvl, day, code := parseLevelDate(*level, *asOf, bad)
 	if code != OK {
 		return code
@@ -309,4 +316,10 @@ func runTable(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	return OK
+}
+
+// hasExt reports whether name ends in ext, in any case: a file named for
+// another format would otherwise hold bytes its name does not promise.
+func hasExt(name, ext string) bool {
+	return strings.EqualFold(filepath.Ext(name), ext)
 }

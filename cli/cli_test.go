@@ -62,6 +62,9 @@ func TestRenderUsage(t *testing.T) {
 		{[]string{"render", "-o", "x.png", "--width", "0"}, "sanctuarymap render: --width and --height must be between 16 and 16384\n"},
 		{[]string{"render", "-o", "x.png", "--level", "tracts"}, "sanctuarymap render: --level tracts needs a boundary file with tracts (--boundaries)\n"},
 		{[]string{"render", "-o", "x.png", "extra"}, "sanctuarymap render: unexpected argument \"extra\"\n"},
+		{[]string{"render", "-o", "map.svg"}, "sanctuarymap render: -o map.svg: render writes PNG only; name the file .png\n"},
+		{[]string{"render", "-o", "map"}, "sanctuarymap render: -o map: render writes PNG only; name the file .png\n"},
+		{[]string{"table", "-o", "view.xlsx"}, "sanctuarymap table: -o view.xlsx: table writes CSV only; name the file .csv, or - for standard output\n"},
 	} {
 		code, _, stderr := run(t, c.args...)
 		if code != BadUsage || stderr != c.want {

@@ -149,7 +149,7 @@ func mapBox(img *image.RGBA) image.Rectangle {
 // when its window exists, moved to the top left corner.
 func (s *session) start(args ...string) {
 	s.t.Helper()
-	app := exec.Command(os.Getenv("SANCTUARYMAP_BIN"), args...)
+	app := exec.Command(bin, args...)
 	if s.xdg == "" {
 		s.xdg = s.t.TempDir()
 	}
@@ -187,9 +187,6 @@ func selectedNear(img *image.RGBA, box image.Rectangle) int {
 // outline, finds Colorado again with Ctrl+F, then starts the program on a
 // broken CSV and checks the error dialog over the embedded data.
 func TestWindow(t *testing.T) {
-	if os.Getenv("SANCTUARYMAP_BIN") == "" {
-		t.Skip("SANCTUARYMAP_BIN is not set; `make test` sets it to the built binary")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
 	s := &session{t: t, display: display(t), ctx: ctx}
