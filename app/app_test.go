@@ -79,6 +79,29 @@ func TestTapSelectsState(t *testing.T) {
 	}
 }
 
+// A tap selects at once (the map is no fyne.DoubleTappable, for which the
+// driver would hold every tap back 300 ms); a second tap on the same spot
+// within the delay resets the view.
+func TestDoubleTapResets(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1000, 700))
+	frame(t, u)
+	if _, ok := any(u.mapView).(fyne.DoubleTappable); ok {
+		t.Fatal("MapView is a fyne.DoubleTappable: every single tap would wait for the double-tap delay")
+	}
+	home := u.mapView.Viewport()
+	u.mapView.ZoomBy(4)
+	p := posOf(u, "08", -105.5, 39.0, 1)
+	test.TapAt(u.mapView, p)
+	if u.selected != "08" || (u.mapView.Viewport() == home) {
+		t.Fatalf("one tap: selected %q, view reset %v", u.selected, (u.mapView.Viewport() == home))
+	}
+	test.TapAt(u.mapView, p)
+	if !(u.mapView.Viewport() == home) {
+		t.Error("a double tap did not reset the view")
+	}
+}
+
 func TestZoomAndReset(t *testing.T) {
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1000, 700))

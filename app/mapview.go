@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -37,6 +38,10 @@ type MapView struct {
 	tipPos fyne.Position
 	// onFrame, when set (by tests), runs after each new frame is shown.
 	onFrame func()
+	// lastTap and lastTapAt are the time and place of the last tap, to
+	// tell a double tap.
+	lastTap   time.Time
+	lastTapAt fyne.Position
 }
 
 // viewState is everything a frame depends on.
@@ -249,16 +254,33 @@ func (m *MapView) At(pos fyne.Position) (fips, name string) {
 	return "", ""
 }
 
-// Tapped selects what was tapped.
+// Tapped selects what was tapped at once, and a second tap within the
+// double-tap delay resets the view. MapView is not a fyne.DoubleTappable,
+// which would make the driver hold back every single tap for that delay.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	fips, _ := m.At(ev.Position)
 	if m.OnSelect != nil {
 		m.OnSelect(fips)
 	}
+	now, p := time.Now(), ev.Position
+	if now.Sub(m.lastTap) < fyne.CurrentApp().Driver().DoubleTapDelay() &&
+		abs(p.X-m.lastTapAt.X) <= doubleTapSlop && abs(p.Y-m.lastTapAt.Y) <= doubleTapSlop {
+		m.Reset()
+		now = time.Time{} // a third tap starts afresh
+	}
+	m.lastTap, m.lastTapAt = now, p
 }
 
-// DoubleTapped resets the view.
-func (m *MapView) DoubleTapped(*fyne.PointEvent) { m.Reset() }
+// doubleTapSlop is how far apart, in widget units, two taps of a double
+// tap may land: a quick tap elsewhere is a new selection, not a reset.
+const doubleTapSlop = 6
+
+func abs(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
 
 // Scrolled zooms about the pointer.
 func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
