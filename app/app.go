@@ -35,6 +35,7 @@ type UI struct {
 	win      fyne.Window
 	software string
 	today    time.Time
+	publish  func(func()) // runs background results on the UI goroutine
 
 	embedded *geo.Boundaries // user boundary files are merged over these
 	bounds   *geo.Boundaries
@@ -77,12 +78,19 @@ type UI struct {
 // New builds the window on a's driver, showing b and d. today bounds the
 // as-of slider.
 func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, today time.Time) *UI {
+	return newUI(a, b, d, software, today, fyne.Do)
+}
+
+// newUI is New with the function that runs background results on the UI
+// goroutine: fyne.Do in the window, a queue the test goroutine drains in
+// tests, so that UI state is only ever touched by one goroutine.
+func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, today time.Time, publish func(func())) *UI {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
-		embedded: b, bounds: b, data: d, sources: embeddedSources()}
+		embedded: b, bounds: b, data: d, sources: embeddedSources(), publish: publish}
 	u.index = places.New(b, d)
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset"}
-	u.mapView = NewMapView(b, opt)
+	u.mapView = NewMapView(b, opt, publish)
 	u.mapView.OnSelect = u.Select
 
 	u.detail = widget.NewRichText()
@@ -103,7 +111,7 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, tod
 	u.addShortcuts()
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.openURIs(uris) })
 	a.Settings().AddListener(func(fyne.Settings) {
-		fyne.Do(func() {
+		u.publish(func() {
 			o := u.mapView.Options()
 			o.Theme = u.theme()
 			u.mapView.SetOptions(o)

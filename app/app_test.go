@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,14 +18,50 @@ func newTestUI(t *testing.T) *UI {
 	t.Helper()
 	t.Setenv("LANG", "en_US.UTF-8")
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	a := test.NewTempApp(t)
+	return newTestUIOn(t, test.NewTempApp(t))
+}
+
+// queues holds each test UI's publish queue. Fyne's test driver runs
+// fyne.Do at once on the calling goroutine, so background results would
+// touch the UI from worker goroutines; queued, they wait until the test
+// goroutine runs them, as the window's own goroutine would.
+var queues sync.Map // *UI → chan func()
+
+// newTestUIOn builds the window on a with the embedded data and a queue
+// for its background results.
+func newTestUIOn(t *testing.T, a fyne.App) *UI {
+	t.Helper()
 	b, d, err := assets.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, b, d, "test", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
-	t.Cleanup(u.win.Close)
+	q := make(chan func(), 1024)
+	u := newUI(a, b, d, "test", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), func(f func()) { q <- f })
+	queues.Store(u, q)
+	t.Cleanup(func() {
+		u.win.Close()
+		queues.Delete(u)
+	})
 	return u
+}
+
+// await runs u's published results on the test goroutine until ch yields,
+// and returns what it yields. ch must be buffered: it is sent to from a
+// result await itself runs.
+func await[T any](t *testing.T, u *UI, ch <-chan T) T {
+	t.Helper()
+	q, _ := queues.Load(u)
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case v := <-ch:
+			return v
+		case f := <-q.(chan func()):
+			f()
+		case <-deadline:
+			t.Fatal("nothing within 10 s")
+		}
+	}
 }
 
 // frame draws the window and waits for the map worker's next frame.
@@ -34,11 +71,7 @@ func frame(t *testing.T, u *UI) {
 	u.mapView.onFrame = func() { done <- struct{}{} }
 	defer func() { u.mapView.onFrame = nil }()
 	u.win.Canvas().Capture()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("no frame within 10 s")
-	}
+	await(t, u, done)
 }
 
 // posOf returns the widget position of a lon/lat point at canvas scale s.

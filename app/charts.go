@@ -83,7 +83,7 @@ func (u *UI) drawChart() {
 		if err == nil {
 			img, _, err = image.Decode(&buf)
 		}
-		fyne.Do(func() {
+		u.publish(func() {
 			if c.gen != gen {
 				return
 			}
@@ -164,6 +164,6 @@ func (u *UI) ExportChart(path string, w, h, dpi int, done func(error)) {
 		if err == nil {
 			err = safefile.Write(path, func(wr io.Writer) error { _, e := wr.Write(body); return e })
 		}
-		fyne.Do(func() { u.exported(path, err, done) })
+		u.publish(func() { u.exported(path, err, done) })
 	}()
 }

@@ -86,7 +86,7 @@ func (u *UI) Export(path string, w, h int, done func(error)) {
 	go func() {
 		img := r.Draw(render.ExportViewport(w, h, geo.Frame), o)
 		err := safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
-		fyne.Do(func() { u.exported(path, err, done) })
+		u.publish(func() { u.exported(path, err, done) })
 	}()
 }
 
@@ -132,6 +132,6 @@ func (u *UI) ExportData(path string, done func(error)) {
 	u.status.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		err := safefile.Write(path, func(w io.Writer) error { return table.Write(w, v) })
-		fyne.Do(func() { u.exported(path, err, done) })
+		u.publish(func() { u.exported(path, err, done) })
 	}()
 }

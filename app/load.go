@@ -128,7 +128,7 @@ func (u *UI) load(paths []string, done string) {
 	u.progress.Start()
 	go func() {
 		snap, err := buildSnapshot(ctx, base, paths, embedded)
-		fyne.Do(func() {
+		u.publish(func() {
 			if u.loads.gen != gen {
 				return // a newer load took over
 			}
@@ -353,7 +353,7 @@ func (u *UI) watch(every time.Duration) {
 					}
 				}
 				if changed {
-					fyne.Do(u.Reload)
+					u.publish(u.Reload)
 				}
 			}
 		}

@@ -31,8 +31,9 @@ type MapView struct {
 	st  viewState
 	img *image.RGBA
 
-	raster *canvas.Raster
-	kick   chan struct{}
+	raster  *canvas.Raster
+	kick    chan struct{}
+	publish func(func())
 	// tip is the name under the pointer, drawn beside it at tipPos.
 	tip    string
 	tipPos fyne.Position
@@ -52,9 +53,10 @@ type viewState struct {
 	opt render.Options
 }
 
-// NewMapView returns a map of b, drawn once opt has a view.
-func NewMapView(b *geo.Boundaries, opt render.Options) *MapView {
-	m := &MapView{kick: make(chan struct{}, 1)}
+// NewMapView returns a map of b, drawn once opt has a view; publish runs
+// each finished frame's hand-over on the UI goroutine (fyne.Do).
+func NewMapView(b *geo.Boundaries, opt render.Options, publish func(func())) *MapView {
+	m := &MapView{kick: make(chan struct{}, 1), publish: publish}
 	m.st = viewState{r: render.New(b), b: b, vp: geo.Fit(1, 1, geo.Frame), opt: opt}
 	m.raster = canvas.NewRaster(m.generate)
 	m.ExtendBaseWidget(m)
@@ -162,7 +164,7 @@ func (m *MapView) work() {
 		}
 		img := st.r.Redraw(prev, lastSt.opt, st.vp, st.opt)
 		last, lastSt = img, st
-		fyne.Do(func() {
+		m.publish(func() {
 			m.mu.Lock()
 			m.img = img
 			m.mu.Unlock()

@@ -132,11 +132,7 @@ func loadAndWait(t *testing.T, u *UI, f func()) {
 	done := make(chan struct{}, 1)
 	u.loads.onDone = func() { done <- struct{}{} }
 	f()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("load did not finish")
-	}
+	await(t, u, done)
 }
 
 func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
@@ -191,13 +187,8 @@ func TestExportWritesPNG(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "map.png")
 	done := make(chan error, 1)
 	u.Export(path, 320, 200, func(err error) { done <- err })
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("export did not finish")
+	if err := await(t, u, done); err != nil {
+		t.Fatal(err)
 	}
 	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
 		t.Errorf("export file: %v", err)
@@ -207,7 +198,7 @@ func TestExportWritesPNG(t *testing.T) {
 	}
 	// An unwritable place: an error, and the status says so.
 	u.Export("/nonexistent-dir/map.png", 320, 200, func(err error) { done <- err })
-	if err := <-done; err == nil || err.Error() != "cannot write /nonexistent-dir/map.png: no such file or directory" {
+	if err := await(t, u, done); err == nil || err.Error() != "cannot write /nonexistent-dir/map.png: no such file or directory" {
 		t.Errorf("unwritable: %v", err)
 	}
 }
@@ -257,11 +248,7 @@ func TestChartsFollowFiltersAndExport(t *testing.T) {
 	u.charts.ready = func() { ready <- struct{}{} }
 	wait := func() {
 		t.Helper()
-		select {
-		case <-ready:
-		case <-time.After(10 * time.Second):
-			t.Fatal("no chart")
-		}
+		await(t, u, ready)
 	}
 	u.charts.kind.SetSelected("Lawsuit timeline")
 	wait()
@@ -280,7 +267,7 @@ func TestChartsFollowFiltersAndExport(t *testing.T) {
 	done := make(chan error, 1)
 	path := filepath.Join(t.TempDir(), "chart.svg")
 	u.ExportChart(path, 800, 500, 96, func(err error) { done <- err })
-	if err := <-done; err != nil {
+	if err := await(t, u, done); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "<svg") {
@@ -354,12 +341,7 @@ func TestRestoresChoices(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLevel, "Counties")
 	a.Preferences().SetString(prefColorBy, "Both")
-	b, d, err := assets.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, b, d, "test", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
-	t.Cleanup(u.win.Close)
+	u := newTestUIOn(t, a)
 	if u.level.Selected != "Counties" || u.colorBy.Selected != "Both" {
 		t.Errorf("level %q, colour %q", u.level.Selected, u.colorBy.Selected)
 	}
@@ -383,13 +365,8 @@ func TestWatchRapidWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	deadline := time.After(10 * time.Second)
 	for u.data.Jurisdiction("50").Category != dataset.CooperatesPractice {
-		select {
-		case <-done:
-		case <-deadline:
-			t.Fatalf("Vermont is %s after the last save (status %q)", u.data.Jurisdiction("50").Category, u.status.Text)
-		}
+		await(t, u, done)
 	}
 }
 
@@ -421,7 +398,7 @@ func TestExportData(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "view.csv")
 	done := make(chan error, 1)
 	u.ExportData(path, func(err error) { done <- err })
-	if err := <-done; err != nil {
+	if err := await(t, u, done); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
