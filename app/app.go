@@ -5,6 +5,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -42,7 +43,9 @@ type UI struct {
 	data     *dataset.Dataset // as loaded
 	view     *view.View       // what holds at the level on the slider's date
 	sources  []source         // the files data and bounds came from
-	undo     []snapshot
+	wanted   []source         // what the next load loads: sources, edited by Open, Reload and Embedded data
+	parsed   map[string]parsedBounds
+	undo     []snapshot // at most maxUndo
 	index    *places.Index
 
 	filter   dataset.Filter
@@ -88,6 +91,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
 		embedded: b, bounds: b, data: d, sources: embeddedSources(), publish: publish}
+	u.wanted = slices.Clone(u.sources)
 	u.index = places.New(b, d)
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset"}
 	u.mapView = NewMapView(b, opt, publish)

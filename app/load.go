@@ -34,8 +34,16 @@ type source struct {
 
 type sourceKind int
 
-// A CSV source's kind is its dataset.Kind; boundaries are a kind apart.
-const boundariesSource sourceKind = 0
+// A CSV source's kind is its dataset.Kind; boundaries are a kind apart, and
+// a file just opened has no kind until the load reads it.
+const (
+	boundariesSource sourceKind = 0
+	unreadSource     sourceKind = -1
+)
+
+// maxUndo bounds the undo stack: every entry keeps a whole dataset and its
+// boundaries alive, and a watched file adds one at every save.
+const maxUndo = 10
 
 // stamp identifies a file's version for the watcher; editors that save by
 // renaming a new file into place change it too.
@@ -50,6 +58,30 @@ func stampOf(path string) (stamp, error) {
 		return stamp{}, err
 	}
 	return stamp{st.ModTime(), st.Size()}, nil
+}
+
+// read stamps a file source and, for a CSV, reads it and learns its kind;
+// a boundary file is parsed later, unless it is unchanged.
+func (s *source) read() error {
+	st, err := stampOf(s.path)
+	if err != nil {
+		return &fileerr.Error{File: s.path, Err: errors.Unwrap(err)}
+	}
+	s.stamp = st
+	if isBoundaryFile(s.path) {
+		s.kind = boundariesSource
+		return nil
+	}
+	files, err := dataset.ReadFiles(s.path)
+	if err != nil {
+		return err
+	}
+	k, err := dataset.KindOf(files[0])
+	if err != nil {
+		return err
+	}
+	s.kind, s.data = sourceKind(k), files[0].Data
+	return nil
 }
 
 func embeddedSources() []source {
@@ -69,6 +101,14 @@ type snapshot struct {
 	bounds  *geo.Boundaries
 	data    *dataset.Dataset
 	sources []source
+	// parsed holds each boundary file's regions by path, so a later load
+	// reuses a file whose stamp has not changed instead of parsing it again.
+	parsed map[string]parsedBounds
+}
+
+type parsedBounds struct {
+	stamp stamp
+	b     *geo.Boundaries
 }
 
 // loader runs one load at a time: a newer load cancels the older, whose
@@ -92,18 +132,21 @@ func isBoundaryFile(path string) bool {
 
 // OpenFiles loads CSV datasets and boundary files in the background. A CSV
 // replaces the loaded file of the same kind (jurisdictions, lawsuits,
-// agreements or designations);
-// boundaries replace the levels they hold. On any problem nothing changes.
+// agreements or designations); boundaries replace the levels they hold. On
+// any problem nothing changes.
 func (u *UI) OpenFiles(paths []string) {
-	u.load(paths, "Loaded "+strings.Join(baseNames(paths), ", "))
+	for _, p := range paths {
+		u.wanted = append(u.wanted, source{name: p, path: p, kind: unreadSource})
+	}
+	u.load("Loaded " + strings.Join(baseNames(paths), ", "))
 }
 
-// Reload reads every loaded file again.
-func (u *UI) Reload() { u.load(nil, "Reloaded") }
+// Reload reads every wanted file again.
+func (u *UI) Reload() { u.load("Reloaded") }
 
 func (u *UI) useEmbedded() {
-	u.sources = embeddedSources()
-	u.load(nil, "Showing the embedded data")
+	u.wanted = embeddedSources()
+	u.load("Showing the embedded data")
 }
 
 func baseNames(paths []string) []string {
@@ -114,7 +157,10 @@ func baseNames(paths []string) []string {
 	return out
 }
 
-func (u *UI) load(paths []string, done string) {
+// load starts a job for the whole wanted set, cancelling the one in
+// flight: as each job loads everything wanted so far, the newer one loses
+// nothing the older was loading.
+func (u *UI) load(done string) {
 	if u.loads.cancel != nil {
 		u.loads.cancel()
 	}
@@ -122,12 +168,11 @@ func (u *UI) load(paths []string, done string) {
 	gen := u.loads.gen
 	ctx, cancel := context.WithCancel(context.Background())
 	u.loads.cancel = cancel
-	base := slices.Clone(u.sources)
-	embedded := u.embedded
+	wanted, parsed, embedded := slices.Clone(u.wanted), u.parsed, u.embedded
 	u.progress.Show()
 	u.progress.Start()
 	go func() {
-		snap, err := buildSnapshot(ctx, base, paths, embedded)
+		snap, err := buildSnapshot(ctx, wanted, parsed, embedded)
 		u.publish(func() {
 			if u.loads.gen != gen {
 				return // a newer load took over
@@ -140,6 +185,7 @@ func (u *UI) load(paths []string, done string) {
 			u.progress.Stop() // Stop before Hide, or the animation keeps running
 			u.progress.Hide()
 			if err != nil {
+				u.wanted = slices.Clone(u.sources) // the files that failed are not wanted again
 				if !errors.Is(err, context.Canceled) {
 					u.showProblems(err)
 				}
@@ -150,78 +196,56 @@ func (u *UI) load(paths []string, done string) {
 	}()
 }
 
-// buildSnapshot reads the sources, replaced by the new paths, and loads
-// them. It runs off the UI goroutine.
-func buildSnapshot(ctx context.Context, base []source, paths []string, embedded *geo.Boundaries) (*snapshot, error) {
+// buildSnapshot reads the wanted sources, the later of two of one kind
+// replacing the earlier, and loads them; a boundary file already in parsed
+// with its stamp unchanged is not parsed again. It runs off the UI
+// goroutine and stops when ctx is cancelled.
+func buildSnapshot(ctx context.Context, wanted []source, parsed map[string]parsedBounds, embedded *geo.Boundaries) (*snapshot, error) {
 	var errs fileerr.List
-	var added []source
-	for _, p := range paths {
-		s := source{name: p, path: p}
-		if isBoundaryFile(p) {
-			s.kind = boundariesSource
-			added = append(added, s)
-			continue
+	srcs := make([]source, 0, len(wanted))
+	for _, s := range wanted {
+		if s.path != "" {
+			if err := s.read(); err != nil {
+				errs = append(errs, fileerr.All(err)...)
+				continue
+			}
 		}
-		files, err := dataset.ReadFiles(p)
-		if err != nil {
-			errs = append(errs, fileerr.All(err)...)
-			continue
-		}
-		k, err := dataset.KindOf(files[0])
-		if err != nil {
-			errs = append(errs, fileerr.All(err)...)
-			continue
-		}
-		s.kind = sourceKind(k)
-		added = append(added, s)
+		srcs = slices.DeleteFunc(srcs, func(o source) bool { return o.kind == s.kind })
+		srcs = append(srcs, s)
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	srcs := slices.DeleteFunc(slices.Clone(base), func(s source) bool {
-		return slices.ContainsFunc(added, func(a source) bool { return a.kind == s.kind })
-	})
-	srcs = append(srcs, added...)
-
-	snap := &snapshot{bounds: embedded}
+	snap := &snapshot{bounds: embedded, parsed: map[string]parsedBounds{}}
 	var files []dataset.File
 	for i := range srcs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		s := &srcs[i]
-		if s.path != "" {
-			st, err := stampOf(s.path)
-			if err != nil {
-				errs = append(errs, &fileerr.Error{File: s.path, Err: errors.Unwrap(err)})
-				continue
-			}
-			s.stamp = st
-		}
 		if s.kind == boundariesSource {
-			b, err := geo.LoadFile(s.path)
-			if err != nil {
-				errs = append(errs, fileerr.All(err)...)
-				continue
+			p, ok := parsed[s.path]
+			if !ok || p.stamp != s.stamp {
+				b, err := geo.LoadFileContext(ctx, s.path)
+				if err != nil {
+					errs = append(errs, fileerr.All(err)...)
+					continue
+				}
+				p = parsedBounds{s.stamp, b}
 			}
-			snap.bounds = snap.bounds.Merge(b)
+			snap.parsed[s.path] = p
+			snap.bounds = snap.bounds.Merge(p.b)
 			continue
 		}
-		data := s.data
+		files = append(files, dataset.File{Name: s.name, Data: s.data})
 		if s.path != "" {
-			read, err := dataset.ReadFiles(s.path)
-			if err != nil {
-				errs = append(errs, fileerr.All(err)...)
-				continue
-			}
-			data = read[0].Data
+			s.data = nil // read again at the next load; only embedded data stays
 		}
-		files = append(files, dataset.File{Name: s.name, Data: data})
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	d, err := dataset.Load(files...)
+	d, err := dataset.LoadContext(ctx, files...)
 	if err != nil {
 		return nil, err
 	}
@@ -233,10 +257,14 @@ func buildSnapshot(ctx context.Context, base []source, paths []string, embedded 
 // back to. Changed jurisdictions are outlined on the map.
 func (u *UI) apply(snap *snapshot, done string, push bool) {
 	if push {
-		u.undo = append(u.undo, snapshot{u.bounds, u.data, u.sources})
+		u.undo = append(u.undo, snapshot{u.bounds, u.data, u.sources, u.parsed})
+		if len(u.undo) > maxUndo {
+			u.undo = slices.Delete(u.undo, 0, len(u.undo)-maxUndo)
+		}
 	}
 	old := u.data
-	u.bounds, u.data, u.sources = snap.bounds, snap.data, snap.sources
+	u.bounds, u.data, u.sources, u.parsed = snap.bounds, snap.data, snap.sources, snap.parsed
+	u.wanted = slices.Clone(u.sources)
 	u.index = places.New(u.bounds, u.data)
 	u.mapView.SetBoundaries(u.bounds)
 	u.levelOptions()

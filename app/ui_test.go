@@ -413,3 +413,83 @@ func TestExportData(t *testing.T) {
 		t.Errorf("export differs from the table of the view shown:\n%.300s", got)
 	}
 }
+
+// edited writes the embedded jurisdictions with Colorado's category set to
+// cat into a file of dir, and returns its path.
+func edited(t *testing.T, dir, cat string) string {
+	t.Helper()
+	path := filepath.Join(dir, "jurisdictions.csv")
+	text := strings.Replace(string(assets.Jurisdictions), "Colorado,CO,state,STATE_LIMITS", "Colorado,CO,state,"+cat, 1)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Review finding 3a: "Embedded data" then Undo brings back the user's
+// files whole: data, sources for the footer, the watcher and Reload.
+func TestUndoEmbeddedRestoresSources(t *testing.T) {
+	u := newTestUI(t)
+	path := edited(t, t.TempDir(), "NO_KNOWN_POLICY")
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	loadAndWait(t, u, u.useEmbedded)
+	// The user's file, not the embedded one, is among the sources.
+	users := func() bool {
+		l := u.sourceLabel()
+		return strings.Contains(l, "jurisdictions.csv") && !strings.Contains(l, "embedded jurisdictions.csv")
+	}
+	if u.data.Jurisdiction("08").Category != dataset.StateLimits || users() {
+		t.Fatalf("embedded: Colorado %s, sources %q", u.data.Jurisdiction("08").Category, u.sourceLabel())
+	}
+	u.Undo()
+	if u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy || !users() {
+		t.Fatalf("after undo: Colorado %s, sources %q", u.data.Jurisdiction("08").Category, u.sourceLabel())
+	}
+	loadAndWait(t, u, u.Reload)
+	if u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy || !users() {
+		t.Errorf("reload after undo: Colorado %s, sources %q", u.data.Jurisdiction("08").Category, u.sourceLabel())
+	}
+}
+
+// Review finding 3b: a file opened while another still loads keeps both.
+func TestSecondOpenKeepsFirst(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	jur := edited(t, dir, "NO_KNOWN_POLICY")
+	suits := filepath.Join(dir, "lawsuits.csv")
+	if err := os.WriteFile(suits, assets.Lawsuits, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The first load's result waits in the queue while the second starts.
+	loadAndWait(t, u, func() {
+		u.OpenFiles([]string{jur})
+		u.OpenFiles([]string{suits})
+	})
+	if u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy {
+		t.Errorf("the first file was lost: Colorado %s", u.data.Jurisdiction("08").Category)
+	}
+	if got := u.sourceLabel(); !strings.Contains(got, "jurisdictions.csv") || !strings.Contains(got, "lawsuits.csv") || strings.Contains(got, "embedded lawsuits") {
+		t.Errorf("sources %q", got)
+	}
+}
+
+// Review finding 3c: reloads reuse an unchanged boundary file, and the
+// undo stack stays bounded however often a watched file is saved.
+func TestReloadReusesBoundariesAndBoundsUndo(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "tracts.geojson")
+	if err := os.WriteFile(path, synth.Tracts(200, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	first := u.bounds.Tracts
+	for range maxUndo + 3 {
+		loadAndWait(t, u, u.Reload)
+	}
+	if u.bounds.Tracts != first {
+		t.Error("an unchanged tract file was parsed again")
+	}
+	if len(u.undo) != maxUndo {
+		t.Errorf("%d undo steps, want %d", len(u.undo), maxUndo)
+	}
+}

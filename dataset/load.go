@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -75,13 +76,20 @@ func LoadFiles(paths ...string) (*Dataset, error) {
 // Load reads jurisdictions and lawsuits from CSV files, each recognised by
 // its header. It reports every problem it finds, as a fileerr.List, rather
 // than stopping at the first; on any problem it returns no dataset.
-func Load(files ...File) (*Dataset, error) {
+func Load(files ...File) (*Dataset, error) { return LoadContext(context.Background(), files...) }
+
+// LoadContext is Load, stopping with ctx's error between files once ctx is
+// done (a file is at most MaxFileSize, so each takes a moment at most).
+func LoadContext(ctx context.Context, files ...File) (*Dataset, error) {
 	var errs fileerr.List
 	d := &Dataset{}
 	jurRows := map[string][]*Jurisdiction{}
 	suitLine := map[string]*Lawsuit{}
 	listLine := map[string]*Designation{}
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		t, ferrs := readTable(f)
 		errs = append(errs, ferrs...)
 		if t == nil {

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"context"
 	"math"
 	"os"
 	"testing"
@@ -19,7 +20,7 @@ func TestProjectionMatchesD3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	feats, err := decodeTopology(data)
+	feats, err := decodeTopology(context.Background(), data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,14 @@
 package geo
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"runtime"
+	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -41,43 +47,210 @@ type geoGeometry struct {
 	Coordinates json.RawMessage `json:"coordinates"`
 }
 
-func decodeGeoJSON(data []byte) ([]feature, error) {
-	var fc struct {
-		Features []geoFeature `json:"features"`
-	}
-	if err := json.Unmarshal(data, &fc); err != nil {
+// decodeGeoJSON splits the "features" array into its elements in one quick
+// pass and decodes the elements on every core, checking ctx every few
+// hundred, so that a cancelled load of a large file stops at once.
+func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
+	elems, err := featureElements(data)
+	if err != nil {
 		return nil, err
 	}
-	feats := make([]feature, 0, len(fc.Features))
-	for i, f := range fc.Features {
-		n := i + 1
-		if f.Geometry == nil || f.Geometry.Type == "" {
-			continue // a null geometry is valid GeoJSON: nothing to draw
-		}
-		p := arcParser{b: f.Geometry.Coordinates}
-		var mp orb.MultiPolygon
-		var err error
-		switch f.Geometry.Type {
-		case "Polygon":
-			var poly orb.Polygon
-			poly, err = p.polygon()
-			mp = orb.MultiPolygon{poly}
-		case "MultiPolygon":
-			err = p.list(func() error {
-				poly, err := p.polygon()
-				mp = append(mp, poly)
-				return err
-			})
-		default:
-			return nil, unsupported(n, f.Geometry.Type)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("feature %d: coordinates: %v", n, err)
-		}
-		props := f.Properties.asMap()
-		feats = append(feats, feature{n: n, id: keyOf(f.ID, props), name: nameOf(props), geom: mp})
+	feats := make([]*feature, len(elems))
+	errs := make([]error, len(elems))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(elems)/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(elems); i += workers {
+				if (i/workers)%256 == 0 && ctx.Err() != nil {
+					return
+				}
+				e := elems[i]
+				var f geoFeature
+				if err := json.Unmarshal(data[e[0]:e[1]], &f); err != nil {
+					errs[i] = &elemError{off: int64(e[0]), err: err}
+					continue
+				}
+				feats[i], errs[i] = decodeFeature(i+1, &f)
+			}
+		})
 	}
-	return feats, nil
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]feature, 0, len(feats))
+	for i, f := range feats {
+		if errs[i] != nil {
+			return nil, errs[i] // the first in the file, as a sequential decode would report
+		}
+		if f != nil {
+			out = append(out, *f)
+		}
+	}
+	return out, nil
+}
+
+// elemError is a decoding error inside the feature that starts at off.
+type elemError struct {
+	off int64
+	err error
+}
+
+func (e *elemError) Error() string { return e.err.Error() }
+func (e *elemError) Unwrap() error { return e.err }
+
+// featureElements returns the byte ranges of the elements of the top-level
+// "features" array, and checks the rest of the object is valid JSON.
+func featureElements(data []byte) ([][2]int, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // '{', checked by topType
+		return nil, err
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if key != "features" {
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		i := skipSpace(data, int(dec.InputOffset()))
+		if i >= len(data) {
+			return nil, io.ErrUnexpectedEOF
+		}
+		if data[i] != ':' {
+			return nil, &elemError{off: int64(i), err: fmt.Errorf("invalid character %q after object key", data[i])}
+		}
+		i = skipSpace(data, i+1)
+		if i < len(data) && data[i] != '[' {
+			var v json.RawMessage // null, or an error to report in place
+			if err := dec.Decode(&v); err != nil {
+				return nil, err
+			}
+			if string(v) != "null" {
+				return nil, fmt.Errorf("features is not an array")
+			}
+			continue
+		}
+		elems, end, err := splitArray(data, i)
+		if err != nil {
+			return nil, err
+		}
+		// The members after the array are checked as an object of their own.
+		rest := append([]byte("{"), data[skipComma(data, end):]...)
+		var tail map[string]json.RawMessage
+		if err := json.Unmarshal(rest, &tail); err != nil {
+			return nil, &elemError{off: int64(skipComma(data, end)) - 1, err: err}
+		}
+		return elems, nil
+	}
+	return nil, nil
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipComma returns where the members after position i begin: past a comma
+// that separates them from the array, if any.
+func skipComma(data []byte, i int) int {
+	if j := skipSpace(data, i); j < len(data) && data[j] == ',' {
+		return j + 1
+	}
+	return i
+}
+
+// splitArray returns the byte ranges of the elements of the array that
+// opens at data[i], and the position after its closing bracket. It only
+// counts brackets outside strings; each element is validated when decoded.
+func splitArray(data []byte, i int) ([][2]int, int, error) {
+	var elems [][2]int
+	depth, start, inString := 0, -1, false
+	for i++; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth == 0 {
+				if c == '}' {
+					return nil, 0, &elemError{off: int64(i), err: errors.New("invalid character '}' in array")}
+				}
+				if start < 0 && len(elems) > 0 {
+					return nil, 0, &elemError{off: int64(i), err: errors.New("invalid character ']' after a comma")}
+				}
+				if start >= 0 {
+					elems = append(elems, [2]int{start, i})
+				}
+				return elems, i + 1, nil
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				if start < 0 {
+					return nil, 0, &elemError{off: int64(i), err: errors.New("invalid character ',' in array")}
+				}
+				elems = append(elems, [2]int{start, i})
+				start = -1
+				continue
+			}
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	return nil, 0, io.ErrUnexpectedEOF
+}
+
+// decodeFeature turns feature n into a polygon feature, or nil for a
+// feature without geometry.
+func decodeFeature(n int, f *geoFeature) (*feature, error) {
+	if f.Geometry == nil || f.Geometry.Type == "" {
+		return nil, nil // a null geometry is valid GeoJSON: nothing to draw
+	}
+	p := arcParser{b: f.Geometry.Coordinates}
+	var mp orb.MultiPolygon
+	var err error
+	switch f.Geometry.Type {
+	case "Polygon":
+		var poly orb.Polygon
+		poly, err = p.polygon()
+		mp = orb.MultiPolygon{poly}
+	case "MultiPolygon":
+		err = p.list(func() error {
+			poly, err := p.polygon()
+			mp = append(mp, poly)
+			return err
+		})
+	default:
+		return nil, unsupported(n, f.Geometry.Type)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("feature %d: coordinates: %v", n, err)
+	}
+	props := f.Properties.asMap()
+	return &feature{n: n, id: keyOf(f.ID, props), name: nameOf(props), geom: mp}, nil
 }
 
 // polygon parses [[[x, y], ...], ...]: rings of positions.

@@ -2,9 +2,11 @@ package geo
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"strings"
@@ -23,7 +25,10 @@ const MaxFileSize = 256 << 20
 var ErrNoRegions = errors.New("no Polygon or MultiPolygon features with a state (2-digit), county (5-digit) or tract (11-digit) FIPS id")
 
 // LoadFile reads a GeoJSON or TopoJSON file.
-func LoadFile(path string) (*Boundaries, error) {
+func LoadFile(path string) (*Boundaries, error) { return LoadFileContext(context.Background(), path) }
+
+// LoadFileContext is LoadFile, stopping with ctx's error once ctx is done.
+func LoadFileContext(ctx context.Context, path string) (*Boundaries, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, &fileerr.Error{File: path, Err: errors.Unwrap(err)}
@@ -35,7 +40,7 @@ func LoadFile(path string) (*Boundaries, error) {
 	if err != nil {
 		return nil, &fileerr.Error{File: path, Err: errors.Unwrap(err)}
 	}
-	return Load(path, data)
+	return LoadContext(ctx, path, data)
 }
 
 // Load reads GeoJSON (a FeatureCollection of Polygon and MultiPolygon
@@ -44,6 +49,13 @@ func LoadFile(path string) (*Boundaries, error) {
 // states and counties by the code's length. Territories the AlbersUSA
 // composite has no place for are left out.
 func Load(name string, data []byte) (*Boundaries, error) {
+	return LoadContext(context.Background(), name, data)
+}
+
+// LoadContext is Load, stopping with ctx's error once ctx is done: it
+// checks between a few hundred features or regions, so a cancelled load
+// of a large file gives its cores back at once.
+func LoadContext(ctx context.Context, name string, data []byte) (*Boundaries, error) {
 	if len(data) > MaxFileSize {
 		return nil, fileerr.New(name, 0, 0, "file is %d MiB; boundary files are limited to %d MiB", len(data)>>20, MaxFileSize>>20)
 	}
@@ -51,15 +63,17 @@ func Load(name string, data []byte) (*Boundaries, error) {
 	if err != nil {
 		return nil, jsonError(name, data, err)
 	}
-	head := struct{ Type string }{typ}
 	var feats []feature
-	switch head.Type {
+	switch typ {
 	case "Topology":
-		feats, err = decodeTopology(data)
+		feats, err = decodeTopology(ctx, data)
 	case "FeatureCollection":
-		feats, err = decodeGeoJSON(data)
+		feats, err = decodeGeoJSON(ctx, data)
 	default:
-		return nil, fileerr.New(name, 0, 0, "type is %q; want a GeoJSON FeatureCollection or a TopoJSON Topology", head.Type)
+		return nil, fileerr.New(name, 0, 0, "type is %q; want a GeoJSON FeatureCollection or a TopoJSON Topology", typ)
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	if err != nil {
 		var fe *fileerr.Error
@@ -69,7 +83,7 @@ func Load(name string, data []byte) (*Boundaries, error) {
 		}
 		return nil, jsonError(name, data, err)
 	}
-	return build(name, feats)
+	return build(ctx, name, feats)
 }
 
 // topType reads the top-level "type" member without decoding the rest;
@@ -109,7 +123,7 @@ type feature struct {
 	geom orb.MultiPolygon
 }
 
-func build(name string, feats []feature) (*Boundaries, error) {
+func build(ctx context.Context, name string, feats []feature) (*Boundaries, error) {
 	proj := NewAlbersUSA()
 	var byLevel [levels][]*Region
 	seen := map[string]int{}
@@ -131,12 +145,18 @@ func build(name string, feats []feature) (*Boundaries, error) {
 	var wg sync.WaitGroup
 	for _, regions := range byLevel {
 		wg.Go(func() {
-			for _, r := range regions {
+			for i, r := range regions {
+				if i%256 == 0 && ctx.Err() != nil {
+					return
+				}
 				project(proj, r)
 			}
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	b := &Boundaries{}
 	if len(byLevel[States]) > 0 {
 		b.States = newLayer(States, byLevel[States])
@@ -189,17 +209,22 @@ func checkCoords(mp orb.MultiPolygon) error {
 // jsonError locates a JSON decoding error in the file.
 func jsonError(name string, data []byte, err error) error {
 	var (
-		syn *json.SyntaxError
-		typ *json.UnmarshalTypeError
-		off int64 = -1
+		syn  *json.SyntaxError
+		typ  *json.UnmarshalTypeError
+		elem *elemError
+		off  int64 = -1
+		base int64 // where the decoded part starts in the file
 	)
+	if errors.As(err, &elem) {
+		base = elem.off
+	}
 	msg := err.Error()
 	switch {
 	case errors.As(err, &syn) && syn.Error() == "unexpected end of JSON input":
 		off = int64(len(data))
 		msg = "not valid JSON: the file ends too early (truncated?)"
 	case errors.As(err, &syn):
-		off = max(0, syn.Offset-1) // Offset counts the offending byte
+		off = base + max(0, syn.Offset-1) // Offset counts the offending byte
 		msg = "not valid JSON: " + syn.Error()
 	case errors.As(err, &typ):
 		// orb decodes geometries from nested raw messages, so the offset is
@@ -208,9 +233,12 @@ func jsonError(name string, data []byte, err error) error {
 		if typ.Field != "" {
 			msg += " (field " + typ.Field + ")"
 		}
-	case err.Error() == "unexpected end of JSON input":
+	case err.Error() == "unexpected end of JSON input" || errors.Is(err, io.ErrUnexpectedEOF):
 		off = int64(len(data))
 		msg = "not valid JSON: the file ends too early (truncated?)"
+	case elem != nil && !errors.As(elem.err, &typ):
+		off = base
+		msg = "not valid JSON: " + elem.err.Error()
 	}
 	if off >= 0 {
 		line, col := fileerr.LineCol(data, off)

@@ -2,8 +2,10 @@ package geo
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +70,15 @@ func TestBinaryRoundTrip(t *testing.T) {
 		if _, err := LoadBinary(bad); !errors.Is(err, ErrBadBinary) {
 			t.Errorf("%d bytes: %v, want ErrBadBinary", len(bad), err)
 		}
+	}
+}
+
+// Review finding 3d: cancelling reaches into the parse of a large file.
+func TestLoadContextCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	data := []byte(`{"type":"FeatureCollection","features":[` + strings.Repeat(`{"type":"Feature","id":"06069","geometry":null},`, 999) + `{"type":"Feature","id":"06069","geometry":null}]}`)
+	if _, err := LoadContext(ctx, "big.geojson", data); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled load: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -34,7 +35,7 @@ type topoGeometry struct {
 	Geometries []*topoGeometry `json:"geometries"`
 }
 
-func decodeTopology(data []byte) ([]feature, error) {
+func decodeTopology(ctx context.Context, data []byte) ([]feature, error) {
 	var t topology
 	if err := json.Unmarshal(data, &t); err != nil {
 		return nil, err
@@ -43,7 +44,7 @@ func decodeTopology(data []byte) ([]feature, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &topoDecoder{arcs: arcs}
+	d := &topoDecoder{ctx: ctx, arcs: arcs}
 	// Objects is a map: visit states before counties for a stable order.
 	for _, name := range sortedKeys(t.Objects) {
 		if err := d.walk(t.Objects[name], 0); err != nil {
@@ -232,6 +233,7 @@ func (p *arcParser) number() (float64, error) {
 }
 
 type topoDecoder struct {
+	ctx   context.Context
 	arcs  [][]orb.Point
 	feats []feature
 	n     int
@@ -256,6 +258,11 @@ func (d *topoDecoder) walk(g *topoGeometry, depth int) error {
 		return nil
 	}
 	d.n++
+	if d.n%256 == 0 {
+		if err := d.ctx.Err(); err != nil {
+			return err
+		}
+	}
 	var mp orb.MultiPolygon
 	switch g.Type {
 	case "Polygon":

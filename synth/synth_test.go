@@ -1,6 +1,8 @@
 package synth
 
 import (
+	"context"
+	"errors"
 	"image"
 	"os"
 	"path/filepath"
@@ -50,6 +52,34 @@ func BenchmarkLoad100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkCancel100k cancels a load of 100,000 tracts halfway and reports
+// how long it takes to stop: cancel-ms, to meet 100 ms.
+func BenchmarkCancel100k(b *testing.B) {
+	data := Tracts(scale, 1)
+	start := time.Now()
+	if _, err := geo.Load("synth.geojson", data); err != nil {
+		b.Fatal(err)
+	}
+	half := time.Since(start) / 2
+	var worst time.Duration
+	for b.Loop() {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := geo.LoadContext(ctx, "synth.geojson", data)
+			done <- err
+		}()
+		time.Sleep(half) // let the parse get halfway: the figure is how fast it stops
+		cancel()
+		t0 := time.Now()
+		if err := <-done; !errors.Is(err, context.Canceled) {
+			b.Fatalf("cancelled load: %v", err)
+		}
+		worst = max(worst, time.Since(t0))
+	}
+	b.ReportMetric(float64(worst.Microseconds())/1000, "cancel-ms")
 }
 
 func BenchmarkRedraw100k(b *testing.B) {
