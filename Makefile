@@ -40,6 +40,10 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+# staticcheck, pinned; go run fetches it through the module proxy.
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 # Every package's tests also run under the race detector, the window's
 # included: its background results reach the UI through an injected publish

@@ -38,27 +38,51 @@ func (it *legendItem) Tapped(*fyne.PointEvent) {
 	}
 }
 
-// CreateRenderer implements fyne.Widget.
+// CreateRenderer implements fyne.Widget. As in fyne's widget/icon.go, the
+// state stays on the widget and Refresh reads it, with the theme looked up
+// through the widget, so a light/dark switch recolours the text.
 func (it *legendItem) CreateRenderer() fyne.WidgetRenderer {
-	e := it.entry
 	swatch := canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
-		if style.Hatch(e.Hatch, x, y) {
+		if style.Hatch(it.entry.Hatch, x, y) {
 			return style.HatchColor
 		}
-		return e.Color
+		return it.entry.Color
 	})
 	swatch.SetMinSize(fyne.NewSize(16, 16))
-	text := canvas.NewText(fmt.Sprintf("%s (%d)", e.Label, e.Count), theme.Color(theme.ColorNameForeground))
+	r := &legendRenderer{it: it, swatch: swatch, text: canvas.NewText("", color.Black)}
+	// Plain text rather than a label: a legend line needs no padding.
+	r.row = container.NewHBox(swatch, r.text)
+	r.Refresh()
+	return r
+}
+
+type legendRenderer struct {
+	it     *legendItem
+	swatch *canvas.Raster
+	text   *canvas.Text
+	row    *fyne.Container
+}
+
+func (r *legendRenderer) Layout(s fyne.Size)           { r.row.Resize(s) }
+func (r *legendRenderer) MinSize() fyne.Size           { return r.row.MinSize() }
+func (r *legendRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.row} }
+func (r *legendRenderer) Destroy()                     {}
+
+// Refresh shows the widget's entry and state in the widget's theme.
+func (r *legendRenderer) Refresh() {
+	it := r.it
+	th, v := it.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	r.text.Text = fmt.Sprintf("%s (%d)", it.entry.Label, it.entry.Count)
+	r.text.TextStyle.Bold = it.isolated
+	r.text.Color = th.Color(theme.ColorNameForeground, v)
 	switch {
 	case it.isolated:
-		text.TextStyle.Bold = true
-		text.Text = "▶ " + text.Text
+		r.text.Text = "▶ " + r.text.Text
 	case it.dimmed:
-		text.Color = theme.Color(theme.ColorNameDisabled)
+		r.text.Color = th.Color(theme.ColorNameDisabled, v)
 	}
-	// Plain text rather than a label: a legend line needs no padding.
-	row := container.NewHBox(swatch, text)
-	return widget.NewSimpleRenderer(row)
+	r.text.Refresh()
+	r.swatch.Refresh()
 }
 
 // buildLegend lists what the fills mean with counts from the data shown;

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
@@ -491,5 +492,22 @@ func TestReloadReusesBoundariesAndBoundsUndo(t *testing.T) {
 	}
 	if len(u.undo) != maxUndo {
 		t.Errorf("%d undo steps, want %d", len(u.undo), maxUndo)
+	}
+}
+
+// Review finding 7b: a light/dark switch recolours the legend's text.
+func TestLegendFollowsTheme(t *testing.T) {
+	u := newTestUI(t)
+	it := u.legend.Objects[0].(*legendItem)
+	text := test.WidgetRenderer(it).(*legendRenderer).text
+	for _, th := range []fyne.Theme{theme.DarkTheme(), theme.LightTheme()} {
+		u.app.Settings().SetTheme(th)
+		variant := theme.VariantDark
+		if th == theme.LightTheme() {
+			variant = theme.VariantLight
+		}
+		if want := th.Color(theme.ColorNameForeground, variant); text.Color != want {
+			t.Errorf("legend text %v, want %v", text.Color, want)
+		}
 	}
 }
