@@ -74,6 +74,7 @@ type UI struct {
 	asOfText   *widget.Label
 
 	charts chartView
+	tabs   *container.AppTabs
 	loads  loader
 	lastCh []dataset.Change
 }
@@ -179,11 +180,14 @@ func (u *UI) layout() fyne.CanvasObject {
 	u.detailBox = container.NewVScroll(u.detail)
 	u.details = container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
 	details := u.details
-	tabs := container.NewAppTabs(
+	charts := container.NewTabItem("Charts", u.buildCharts())
+	u.tabs = container.NewAppTabs(
 		container.NewTabItem("Details", details),
 		container.NewTabItem("Table", u.table),
-		container.NewTabItem("Charts", u.buildCharts()),
+		charts,
 	)
+	u.tabs.OnSelected = func(t *container.TabItem) { u.showCharts(t == charts) }
+	tabs := u.tabs
 	side := container.NewBorder(widget.NewCard("", "Legend — click a category to isolate it", u.legend), nil, nil, nil, tabs)
 	split := container.NewHSplit(u.mapView, side)
 	split.Offset = 0.68

@@ -29,6 +29,17 @@ type chartView struct {
 	box   fyne.CanvasObject
 	err   *widget.Label
 	ready func() // set by tests: runs after a chart is shown
+	// shown is whether the Charts tab is selected; stale, whether the data
+	// changed since the chart was last drawn.
+	shown, stale bool
+}
+
+// showCharts follows the tab selection: charts are drawn only while seen.
+func (u *UI) showCharts(shown bool) {
+	u.charts.shown = shown
+	if shown && u.charts.stale {
+		u.drawChart()
+	}
 }
 
 var chartNames = map[string]chart.Kind{
@@ -64,24 +75,26 @@ func (u *UI) chartOptions() (chart.Options, string) {
 }
 
 // drawChart renders the chart in the background and shows it when done,
-// unless a newer one was asked for meanwhile.
+// unless a newer one was asked for meanwhile. While the Charts tab is not
+// shown it only notes that the chart is stale; showing the tab draws it.
 func (u *UI) drawChart() {
 	c := &u.charts
 	if c.img == nil || u.view == nil {
 		return
 	}
+	if !c.shown {
+		c.stale = true
+		return
+	}
+	c.stale = false
 	c.gen++
 	gen, kind, d := c.gen, u.chartKind(), u.view
 	opt, footer := u.chartOptions()
 	go func() {
-		var buf bytes.Buffer
+		var img image.Image
 		p, err := chart.New(kind, d, opt)
 		if err == nil {
-			err = chart.Write(&buf, p, chart.PNG, 9*vg.Inch, 6*vg.Inch, 110, footer)
-		}
-		var img image.Image
-		if err == nil {
-			img, _, err = image.Decode(&buf)
+			img = chart.Image(p, 9*vg.Inch, 6*vg.Inch, 110, footer)
 		}
 		u.publish(func() {
 			if c.gen != gen {

@@ -251,7 +251,12 @@ func TestChartsFollowFiltersAndExport(t *testing.T) {
 		t.Helper()
 		await(t, u, ready)
 	}
+	// Hidden, the chart is only marked stale; showing its tab draws it.
 	u.charts.kind.SetSelected("Lawsuit timeline")
+	if !u.charts.stale {
+		t.Error("the chart was drawn while its tab was hidden")
+	}
+	u.tabs.SelectIndex(2)
 	wait()
 	if !u.charts.img.Visible() || u.charts.img.Image.Bounds().Dx() < 500 {
 		t.Fatalf("timeline not shown (err %q)", u.charts.err.Text)

@@ -5,6 +5,7 @@ package chart
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"io"
 	"math"
@@ -408,14 +409,27 @@ func Write(out io.Writer, p *plot.Plot, f Format, w, h vg.Length, dpi int, foote
 	default:
 		return fmt.Errorf("unknown format %q", f)
 	}
+	drawOn(c, p, footer)
+	_, err := c.WriteTo(out)
+	return err
+}
+
+// Image draws p with a footer line into a w×h image at dpi dots per inch,
+// straight into the pixels: no PNG to encode and decode again.
+func Image(p *plot.Plot, w, h vg.Length, dpi int, footer string) image.Image {
+	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
+	drawOn(c, p, footer)
+	return c.Image()
+}
+
+// drawOn draws p on c above a footer line, on white.
+func drawOn(c vg.CanvasSizer, p *plot.Plot, footer string) {
 	dc := draw.New(c)
 	fill(dc, color.White)
 	sty := draw.TextStyle{Color: color.RGBA{0x40, 0x40, 0x40, 0xff}, Font: font.From(font.Font{Typeface: "Liberation", Variant: "Sans"}, vg.Points(8)), Handler: plot.DefaultTextHandler}
 	footH := vg.Points(16)
 	dc.FillText(sty, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + vg.Points(5)}, footer)
 	p.Draw(draw.Crop(dc, vg.Points(4), -vg.Points(8), footH, -vg.Points(4)))
-	_, err := c.WriteTo(out)
-	return err
 }
 
 func fill(c draw.Canvas, col color.Color) {
