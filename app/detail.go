@@ -30,85 +30,122 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 		return []widget.RichTextSegment{&widget.TextSegment{Text: fips, Style: widget.RichTextStyleHeading},
 			para("Not shown at this level.")}
 	}
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: r.Name, Style: widget.RichTextStyleHeading}}
-	add := func(label, value string) {
-		if value == "" {
-			return
-		}
-		segs = append(segs,
-			&widget.TextSegment{Text: label + ": ", Style: widget.RichTextStyleStrong},
-			&widget.TextSegment{Text: value, Style: widget.RichTextStyleParagraph})
+	p := &panel{}
+	p.header(v, r)
+	p.policyRow(r)
+	p.segs = append(p.segs, agreementSegments(v, r)...)
+	p.lists(r.Lists)
+	p.suits(r)
+	return p.segs
+}
+
+// panel collects the detail panel's segments, section by section.
+type panel struct{ segs []widget.RichTextSegment }
+
+// add shows "label: value", or nothing for an empty value.
+func (p *panel) add(label, value string) {
+	if value == "" {
+		return
 	}
-	sub := func(s string) {
-		segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleSubHeading})
-	}
-	add("FIPS", fips)
-	add("Level", string(r.Level))
-	add("State", r.State)
-	state := v.Data.Jurisdiction(fips[:2])
+	p.segs = append(p.segs,
+		&widget.TextSegment{Text: label + ": ", Style: widget.RichTextStyleStrong},
+		&widget.TextSegment{Text: value, Style: widget.RichTextStyleParagraph})
+}
+
+func (p *panel) sub(s string) {
+	p.segs = append(p.segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleSubHeading})
+}
+
+func (p *panel) text(s string) { p.segs = append(p.segs, para(s)) }
+
+func (p *panel) bold(s string) {
+	p.segs = append(p.segs, &widget.TextSegment{Text: s, Style: boldBlock})
+}
+
+func (p *panel) links(sources []string) { p.segs = append(p.segs, links(sources)...) }
+
+// header names the region, says why the map shows it as it does, and
+// defines its category.
+func (p *panel) header(v *view.View, r *view.Region) {
+	p.segs = append(p.segs, &widget.TextSegment{Text: r.Name, Style: widget.RichTextStyleHeading})
+	p.add("FIPS", r.FIPS)
+	p.add("Level", string(r.Level))
+	p.add("State", r.State)
 	switch {
 	case r.By287g:
-		segs = append(segs, para("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement."))
+		p.text("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement.")
 	case r.Inherited:
-		segs = append(segs, para("No documented policy of its own: the map shows the policy of "+r.From.Name+" in a lighter tint."))
+		p.text("No documented policy of its own: the map shows the policy of " + r.From.Name + " in a lighter tint.")
 	case r.Own == nil && r.Level != dataset.State:
-		segs = append(segs, para("No row in the dataset for this jurisdiction or its state."))
+		p.text("No row in the dataset for this jurisdiction or its state.")
 	}
 	info := dataset.CategoryInfo[r.Category]
-	add("Category", info.Label+" ("+string(r.Category)+")")
-	segs = append(segs, para(info.Definition))
-	if r.Level != dataset.State && !r.Inherited && state != nil {
-		add("State policy", dataset.CategoryInfo[state.Category].Label+" ("+state.Name+")")
+	p.add("Category", info.Label+" ("+string(r.Category)+")")
+	p.text(info.Definition)
+	if state := v.Data.Jurisdiction(r.FIPS[:2]); r.Level != dataset.State && !r.Inherited && state != nil {
+		p.add("State policy", dataset.CategoryInfo[state.Category].Label+" ("+state.Name+")")
 	}
+}
+
+// policyRow shows the row behind the region: its own, or its state's.
+func (p *panel) policyRow(r *view.Region) {
 	row := r.Own
 	switch {
 	case r.Inherited:
 		row = r.From
-		sub("Policy of " + r.From.Name)
+		p.sub("Policy of " + r.From.Name)
 	case r.By287g && row != nil:
-		sub("Its own policy row")
-		add("Category of the row", dataset.CategoryInfo[row.Category].Label)
+		p.sub("Its own policy row")
+		p.add("Category of the row", dataset.CategoryInfo[row.Category].Label)
 	}
-	if row != nil {
-		add("Policy", row.Policy)
-		if !row.Effective.IsZero() {
-			add("In effect since", row.Effective.Format(day))
-		}
-		if !row.Ended.IsZero() {
-			add("Ended", row.Ended.Format(day))
-		}
-		add("Verification", string(row.Verification))
-		add("Checked", row.AsOf.Format(day))
-		add("Notes", row.Notes)
-		for _, f := range row.Extra {
-			add(f.Name, f.Value)
-		}
-		if len(row.Sources) > 0 {
-			sub("Sources")
-			segs = append(segs, links(row.Sources)...)
-		}
+	if row == nil {
+		return
 	}
-	segs = append(segs, agreementSegments(v, r)...)
-	if len(r.Lists) > 0 {
-		sub("Official lists")
+	p.add("Policy", row.Policy)
+	if !row.Effective.IsZero() {
+		p.add("In effect since", row.Effective.Format(day))
 	}
-	for _, g := range r.Lists {
-		segs = append(segs, &widget.TextSegment{Text: dataset.ListTitle(g.List), Style: boldBlock})
+	if !row.Ended.IsZero() {
+		p.add("Ended", row.Ended.Format(day))
+	}
+	p.add("Verification", string(row.Verification))
+	p.add("Checked", row.AsOf.Format(day))
+	p.add("Notes", row.Notes)
+	for _, f := range row.Extra {
+		p.add(f.Name, f.Value)
+	}
+	if len(row.Sources) > 0 {
+		p.sub("Sources")
+		p.links(row.Sources)
+	}
+}
+
+// lists shows the official lists naming the region, with their dates.
+func (p *panel) lists(lists []*dataset.Designation) {
+	if len(lists) > 0 {
+		p.sub("Official lists")
+	}
+	for _, g := range lists {
+		p.bold(dataset.ListTitle(g.List))
 		line := "named from " + g.ListedFrom.Format(day)
 		if !g.RemovedOn.IsZero() {
 			line += ", removed " + g.RemovedOn.Format(day)
 		}
-		segs = append(segs, para(line+" · "+string(g.Verification)+", checked "+g.AsOf.Format(day)))
-		add("Notes", g.Notes)
-		segs = append(segs, links(g.Sources)...)
+		p.text(line + " · " + string(g.Verification) + ", checked " + g.AsOf.Format(day))
+		p.add("Notes", g.Notes)
+		p.links(g.Sources)
 	}
+}
+
+// suits shows the DOJ suits against the region or its state.
+func (p *panel) suits(r *view.Region) {
 	if len(r.Suits) > 0 {
-		sub("DOJ lawsuits")
+		p.sub("DOJ lawsuits")
 	}
 	for _, s := range r.Suits {
-		segs = append(segs, &widget.TextSegment{Text: s.Name, Style: boldBlock})
-		if !slices.Contains(s.Defendants, fips) {
-			segs = append(segs, para("Against its state: the law it challenges binds "+r.Name+" too."))
+		p.bold(s.Name)
+		if !slices.Contains(s.Defendants, r.FIPS) {
+			p.text("Against its state: the law it challenges binds " + r.Name + " too.")
 		}
 		line := []string{s.Court}
 		if s.Docket != "" {
@@ -118,12 +155,11 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 		if !s.StatusDate.IsZero() {
 			line = append(line, "as of "+s.StatusDate.Format(day))
 		}
-		segs = append(segs, para(strings.Join(line, " · ")))
-		add("Challenged", s.PolicyChallenged)
-		add("Notes", s.Notes)
-		segs = append(segs, links(s.Sources)...)
+		p.text(strings.Join(line, " · "))
+		p.add("Challenged", s.PolicyChallenged)
+		p.add("Notes", s.Notes)
+		p.links(s.Sources)
 	}
-	return segs
 }
 
 // agreementSegments lists the 287(g) agreements active on the view's day:

@@ -82,10 +82,7 @@ func Load(files ...File) (*Dataset, error) { return LoadContext(context.Backgrou
 // done (a file is at most MaxFileSize, so each takes a moment at most).
 func LoadContext(ctx context.Context, files ...File) (*Dataset, error) {
 	var errs fileerr.List
-	d := &Dataset{}
-	jurRows := map[string][]*Jurisdiction{}
-	suitLine := map[string]*Lawsuit{}
-	listLine := map[string]*Designation{}
+	ld := &loading{d: &Dataset{}, jurRows: map[string][]*Jurisdiction{}, suitLine: map[string]*Lawsuit{}, listLine: map[string]*Designation{}}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -95,68 +92,76 @@ func LoadContext(ctx context.Context, files ...File) (*Dataset, error) {
 		if t == nil {
 			continue
 		}
-		switch t.kind {
-		case jurisdictionsKind:
-			for _, row := range t.rows {
-				j, rerrs := t.jurisdiction(row)
-				errs = append(errs, rerrs...)
-				if j == nil {
-					continue
-				}
-				if err := t.repeats(row, j, jurRows[j.FIPS]); err != nil {
-					errs = append(errs, err)
-					continue
-				}
-				jurRows[j.FIPS] = append(jurRows[j.FIPS], j)
-				d.Jurisdictions = append(d.Jurisdictions, j)
-			}
-		case lawsuitsKind:
-			for _, row := range t.rows {
-				s, rerrs := t.lawsuit(row)
-				errs = append(errs, rerrs...)
-				if s == nil {
-					continue
-				}
-				if prev, dup := suitLine[s.CaseID]; dup {
-					errs = append(errs, t.errAt(row, "case_id", "case_id %s repeats %s:%d", s.CaseID, prev.File, prev.Line))
-					continue
-				}
-				suitLine[s.CaseID] = s
-				d.Lawsuits = append(d.Lawsuits, s)
-			}
-		case agreementsKind:
-			for _, row := range t.rows {
-				a, rerrs := t.agreement(row)
-				errs = append(errs, rerrs...)
-				if a != nil {
-					d.Agreements = append(d.Agreements, a)
-				}
-			}
-		case designationsKind:
-			for _, row := range t.rows {
-				g, rerrs := t.designation(row)
-				errs = append(errs, rerrs...)
-				if g == nil {
-					continue
-				}
-				key := g.FIPS + " " + g.List
-				if prev, dup := listLine[key]; dup {
-					errs = append(errs, t.errAt(row, "fips", "fips %s on list %s repeats %s:%d", g.FIPS, g.List, prev.File, prev.Line))
-					continue
-				}
-				listLine[key] = g
-				d.Designations = append(d.Designations, g)
-			}
+		for _, row := range t.rows {
+			errs = append(errs, ld.add(t, row)...)
 		}
-		d.Files = append(d.Files, f.Name)
+		ld.d.Files = append(ld.d.Files, f.Name)
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	d := ld.d
 	d.listDOJColumn()
 	d.index()
 	d.Digest = digest(files)
 	return d, nil
+}
+
+// loading is a dataset being read, with what its checks across rows and
+// files need: the rows seen so far by key.
+type loading struct {
+	d        *Dataset
+	jurRows  map[string][]*Jurisdiction
+	suitLine map[string]*Lawsuit
+	listLine map[string]*Designation
+}
+
+// add reads one row of t into the dataset and returns its problems.
+func (ld *loading) add(t *table, row *row) fileerr.List {
+	d := ld.d
+	switch t.kind {
+	case jurisdictionsKind:
+		j, errs := t.jurisdiction(row)
+		if j == nil {
+			return errs
+		}
+		if err := t.repeats(row, j, ld.jurRows[j.FIPS]); err != nil {
+			return append(errs, err)
+		}
+		ld.jurRows[j.FIPS] = append(ld.jurRows[j.FIPS], j)
+		d.Jurisdictions = append(d.Jurisdictions, j)
+		return errs
+	case lawsuitsKind:
+		s, errs := t.lawsuit(row)
+		if s == nil {
+			return errs
+		}
+		if prev, dup := ld.suitLine[s.CaseID]; dup {
+			return append(errs, t.errAt(row, "case_id", "case_id %s repeats %s:%d", s.CaseID, prev.File, prev.Line))
+		}
+		ld.suitLine[s.CaseID] = s
+		d.Lawsuits = append(d.Lawsuits, s)
+		return errs
+	case agreementsKind:
+		a, errs := t.agreement(row)
+		if a != nil {
+			d.Agreements = append(d.Agreements, a)
+		}
+		return errs
+	case designationsKind:
+		g, errs := t.designation(row)
+		if g == nil {
+			return errs
+		}
+		key := g.FIPS + " " + g.List
+		if prev, dup := ld.listLine[key]; dup {
+			return append(errs, t.errAt(row, "fips", "fips %s on list %s repeats %s:%d", g.FIPS, g.List, prev.File, prev.Line))
+		}
+		ld.listLine[key] = g
+		d.Designations = append(d.Designations, g)
+		return errs
+	}
+	return nil
 }
 
 // Kind is what a CSV file holds, recognised by its header.
@@ -215,19 +220,9 @@ var bom = []byte("\ufeff")
 
 func readTable(f File) (*table, fileerr.List) {
 	var errs fileerr.List
-	data := f.Data
-	if len(data) > MaxFileSize {
-		return nil, fileerr.List{{File: f.Name, Err: fmt.Errorf("%w: %d MiB; the limit is %d MiB", ErrTooLarge, len(data)>>20, MaxFileSize>>20)}}
-	}
-	data = bytes.TrimPrefix(data, bom)
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line, col := fileerr.LineCol(data, int64(i))
-		return nil, fileerr.List{fileerr.New(f.Name, line, col, "NUL byte: this looks like a binary file, not CSV")}
-	}
-	if !utf8.Valid(data) {
-		off := invalidUTF8(data)
-		line, col := fileerr.LineCol(data, int64(off))
-		return nil, fileerr.List{fileerr.New(f.Name, line, col, "invalid UTF-8 (save the file as UTF-8; Latin-1 and Windows-1252 are not read)")}
+	data, err := checkBytes(f)
+	if err != nil {
+		return nil, fileerr.List{err}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
@@ -276,6 +271,25 @@ func readTable(f File) (*table, fileerr.List) {
 		return nil, append(errs, &fileerr.Error{File: f.Name, Err: err})
 	}
 	return t, errs
+}
+
+// checkBytes returns f's data without a BOM, or why it is not a CSV text
+// file at all: too large, binary, or not UTF-8.
+func checkBytes(f File) ([]byte, *fileerr.Error) {
+	data := f.Data
+	if len(data) > MaxFileSize {
+		return nil, &fileerr.Error{File: f.Name, Err: fmt.Errorf("%w: %d MiB; the limit is %d MiB", ErrTooLarge, len(data)>>20, MaxFileSize>>20)}
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := fileerr.LineCol(data, int64(i))
+		return nil, fileerr.New(f.Name, line, col, "NUL byte: this looks like a binary file, not CSV")
+	}
+	if !utf8.Valid(data) {
+		line, col := fileerr.LineCol(data, int64(invalidUTF8(data)))
+		return nil, fileerr.New(f.Name, line, col, "invalid UTF-8 (save the file as UTF-8; Latin-1 and Windows-1252 are not read)")
+	}
+	return data, nil
 }
 
 func invalidUTF8(b []byte) int {
@@ -476,22 +490,7 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	if j.Name == "" {
 		errs = append(errs, t.errAt(r, "name", "name is empty"))
 	}
-	n, okLevel := fipsLen[j.Level]
-	if !okLevel {
-		errs = append(errs, t.errAt(r, "level", "level %q is not state, county or city", string(j.Level)))
-	}
-	st, okState := stateFIPS[j.State]
-	if !okState {
-		errs = append(errs, t.errAt(r, "state", "state %q is not a USPS code of a state, DC or Puerto Rico", j.State))
-	}
-	switch {
-	case !isDigits(j.FIPS):
-		errs = append(errs, t.errAt(r, "fips", "fips %q is not a numeric code (keep leading zeros: quote it or format the column as text)", j.FIPS))
-	case okLevel && len(j.FIPS) != n:
-		errs = append(errs, t.errAt(r, "fips", "fips %q has %d digits; a %s code has %d", j.FIPS, len(j.FIPS), j.Level, n))
-	case okState && (len(j.FIPS) < 2 || j.FIPS[:2] != st):
-		errs = append(errs, t.errAt(r, "fips", "fips %q does not start with %s, the code of %s", j.FIPS, st, j.State))
-	}
+	errs = append(errs, t.place(r, j)...)
 	j.Category = Category(t.get(r, "category"))
 	if _, ok := CategoryInfo[j.Category]; !ok {
 		errs = append(errs, t.errAt(r, "category", "category %q is unknown; want one of %s", string(j.Category), categoryList()))
@@ -522,6 +521,28 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 		return nil, errs
 	}
 	return j, nil
+}
+
+// place checks that j's level, state and FIPS code agree.
+func (t *table) place(r *row, j *Jurisdiction) fileerr.List {
+	var errs fileerr.List
+	n, okLevel := fipsLen[j.Level]
+	if !okLevel {
+		errs = append(errs, t.errAt(r, "level", "level %q is not state, county or city", string(j.Level)))
+	}
+	st, okState := stateFIPS[j.State]
+	if !okState {
+		errs = append(errs, t.errAt(r, "state", "state %q is not a USPS code of a state, DC or Puerto Rico", j.State))
+	}
+	switch {
+	case !isDigits(j.FIPS):
+		errs = append(errs, t.errAt(r, "fips", "fips %q is not a numeric code (keep leading zeros: quote it or format the column as text)", j.FIPS))
+	case okLevel && len(j.FIPS) != n:
+		errs = append(errs, t.errAt(r, "fips", "fips %q has %d digits; a %s code has %d", j.FIPS, len(j.FIPS), j.Level, n))
+	case okState && (len(j.FIPS) < 2 || j.FIPS[:2] != st):
+		errs = append(errs, t.errAt(r, "fips", "fips %q does not start with %s, the code of %s", j.FIPS, st, j.State))
+	}
+	return errs
 }
 
 func (t *table) coord(r *row, c string, limit float64, errs *fileerr.List) float64 {
