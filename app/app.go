@@ -129,6 +129,17 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 }
 
 func (u *UI) layout() fyne.CanvasObject {
+	bar := u.filterBar()
+	bottom := container.NewVBox(u.asOfRow(),
+		container.NewBorder(nil, nil, nil, container.NewHBox(u.progress, u.changes), u.status))
+	split := container.NewHSplit(u.mapView, u.sidePanel())
+	split.Offset = 0.68
+	return container.NewBorder(bar, bottom, nil, nil, split)
+}
+
+// filterBar is the row above the map: search, level, colouring, the suit
+// and list filters, and the reset button.
+func (u *UI) filterBar() fyne.CanvasObject {
 	u.level = widget.NewSelect([]string{"States", "Counties"}, func(s string) {
 		u.lvl = map[string]geo.Level{"States": geo.States, "Counties": geo.Counties, "Tracts": geo.Tracts}[s]
 		u.app.Preferences().SetString(prefLevel, s)
@@ -159,7 +170,14 @@ func (u *UI) layout() fyne.CanvasObject {
 	})
 	u.lists.SetSelected(listChoices[0])
 	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
+	// The entry in a box of its own width: an HBox would squeeze it.
+	search := container.NewGridWrap(fyne.NewSize(230, u.search.MinSize().Height), u.search)
+	return container.NewHBox(search, widget.NewLabel("Level"), u.level, widget.NewLabel("Colour by"), u.colorBy,
+		widget.NewLabel("DOJ"), u.suits, u.lists, reset)
+}
 
+// asOfRow is the as-of slider with its date.
+func (u *UI) asOfRow() fyne.CanvasObject {
 	days := u.today.Sub(firstDay).Hours() / 24
 	u.asOfBar = widget.NewSlider(0, days)
 	u.asOfBar.Step = 1
@@ -168,15 +186,11 @@ func (u *UI) layout() fyne.CanvasObject {
 	u.asOfBar.OnChanged = func(v float64) { u.asOfText.SetText("As of " + u.dayAt(v).Format("2006-01-02")) }
 	u.asOfBar.OnChangeEnded = func(v float64) { u.SetAsOf(u.dayAt(v)) }
 	u.asOfText.SetText("As of " + u.today.Format("2006-01-02"))
+	return container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar)
+}
 
-	// The entry in a box of its own width: an HBox would squeeze it.
-	search := container.NewGridWrap(fyne.NewSize(230, u.search.MinSize().Height), u.search)
-	bar := container.NewHBox(search, widget.NewLabel("Level"), u.level, widget.NewLabel("Colour by"), u.colorBy,
-		widget.NewLabel("DOJ"), u.suits, u.lists, reset)
-	bottom := container.NewVBox(
-		container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar),
-		container.NewBorder(nil, nil, nil, container.NewHBox(u.progress, u.changes), u.status))
-
+// sidePanel is the legend over the Details, Table and Charts tabs.
+func (u *UI) sidePanel() fyne.CanvasObject {
 	u.detailBox = container.NewVScroll(u.detail)
 	u.details = container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
 	details := u.details
@@ -187,11 +201,7 @@ func (u *UI) layout() fyne.CanvasObject {
 		charts,
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) { u.showCharts(t == charts) }
-	tabs := u.tabs
-	side := container.NewBorder(widget.NewCard("", "Legend — click a category to isolate it", u.legend), nil, nil, nil, tabs)
-	split := container.NewHSplit(u.mapView, side)
-	split.Offset = 0.68
-	return container.NewBorder(bar, bottom, nil, nil, split)
+	return container.NewBorder(widget.NewCard("", "Legend — click a category to isolate it", u.legend), nil, nil, nil, u.tabs)
 }
 
 // listChoices filter by the official lists naming a region.
