@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -505,14 +506,21 @@ func TestLegendFollowsTheme(t *testing.T) {
 	u := newTestUI(t)
 	it := u.legend.Objects[0].(*legendItem)
 	text := test.WidgetRenderer(it).(*legendRenderer).text
-	for _, th := range []fyne.Theme{theme.DarkTheme(), theme.LightTheme()} {
-		u.app.Settings().SetTheme(th)
-		variant := theme.VariantDark
-		if th == theme.LightTheme() {
-			variant = theme.VariantLight
-		}
-		if want := th.Color(theme.ColorNameForeground, variant); text.Color != want {
+	for _, variant := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		u.app.Settings().SetTheme(forcedVariant{theme.DefaultTheme(), variant})
+		if want := theme.DefaultTheme().Color(theme.ColorNameForeground, variant); text.Color != want {
 			t.Errorf("legend text %v, want %v", text.Color, want)
 		}
 	}
+}
+
+// forcedVariant is the default theme in one variant, whatever the
+// settings say.
+type forcedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (f forcedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return f.Theme.Color(n, f.variant)
 }

@@ -211,10 +211,19 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 		drawText(img, small, th.Text, pad, h-pad-unit*3/2, note)
 	}
 
+	r.drawLegend(img, opt, unit)
+}
+
+// drawLegend draws the legend box in the bottom right corner, with text
+// unit pixels high.
+func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
 	entries := Legend(opt.View, opt.ColorBy)
 	if len(entries) == 0 {
 		return
 	}
+	th, day, pad := opt.Theme, opt.View.Date, unit
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	small := r.fonts.face(false, unit)
 	heading := "Policy"
 	switch opt.ColorBy {
 	case style.ByLawsuits:

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/paulmach/orb"
+
 	"sanctuarymap/geo"
 )
 
@@ -64,26 +66,7 @@ func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom 
 		if x1 < 0 || y1 < float64(top) || x0 >= float64(b.w) || y0 >= float64(bottom) {
 			continue
 		}
-		edges = edges[:0]
-		for _, poly := range r.Shape {
-			for _, ring := range poly {
-				for i := 0; i+1 < len(ring); i++ {
-					ax, ay := ring[i][0]*s+cx, ring[i][1]*s+cy
-					bx, by := ring[i+1][0]*s+cx, ring[i+1][1]*s+cy
-					if ay == by || max(ay, by) < float64(top) || min(ay, by) > float64(bottom) {
-						continue
-					}
-					e := edge{dir: 1}
-					if ay > by {
-						ax, ay, bx, by = bx, by, ax, ay
-						e.dir = -1
-					}
-					e.y0, e.y1, e.x0 = ay, by, ax
-					e.dxdy = (bx - ax) / (by - ay)
-					edges = append(edges, e)
-				}
-			}
-		}
+		edges = appendEdges(edges[:0], r.Shape, s, cx, cy, float64(top), float64(bottom))
 		rowStart := max(top, int(math.Ceil(y0-0.5)))
 		rowEnd := min(bottom-1, int(math.Floor(y1-0.5)))
 		if rowEnd < rowStart {
@@ -114,6 +97,31 @@ func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom 
 			b.fillRow(y, xs, id)
 		}
 	}
+}
+
+// appendEdges appends the non-horizontal edges of shape, in pixels, that
+// reach rows top to bottom.
+func appendEdges(edges []edge, shape orb.MultiPolygon, s, cx, cy, top, bottom float64) []edge {
+	for _, poly := range shape {
+		for _, ring := range poly {
+			for i := 0; i+1 < len(ring); i++ {
+				ax, ay := ring[i][0]*s+cx, ring[i][1]*s+cy
+				bx, by := ring[i+1][0]*s+cx, ring[i+1][1]*s+cy
+				if ay == by || max(ay, by) < top || min(ay, by) > bottom {
+					continue
+				}
+				e := edge{dir: 1}
+				if ay > by {
+					ax, ay, bx, by = bx, by, ax, ay
+					e.dir = -1
+				}
+				e.y0, e.y1, e.x0 = ay, by, ax
+				e.dxdy = (bx - ax) / (by - ay)
+				edges = append(edges, e)
+			}
+		}
+	}
+	return edges
 }
 
 // byFirstRow orders edges by the first pixel row whose centre they cross,
