@@ -120,6 +120,8 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 			o := u.mapView.Options()
 			o.Theme = u.theme()
 			u.mapView.SetOptions(o)
+			// "No data" follows the background.
+			u.buildLegend(o.ColorBy)
 		})
 	})
 	u.restorePrefs()
@@ -293,9 +295,9 @@ func (u *UI) addShortcuts() {
 
 func (u *UI) theme() style.Theme {
 	if u.app.Settings().ThemeVariant() == theme.VariantDark {
-		return style.Dark
+		return style.Dark()
 	}
-	return style.Light
+	return style.Light()
 }
 
 // SetAsOf shows the landscape on day; the slider's last day shows the data

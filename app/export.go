@@ -78,7 +78,7 @@ func homeDir() string {
 // and done, if not nil, is called with the outcome.
 func (u *UI) Export(path string, w, h int, done func(error)) {
 	o := u.mapView.Options()
-	o.Theme, o.Decorations, o.Selected, o.Hovered, o.Changed = style.Light, true, "", "", nil
+	o.Theme, o.Decorations, o.Selected, o.Hovered, o.Changed = style.Light(), true, "", "", nil
 	o.Title = "Immigration-enforcement cooperation: states, counties, cities"
 	r := render.New(u.bounds)
 	prov := u.provenance(o.Title)

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -43,10 +42,12 @@ func (it *legendItem) Tapped(*fyne.PointEvent) {
 // through the widget, so a light/dark switch recolours the text.
 func (it *legendItem) CreateRenderer() fyne.WidgetRenderer {
 	swatch := canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
-		if style.Hatch(it.entry.Hatch, x, y) {
-			return style.HatchColor
+		c := it.entry.Swatch(x, y)
+		// A rim, so a swatch as pale as the panel (no data) still shows.
+		if x == 0 || y == 0 || x == w-1 || y == h-1 {
+			c = style.Mix(c, style.RGBA(it.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())), 0.5)
 		}
-		return it.entry.Color
+		return c
 	})
 	swatch.SetMinSize(fyne.NewSize(16, 16))
 	r := &legendRenderer{it: it, swatch: swatch, text: canvas.NewText("", color.Black)}
@@ -72,7 +73,7 @@ func (r *legendRenderer) Destroy()                     {}
 func (r *legendRenderer) Refresh() {
 	it := r.it
 	th, v := it.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
-	r.text.Text = fmt.Sprintf("%s (%d)", it.entry.Label, it.entry.Count)
+	r.text.Text = it.entry.Text()
 	r.text.TextStyle.Bold = it.isolated
 	r.text.Color = th.Color(theme.ColorNameForeground, v)
 	switch {
@@ -89,7 +90,7 @@ func (r *legendRenderer) Refresh() {
 // clicking a category isolates it, clicking it again shows all.
 func (u *UI) buildLegend(by style.ColorBy) {
 	u.legend.RemoveAll()
-	for _, e := range render.Legend(u.view, by) {
+	for _, e := range render.Legend(u.view, by, u.theme()) {
 		var tap func()
 		if e.Category != "" {
 			cat := e.Category

@@ -122,7 +122,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	if *width < 16 || *height < 16 || *width > maxSide || *height > maxSide {
 		return bad("--width and --height must be between 16 and %d", maxSide)
 	}
-	opt := render.Options{Theme: style.Light, Decorations: true, Title: *title, Software: v.String()}
+	opt := render.Options{Theme: style.Light(), Decorations: true, Title: *title, Software: v.String()}
 	lvl, day, code := parseLevelDate(*level, *asOf, bad)
 	if code != OK {
 		return code

@@ -175,7 +175,7 @@ func selectedNear(img *image.RGBA, box image.Rectangle) int {
 	n := 0
 	for py := box.Min.Y; py <= box.Max.Y; py++ {
 		for px := box.Min.X; px <= box.Max.X; px++ {
-			if c := img.RGBAAt(px, py); c == style.Dark.Selection || c == style.Light.Selection {
+			if c := img.RGBAAt(px, py); c == style.Dark().Selection || c == style.Light().Selection {
 				n++
 			}
 		}

@@ -111,11 +111,15 @@ func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, onl
 			rim = opt.Theme.Hover
 		}
 		if c.Suit == dataset.SuitPending && opt.ColorBy != style.ByPolicy {
-			disc(img, px, py, rad+3, style.HatchColor)
+			disc(img, px, py, rad+3, style.HatchColor())
 			disc(img, px, py, rad+1.5, opt.Theme.Background)
 		}
 		disc(img, px, py, rad, rim)
-		disc(img, px, py, rad-1.5, fill(c, opt))
+		f, dotted := fill(c, opt)
+		disc(img, px, py, rad-1.5, f)
+		if dotted {
+			disc(img, px, py, rad/3, style.DotColor(f))
+		}
 	}
 }
 
@@ -145,38 +149,81 @@ func blend(img *image.RGBA, x, y int, c color.RGBA, a float64) {
 type LegendEntry struct {
 	Label string
 	Color color.RGBA
-	Hatch dataset.SuitState // NoSuit: a plain swatch
-	Count int
+	Hatch dataset.SuitState // NoSuit: no stripes
+	// Dotted entries stand for regions that follow their state's row.
+	Dotted bool
+	// Faded stands for any fill outside the filter: a modifier, like the
+	// patterns, not a colour of its own.
+	Faded bool
+	Count  int
 	// Category is set for policy entries, so a legend can isolate it.
 	Category dataset.Category
 }
 
-// Legend lists what the fills mean, with how many regions of the view's
-// level and cities each stands for.
-func Legend(v *view.View, by style.ColorBy) []LegendEntry {
+// Swatch is the colour of pixel (x, y) of the entry's swatch, drawn as the
+// map draws it.
+func (e LegendEntry) Swatch(x, y int) color.RGBA {
+	switch {
+	case style.Hatch(e.Hatch, x, y):
+		return style.HatchColor()
+	case e.Dotted && style.Dotted(x, y):
+		return style.DotColor(e.Color)
+	}
+	return e.Color
+}
+
+// Legend lists every fill the map of v draws in theme th and what it
+// means, with how many regions of the view's level and cities each stands
+// for; the lines add up to the whole.
+func Legend(v *view.View, by style.ColorBy, th style.Theme) []LegendEntry {
 	if v == nil {
 		return nil
 	}
 	n := v.Counts()
 	count := func(c view.Count) int { return c.Regions + c.Cities }
+	grey := style.Category(dataset.NoKnownPolicy)
 	var out []LegendEntry
 	if by != style.ByLawsuits {
 		for _, c := range dataset.Categories {
 			out = append(out, LegendEntry{Label: dataset.CategoryInfo[c].Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
 		}
+		if k := count(n.Basis[view.FollowsState]); k > 0 {
+			out = append(out, LegendEntry{Label: "Dotted: follows its state (no own row)", Color: grey, Dotted: true, Count: k})
+		}
+		if k := count(n.Basis[view.NoData]); k > 0 {
+			out = append(out, LegendEntry{Label: "No data", Color: th.NoData, Count: k})
+		}
 	}
-	pending, resolved := count(n.Suit[dataset.SuitPending]), count(n.Suit[dataset.SuitResolved])
 	switch by {
 	case style.ByLawsuits:
 		out = append(out,
-			LegendEntry{Label: "DOJ suit pending", Color: style.Suit(dataset.SuitPending), Count: pending},
-			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: resolved},
+			LegendEntry{Label: "DOJ suit pending", Color: style.Suit(dataset.SuitPending), Count: count(n.Suit[dataset.SuitPending])},
+			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: count(n.Suit[dataset.SuitResolved])},
 			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit), Count: count(n.Suit[dataset.NoSuit])})
+		if k := count(n.SuitInherited); k > 0 {
+			out = append(out, LegendEntry{Label: "Dotted: its state's suit", Color: style.Suit(dataset.NoSuit), Dotted: true, Count: k})
+		}
 	case style.ByBoth:
-		grey := style.Category(dataset.NoKnownPolicy)
+		all := func(s dataset.SuitState) int {
+			k := 0
+			for i := range v.Regions {
+				if v.Regions[i].Suit == s {
+					k++
+				}
+			}
+			for i := range v.Cities {
+				if v.Cities[i].Suit == s {
+					k++
+				}
+			}
+			return k
+		}
 		out = append(out,
-			LegendEntry{Label: "DOJ suit pending", Color: grey, Hatch: dataset.SuitPending, Count: pending},
-			LegendEntry{Label: "DOJ suit resolved", Color: grey, Hatch: dataset.SuitResolved, Count: resolved})
+			LegendEntry{Label: "Stripes: DOJ suit pending (own or its state's)", Color: grey, Hatch: dataset.SuitPending, Count: all(dataset.SuitPending)},
+			LegendEntry{Label: "Sparse stripes: DOJ suit resolved", Color: grey, Hatch: dataset.SuitResolved, Count: all(dataset.SuitResolved)})
+	}
+	if k := count(n.Hidden); k > 0 {
+		out = append(out, LegendEntry{Label: "Faded: outside the filter", Color: style.Faded(grey, th), Faded: true, Count: k})
 	}
 	return out
 }
@@ -217,7 +264,7 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 // drawLegend draws the legend box in the bottom right corner, with text
 // unit pixels high.
 func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
-	entries := Legend(opt.View, opt.ColorBy)
+	entries := Legend(opt.View, opt.ColorBy, opt.Theme)
 	if len(entries) == 0 {
 		return
 	}
@@ -238,7 +285,7 @@ func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
 	sw := unit
 	boxW := textWidth(small, heading)
 	for _, e := range entries {
-		boxW = max(boxW, sw+unit/2+textWidth(small, legendLabel(e)))
+		boxW = max(boxW, sw+unit/2+textWidth(small, e.Text()))
 	}
 	boxW += 2 * pad
 	boxH := (len(entries)+1)*lineH + pad*3/2
@@ -251,14 +298,15 @@ func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
 		sr := image.Rect(x0+pad, y-sw+2, x0+pad+sw, y+2)
 		for py := sr.Min.Y; py < sr.Max.Y; py++ {
 			for px := sr.Min.X; px < sr.Max.X; px++ {
-				c := e.Color
-				if style.Hatch(e.Hatch, px, py) {
-					c = style.HatchColor
+				c := e.Swatch(px, py)
+				// A rim, so a swatch as pale as the panel still shows.
+				if px == sr.Min.X || py == sr.Min.Y || px == sr.Max.X-1 || py == sr.Max.Y-1 {
+					c = style.Mix(c, th.Text, 0.5)
 				}
 				img.SetRGBA(px, py, c)
 			}
 		}
-		drawText(img, small, th.Text, sr.Max.X+unit/2, y, legendLabel(e))
+		drawText(img, small, th.Text, sr.Max.X+unit/2, y, e.Text())
 	}
 }
 
@@ -279,7 +327,8 @@ func ExportViewport(w, h int, frame orb.Bound) geo.Viewport {
 	return vp
 }
 
-func legendLabel(e LegendEntry) string {
+// Text is the entry's line: its label with its count.
+func (e LegendEntry) Text() string {
 	if e.Count == 0 && e.Hatch == dataset.NoSuit && e.Category == "" {
 		return e.Label
 	}

@@ -27,9 +27,9 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, o := range map[string]Options{
-		"states-policy": {View: at(b, d, geo.States, time.Time{}), Theme: style.Light, Decorations: true, Title: "Golden", Software: "test", Source: "embedded"},
-		"counties-both": {View: at(b, d, geo.Counties, time.Time{}), ColorBy: style.ByBoth, Theme: style.Dark, Selected: "17031", Hovered: "06"},
-		"lawsuits-2021": {View: at(b, d, geo.States, date("2021-01-01")), ColorBy: style.ByLawsuits, Theme: style.Light, Decorations: true, Software: "test", Source: "embedded"},
+		"states-policy": {View: at(b, d, geo.States, time.Time{}), Theme: style.Light(), Decorations: true, Title: "Golden", Software: "test", Source: "embedded"},
+		"counties-both": {View: at(b, d, geo.Counties, time.Time{}), ColorBy: style.ByBoth, Theme: style.Dark(), Selected: "17031", Hovered: "06"},
+		"lawsuits-2021": {View: at(b, d, geo.States, date("2021-01-01")), ColorBy: style.ByLawsuits, Theme: style.Light(), Decorations: true, Software: "test", Source: "embedded"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			img := New(b).Draw(ExportViewport(640, 400, geo.Frame), o)

@@ -135,34 +135,37 @@ func sameFills(a, b Options) bool {
 	return a.View == b.View && a.ColorBy == b.ColorBy && a.Theme == b.Theme && maps.Equal(a.Changed, b.Changed)
 }
 
-// fill is the colour of a region or city marker as the view resolves it.
-func fill(reg *view.Region, opt Options) color.RGBA {
+// fill is the colour of a region or city marker as the view resolves it,
+// and whether it is dotted (it follows its state).
+func fill(reg *view.Region, opt Options) (color.RGBA, bool) {
 	var c color.RGBA
+	dotted := false
 	switch {
 	case opt.ColorBy == style.ByLawsuits:
-		c = style.Suit(reg.Suit)
-	case reg.Inherited || (reg.Own == nil && !reg.By287g):
-		c = style.Inherited(reg.Category)
+		c, dotted = style.Suit(reg.Suit), reg.SuitInherited
+	case reg.Basis() == view.NoData:
+		c = opt.Theme.NoData
 	default:
-		c = style.Category(reg.Category)
+		c, dotted = style.Category(reg.Category), reg.Basis() == view.FollowsState
 	}
 	if !reg.Shown {
-		c = style.Mix(c, opt.Theme.Background, 0.8)
+		c = style.Faded(c, opt.Theme)
 	}
-	return c
+	return c, dotted
 }
 
-func (r *Renderer) fills(opt Options) ([]color.RGBA, []dataset.SuitState) {
+func (r *Renderer) fills(opt Options) ([]color.RGBA, []bool, []dataset.SuitState) {
 	regs := opt.View.Regions
 	fills := make([]color.RGBA, len(regs))
+	dotted := make([]bool, len(regs))
 	suits := make([]dataset.SuitState, len(regs))
 	for i := range regs {
-		fills[i] = fill(&regs[i], opt)
+		fills[i], dotted[i] = fill(&regs[i], opt)
 		if regs[i].Shown {
 			suits[i] = regs[i].Suit
 		}
 	}
-	return fills, suits
+	return fills, dotted, suits
 }
 
 // minEdgedPixels is the size below which a region's edges are not drawn.
@@ -171,13 +174,18 @@ const minEdgedPixels = 6
 // palette prepares the colours paintRow needs: each region's fill and
 // county-edge colour packed as little-endian RGBA words, one store a pixel.
 func (r *Renderer) palette(layer *geo.Layer, opt Options) *palette {
-	fills, suits := r.fills(opt)
+	fills, dotted, suits := r.fills(opt)
 	th := opt.Theme
 	fill := make([]uint32, len(fills))
 	edge := make([]uint32, len(fills))
+	dot := make([]uint32, len(fills))
 	scale := r.buf.vp.Scale()
 	for i, c := range fills {
 		fill[i] = pack(c)
+		dot[i] = fill[i]
+		if dotted[i] {
+			dot[i] = pack(style.DotColor(c))
+		}
 		edge[i] = pack(style.Mix(c, th.CountyBorder, th.CountyAlpha))
 		// Level of detail: regions a few pixels wide would be all border,
 		// so their inner edges are left out until the user zooms in.
@@ -185,8 +193,8 @@ func (r *Renderer) palette(layer *geo.Layer, opt Options) *palette {
 			edge[i] = fill[i]
 		}
 	}
-	return &palette{state: stateIndex(layer), fill: fill, edge: edge, suits: suits, hatch: opt.ColorBy == style.ByBoth,
-		bg: pack(th.Background), stateBorder: pack(th.StateBorder), hatchColor: pack(style.HatchColor)}
+	return &palette{state: stateIndex(layer), fill: fill, edge: edge, dot: dot, suits: suits, hatch: opt.ColorBy == style.ByBoth,
+		bg: pack(th.Background), stateBorder: pack(th.StateBorder), hatchColor: pack(style.HatchColor())}
 }
 
 // paint colours the pixels of rect from the id buffer: fill, hatching, and
@@ -210,6 +218,7 @@ func (r *Renderer) paint(img *image.RGBA, pal *palette, rect image.Rectangle) {
 type palette struct {
 	state                       []int32 // region → state number
 	fill, edge                  []uint32
+	dot                         []uint32 // the dots' colour; the fill's where there are none
 	suits                       []dataset.SuitState
 	hatch                       bool
 	bg, stateBorder, hatchColor uint32
@@ -243,8 +252,13 @@ func paintRow(img *image.RGBA, b *idBuffer, y, x0, x1 int, p *palette) {
 		default:
 			c = p.border(id, left, right, up[x], down[x])
 		}
-		if p.hatch && id >= 0 && style.Hatch(p.suits[id], x, y) && c == p.fill[id] {
-			c = p.hatchColor
+		if id >= 0 && c == p.fill[id] {
+			switch {
+			case p.hatch && style.Hatch(p.suits[id], x, y):
+				c = p.hatchColor
+			case style.Dotted(x, y):
+				c = p.dot[id]
+			}
 		}
 		binary.LittleEndian.PutUint32(pix[4*x:], c)
 		left = id

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"maps"
 	"testing"
 	"time"
 
@@ -47,7 +48,7 @@ func pixelAt(img *image.RGBA, vp geo.Viewport, fips string, lon, lat float64) co
 func TestStateFills(t *testing.T) {
 	b, d := embedded(t)
 	vp := geo.Fit(960, 600, geo.Frame)
-	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light})
+	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light()})
 	for _, c := range []struct {
 		name, fips string
 		lon, lat   float64
@@ -63,35 +64,56 @@ func TestStateFills(t *testing.T) {
 			t.Errorf("%s: pixel %v, want %v (%s)", c.name, got, want, d.Jurisdiction(c.fips).Category)
 		}
 	}
-	if got := img.RGBAAt(2, 2); got != style.Light.Background {
+	if got := img.RGBAAt(2, 2); got != style.Light().Background {
 		t.Errorf("corner: %v, want the background", got)
 	}
 }
 
-// Counties without a row of their own show their state's category in a
-// lighter tint.
-func TestCountyInheritsStateTint(t *testing.T) {
+// patchAt counts the colours of the 4×4 pixels at a lon/lat point: one
+// period of the dots.
+func patchAt(img *image.RGBA, vp geo.Viewport, fips string, lon, lat float64) map[color.RGBA]int {
+	x, y := vp.ToPixel(geo.NewAlbersUSA().Project(fips, orb.Point{lon, lat}))
+	out := map[color.RGBA]int{}
+	for dy := range 4 {
+		for dx := range 4 {
+			out[img.RGBAAt(int(x)+dx, int(y)+dy)]++
+		}
+	}
+	return out
+}
+
+// dotted is the patch of a region that follows its state's category c.
+func dotted(c dataset.Category) map[color.RGBA]int {
+	f := style.Category(c)
+	return map[color.RGBA]int{f: 15, style.DotColor(f): 1}
+}
+
+// Counties without a row of their own show their state's category, dotted.
+func TestCountyFollowsStateDotted(t *testing.T) {
 	b, d := embedded(t)
 	vp := geo.Fit(1920, 1080, geo.Frame)
-	img := New(b).Draw(vp, Options{View: at(b, d, geo.Counties, time.Time{}), Theme: style.Light})
+	img := New(b).Draw(vp, Options{View: at(b, d, geo.Counties, time.Time{}), Theme: style.Light()})
 	// Lincoln County, Colorado: far from any border.
-	want := style.Inherited(d.Jurisdiction("08").Category)
-	if got := pixelAt(img, vp, "08", -103.5, 39.0); got != want {
+	if got, want := patchAt(img, vp, "08", -103.5, 39.0), dotted(d.Jurisdiction("08").Category); !maps.Equal(got, want) {
 		t.Errorf("Lincoln County, CO: %v, want %v", got, want)
+	}
+	// King County, Washington, has its own row: no dots.
+	if got, want := patchAt(img, vp, "53", -121.8, 47.45), style.Category(d.Jurisdiction("53033").Category); got[want] != 16 {
+		t.Errorf("King County, WA: %v, want only %v", got, want)
 	}
 }
 
 func TestSelectionOutline(t *testing.T) {
 	b, d := embedded(t)
 	vp := geo.Fit(960, 600, geo.Frame)
-	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light, Selected: "08"})
+	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light(), Selected: "08"})
 	co := b.States.Region("08")
 	x0, y0 := vp.ToPixel(co.Bound.Min)
 	x1, y1 := vp.ToPixel(co.Bound.Max)
 	inside, outside := 0, 0
 	for y := 0; y < vp.H; y++ {
 		for x := 0; x < vp.W; x++ {
-			if img.RGBAAt(x, y) != style.Light.Selection {
+			if img.RGBAAt(x, y) != style.Light().Selection {
 				continue
 			}
 			if float64(x) >= x0-1 && float64(x) <= x1+1 && float64(y) >= y0-1 && float64(y) <= y1+1 {
@@ -129,7 +151,7 @@ func BenchmarkRedrawCounties(b *testing.B) {
 	r := New(bs)
 	vp := geo.Fit(1920, 1080, geo.Frame)
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
-	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light}
+	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light()}
 	for b.Loop() {
 		r.valid = false // a full redraw: rasterise and paint
 		r.DrawInto(img, vp, opt)
@@ -141,7 +163,7 @@ func BenchmarkRecolourCounties(b *testing.B) {
 	r := New(bs)
 	vp := geo.Fit(1920, 1080, geo.Frame)
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
-	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light}
+	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light()}
 	for i := 0; b.Loop(); i++ {
 		opt.Hovered = []string{"08031", "36061"}[i%2]
 		r.DrawInto(img, vp, opt)
@@ -156,11 +178,11 @@ func TestFilterFades(t *testing.T) {
 	}
 	vp := geo.Fit(960, 600, geo.Frame)
 	v := view.Resolve(d, b.States, time.Time{}, dataset.Filter{Category: dataset.StateLimits})
-	img := New(b).Draw(vp, Options{View: v, Theme: style.Light})
+	img := New(b).Draw(vp, Options{View: v, Theme: style.Light()})
 	if got, want := pixelAt(img, vp, "08", -105.5, 39.0), style.Category(dataset.StateLimits); got != want {
 		t.Errorf("Colorado: %v, want %v", got, want)
 	}
-	faded := style.Mix(style.Category(dataset.StateMandates), style.Light.Background, 0.8)
+	faded := style.Mix(style.Category(dataset.StateMandates), style.Light().Background, 0.8)
 	if got := pixelAt(img, vp, "48", -99.0, 31.0); got != faded {
 		t.Errorf("Texas: %v, want faded %v", got, faded)
 	}
@@ -187,7 +209,7 @@ func TestRedrawMatchesFullDraw(t *testing.T) {
 	var prev *image.RGBA
 	var prevOpt Options
 	for i, o := range steps {
-		o.Theme = style.Light
+		o.Theme = style.Light()
 		got := r.Redraw(prev, prevOpt, vp, o)
 		want := New(b).Draw(vp, o)
 		if !bytes.Equal(got.Pix, want.Pix) {
@@ -210,7 +232,7 @@ func BenchmarkHoverCounties(b *testing.B) {
 	}
 	r := New(bs)
 	vp := geo.Fit(1920, 1080, geo.Frame)
-	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light}
+	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light()}
 	prev := r.Draw(vp, opt)
 	for i := 0; b.Loop(); i++ {
 		next := opt
@@ -227,7 +249,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		New(bs).Draw(geo.Fit(1280, 800, geo.Frame), Options{View: at(bs, d, geo.States, time.Time{}), Theme: style.Light})
+		New(bs).Draw(geo.Fit(1280, 800, geo.Frame), Options{View: at(bs, d, geo.States, time.Time{}), Theme: style.Light()})
 	}
 }
 
@@ -238,11 +260,11 @@ func BenchmarkAsOfStepCounties(b *testing.B) {
 	r := New(bs)
 	vp := geo.Fit(1920, 1080, geo.Frame)
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
-	r.DrawInto(img, vp, Options{View: at(bs, d, geo.Counties, date("2025-01-01")), Theme: style.Light})
+	r.DrawInto(img, vp, Options{View: at(bs, d, geo.Counties, date("2025-01-01")), Theme: style.Light()})
 	day := date("2024-01-01")
 	for b.Loop() {
 		day = day.AddDate(0, 1, 0)
-		r.DrawInto(img, vp, Options{View: at(bs, d, geo.Counties, day), Theme: style.Light})
+		r.DrawInto(img, vp, Options{View: at(bs, d, geo.Counties, day), Theme: style.Light()})
 	}
 }
 
@@ -253,12 +275,12 @@ func TestCounty287gThroughTime(t *testing.T) {
 	vp := geo.Fit(1920, 1080, geo.Frame)
 	r := New(b)
 	// Autauga County, Alabama: its sheriff's agreements began 2025-09-22.
-	before := r.Draw(vp, Options{View: at(b, d, geo.Counties, date("2025-06-30")), Theme: style.Light})
-	after := r.Draw(vp, Options{View: at(b, d, geo.Counties, date("2026-05-18")), Theme: style.Light})
+	before := r.Draw(vp, Options{View: at(b, d, geo.Counties, date("2025-06-30")), Theme: style.Light()})
+	after := r.Draw(vp, Options{View: at(b, d, geo.Counties, date("2026-05-18")), Theme: style.Light()})
 	if got, want := pixelAt(after, vp, "01", -86.64, 32.53), style.Category(dataset.Agreement287g); got != want {
 		t.Errorf("Autauga on 2026-05-18: %v, want the 287(g) fill %v", got, want)
 	}
-	if got, want := pixelAt(before, vp, "01", -86.64, 32.53), style.Inherited(d.Jurisdiction("01").Category); got != want {
-		t.Errorf("Autauga on 2025-06-30: %v, want Alabama's tint %v", got, want)
+	if got, want := patchAt(before, vp, "01", -86.64, 32.53), dotted(d.Jurisdiction("01").Category); !maps.Equal(got, want) {
+		t.Errorf("Autauga on 2025-06-30: %v, want Alabama's category, dotted %v", got, want)
 	}
 }

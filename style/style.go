@@ -1,6 +1,8 @@
 // Package style turns policy categories and lawsuit states into colours,
 // with palettes that stay apart for colour-blind readers (ColorBrewer PuOr
-// and PRGn) and read on light and dark backgrounds.
+// and PRGn) and read on light and dark backgrounds. Every fill the map
+// draws is a legend entry: a category, a lawsuit state, "no data", or one
+// of them with a pattern (dots: follows its state; stripes: DOJ suit).
 package style
 
 import (
@@ -40,14 +42,17 @@ func rgb(v uint32) color.RGBA {
 }
 
 // Category colours run purple (limits cooperation) through grey (nothing
-// known) to orange (mandates cooperation): a diverging scheme with no
-// good/bad reading such as red and green would suggest.
+// known) to orange (mandates cooperation): ColorBrewer's PuOr, a diverging
+// scheme with no good/bad reading such as red and green would suggest, and
+// one that stays apart under deuteranopia and protanopia. Its middle grey
+// is darkened (b0b0b0, not PuOr's f7f7f7) so "no known policy" stays apart
+// from the palest purple and from "no data" (ΔE2000 ≥ 10; style_test.go).
 var categoryColor = map[dataset.Category]color.RGBA{
 	dataset.StateLimits:           rgb(0x542788),
 	dataset.LocalLimitsDetainers:  rgb(0x8073ac),
 	dataset.LocalLimitsInfoAccess: rgb(0xb2abd2),
 	dataset.LocalDeclarationOnly:  rgb(0xd8daeb),
-	dataset.NoKnownPolicy:         rgb(0xc8c8c8),
+	dataset.NoKnownPolicy:         rgb(0xb0b0b0),
 	dataset.CooperatesPractice:    rgb(0xfee0b6),
 	dataset.Agreement287g:         rgb(0xf1a340),
 	dataset.StateMandates:         rgb(0xb35806),
@@ -61,11 +66,22 @@ func Category(c dataset.Category) color.RGBA {
 	return categoryColor[dataset.NoKnownPolicy]
 }
 
-// Inherited is the lighter tint for a county without its own row, showing
-// its state's category.
-func Inherited(c dataset.Category) color.RGBA {
-	return Mix(Category(c), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0.55)
+// Dotted says whether pixel (x, y) of a region that follows its state
+// (no row of its own) is a dot. A pattern rather than a lighter tint: a
+// tint of one category looks like another category.
+func Dotted(x, y int) bool { return x%4 == 1 && y%4 == 1 }
+
+// DotColor is the colour of the dots on fill c: darker on light fills,
+// lighter on dark ones.
+func DotColor(c color.RGBA) color.RGBA {
+	if 299*int(c.R)+587*int(c.G)+114*int(c.B) > 128*1000 {
+		return Mix(c, rgb(0x000000), 0.55)
+	}
+	return Mix(c, rgb(0xffffff), 0.6)
 }
+
+// Faded is fill c outside the filter.
+func Faded(c color.RGBA, th Theme) color.RGBA { return Mix(c, th.Background, 0.8) }
 
 var suitColor = [...]color.RGBA{
 	dataset.NoSuit:       rgb(0xdcdcdc),
@@ -90,7 +106,7 @@ func Hatch(s dataset.SuitState, x, y int) bool {
 }
 
 // HatchColor is the colour of hatch lines.
-var HatchColor = rgb(0x1a1a1a)
+func HatchColor() color.RGBA { return rgb(0x1a1a1a) }
 
 // RGBA converts any colour to color.RGBA.
 func RGBA(c color.Color) color.RGBA {
@@ -115,31 +131,39 @@ type Theme struct {
 	Hover        color.RGBA
 	Changed      color.RGBA
 	Panel        color.NRGBA // legend background
+	// NoData fills a region with no row of its own and none above it.
+	NoData color.RGBA
 }
 
 // Light is for exports and light desktops.
-var Light = Theme{
-	Background:   rgb(0xffffff),
-	Text:         rgb(0x1a1a1a),
-	StateBorder:  rgb(0x3a3a3a),
-	CountyBorder: rgb(0xffffff),
-	CountyAlpha:  0.6,
-	Selection:    rgb(0x00a0e0),
-	Hover:        rgb(0x202020),
-	Changed:      rgb(0xe6007e),
-	Panel:        color.NRGBA{0xff, 0xff, 0xff, 0xe8},
+func Light() Theme {
+	return Theme{
+		Background:   rgb(0xffffff),
+		Text:         rgb(0x1a1a1a),
+		StateBorder:  rgb(0x3a3a3a),
+		CountyBorder: rgb(0xffffff),
+		CountyAlpha:  0.6,
+		Selection:    rgb(0x00a0e0),
+		Hover:        rgb(0x202020),
+		Changed:      rgb(0xe6007e),
+		Panel:        color.NRGBA{0xff, 0xff, 0xff, 0xe8},
+		NoData:       rgb(0xffffff),
+	}
 }
 
 // Dark is for dark desktops: the fills are unchanged, so the legend means
-// the same in both.
-var Dark = Theme{
-	Background:   rgb(0x17181c),
-	Text:         rgb(0xececec),
-	StateBorder:  rgb(0x101010),
-	CountyBorder: rgb(0x17181c),
-	CountyAlpha:  0.5,
-	Selection:    rgb(0x38c8ff),
-	Hover:        rgb(0xffffff),
-	Changed:      rgb(0xff4fb0),
-	Panel:        color.NRGBA{0x22, 0x23, 0x28, 0xe8},
+// the same in both; only "no data" follows the background.
+func Dark() Theme {
+	return Theme{
+		Background:   rgb(0x17181c),
+		Text:         rgb(0xececec),
+		StateBorder:  rgb(0x101010),
+		CountyBorder: rgb(0x17181c),
+		CountyAlpha:  0.5,
+		Selection:    rgb(0x38c8ff),
+		Hover:        rgb(0xffffff),
+		Changed:      rgb(0xff4fb0),
+		Panel:        color.NRGBA{0x22, 0x23, 0x28, 0xe8},
+		NoData:       rgb(0x33353b),
+	}
 }

@@ -49,6 +49,30 @@ type Region struct {
 	Lat, Lon float64
 }
 
+// Basis says where a region's category comes from.
+type Basis int
+
+const (
+	// OwnFacts: its own row or its own agency's 287(g) agreement.
+	OwnFacts Basis = iota
+	// FollowsState: no row of its own; it follows its state's (or a
+	// tract its county's).
+	FollowsState
+	// NoData: no row of its own and none above it to follow.
+	NoData
+)
+
+// Basis says where the region's category comes from.
+func (r *Region) Basis() Basis {
+	switch {
+	case r.Inherited:
+		return FollowsState
+	case r.Own == nil && !r.By287g:
+		return NoData
+	}
+	return OwnFacts
+}
+
 // OwnAgreement reports whether a is held by the region's own agency.
 func (r *Region) OwnAgreement(a *dataset.Agreement) bool { return a.FIPS == r.FIPS }
 
@@ -227,17 +251,23 @@ type Count struct {
 	Regions, Cities int
 }
 
-// Counts are the legend's: regions and cities per category and per
-// lawsuit state, and per list.
+// Counts are the legend's: regions and cities per category (own facts
+// only), per basis, per lawsuit state (own suits only), per list, and how
+// many follow their state's suits and fall outside the filter. Each
+// region is counted once in Category or Basis, and once in Suit or
+// SuitInherited, so the legend's lines add up to the whole.
 type Counts struct {
-	Category map[dataset.Category]Count
-	Suit     map[dataset.SuitState]Count
-	List     map[string]Count
+	Category      map[dataset.Category]Count
+	Basis         map[Basis]Count
+	Suit          map[dataset.SuitState]Count
+	SuitInherited Count
+	List          map[string]Count
+	Hidden        Count
 }
 
 // Counts counts every region and city of the view, shown or not.
 func (v *View) Counts() Counts {
-	c := Counts{Category: map[dataset.Category]Count{}, Suit: map[dataset.SuitState]Count{}, List: map[string]Count{}}
+	c := Counts{Category: map[dataset.Category]Count{}, Basis: map[Basis]Count{}, Suit: map[dataset.SuitState]Count{}, List: map[string]Count{}}
 	add := func(rs []Region, city bool) {
 		for i := range rs {
 			r := &rs[i]
@@ -249,8 +279,19 @@ func (v *View) Counts() Counts {
 				}
 				return n
 			}
-			c.Category[r.Category] = inc(c.Category[r.Category])
-			c.Suit[r.Suit] = inc(c.Suit[r.Suit])
+			if b := r.Basis(); b == OwnFacts {
+				c.Category[r.Category] = inc(c.Category[r.Category])
+			} else {
+				c.Basis[b] = inc(c.Basis[b])
+			}
+			if r.SuitInherited {
+				c.SuitInherited = inc(c.SuitInherited)
+			} else {
+				c.Suit[r.Suit] = inc(c.Suit[r.Suit])
+			}
+			if !r.Shown {
+				c.Hidden = inc(c.Hidden)
+			}
 			for _, l := range r.ListIDs() {
 				c.List[l] = inc(c.List[l])
 			}
