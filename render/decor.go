@@ -155,7 +155,7 @@ type LegendEntry struct {
 	// Faded stands for any fill outside the filter: a modifier, like the
 	// patterns, not a colour of its own.
 	Faded bool
-	Count  int
+	Count int
 	// Category is set for policy entries, so a legend can isolate it.
 	Category dataset.Category
 }
