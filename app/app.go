@@ -93,7 +93,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
 		embedded: b, bounds: b, data: d, sources: embeddedSources(), publish: publish}
 	u.wanted = slices.Clone(u.sources)
-	u.index = places.New(b, d)
+	u.index = places.New(b, d, assets.PopulationRank())
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset"}
 	u.mapView = NewMapView(b, opt, publish)
 	u.mapView.OnSelect = u.Select

@@ -265,7 +265,7 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	old := u.data
 	u.bounds, u.data, u.sources, u.parsed = snap.bounds, snap.data, snap.sources, snap.parsed
 	u.wanted = slices.Clone(u.sources)
-	u.index = places.New(u.bounds, u.data)
+	u.index = places.New(u.bounds, u.data, assets.PopulationRank())
 	u.mapView.SetBoundaries(u.bounds)
 	u.levelOptions()
 

@@ -4,6 +4,7 @@ package assets
 
 import (
 	_ "embed"
+	"strings"
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
@@ -86,3 +87,23 @@ func Load() (*geo.Boundaries, *dataset.Dataset, error) {
 //
 //go:embed icon.png
 var Icon []byte
+
+//go:embed sources/largest_2020.csv
+var largest []byte
+
+// PopulationRank ranks the 50 most populous counties and the 50 most
+// populous cities of the 2020 Census by FIPS code, 1 the largest of its
+// level; search breaks ties with it ("Harris" is Harris County, Texas).
+func PopulationRank() map[string]int {
+	rank := map[string]int{}
+	n := map[string]int{}
+	for i, line := range strings.Split(strings.TrimSpace(string(largest)), "\n") {
+		f := strings.Split(line, ",")
+		if i == 0 || len(f) < 2 {
+			continue
+		}
+		n[f[0]]++
+		rank[f[1]] = n[f[0]]
+	}
+	return rank
+}

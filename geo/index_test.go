@@ -108,3 +108,26 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 		loadEmbedded(b)
 	}
 }
+
+// Selecting a place frames it at about a third of the view, whether the
+// view was zoomed in or out, and a tiny one stops at FocusZoom.
+func TestCenterOnFramesAThird(t *testing.T) {
+	for _, zoom := range []float64{1, 50} {
+		vp := Fit(1200, 800, Frame)
+		vp.Zoom = zoom
+		b := orb.Bound{Min: orb.Point{400, 300}, Max: orb.Point{440, 320}}
+		got := vp.CenterOn(b)
+		x0, _ := got.ToPixel(b.Min)
+		x1, _ := got.ToPixel(b.Max)
+		if share := (x1 - x0) / float64(got.W); share < 0.3 || share > 0.36 {
+			t.Errorf("from zoom %v: the bound spans %.2f of the width, want about a third", zoom, share)
+		}
+		if got.Center != b.Center() {
+			t.Errorf("centre %v, want %v", got.Center, b.Center())
+		}
+	}
+	tiny := orb.Bound{Min: orb.Point{400, 300}, Max: orb.Point{400.01, 300.01}}
+	if z := Fit(1200, 800, Frame).CenterOn(tiny).Zoom; z != FocusZoom {
+		t.Errorf("a tiny bound zooms to %v, want %v", z, FocusZoom)
+	}
+}

@@ -79,11 +79,16 @@ func (v Viewport) Resize(w, h int) Viewport {
 	return v
 }
 
-// CenterOn centres the view on a plane bound, zooming in so it fills about
-// a third of the image (leaving its neighbours in view) but never zooming out.
+// CenterOn frames a plane bound so it fills about a third of the image,
+// its neighbours around it, zooming in or out as needed; a small county
+// or a city stops at FocusZoom, where the towns around it still show.
 func (v Viewport) CenterOn(b orb.Bound) Viewport {
 	v.Center = b.Center()
 	fit := Fit(v.W, v.H, b)
-	v.Zoom = math.Max(v.Zoom, math.Min(MaxZoom, fit.Scale()/Fit(v.W, v.H, v.Frame).Scale()*0.35))
+	v.Zoom = math.Max(MinZoom, math.Min(FocusZoom, fit.Scale()/Fit(v.W, v.H, v.Frame).Scale()/3))
 	return v
 }
+
+// FocusZoom is the deepest CenterOn goes: a region of a few miles still
+// shows its county and the next ones.
+const FocusZoom = 60

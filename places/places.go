@@ -15,13 +15,20 @@ type Place struct {
 	FIPS  string
 	Label string // "Cook County, IL"
 	Level dataset.Level
-	key   string // lower-case name without "County" or "Parish", for matching
+	key   string // the name as normalise leaves it: "cook", "saint paul"
+	full  string // the same keeping "city": "kansas city", "baltimore city"
+	whole string // the same keeping its kind: "baltimore county"
+	state string // USPS code
 	row   bool   // the dataset has a row for it
+	rank  int    // population rank among the largest of its level; 0: not among them
 }
 
 // Index holds every place once.
 type Index struct {
 	places []Place
+	// states maps a state's normalised name and its lower-case USPS code
+	// to the USPS code, to read "Cook County, IL" or "Cook County Illinois".
+	states map[string]string
 }
 
 var uspsOf = func() map[string]string {
@@ -36,24 +43,25 @@ var uspsOf = func() map[string]string {
 }()
 
 // New indexes the states and counties of b and the rows of d; a row's name
-// wins over the boundary's ("Cook County" rather than "Cook").
-func New(b *geo.Boundaries, d *dataset.Dataset) *Index {
-	ix := &Index{}
+// wins over the boundary's ("Cook County" rather than "Cook"). rank orders
+// places of equal match by population (see assets.PopulationRank).
+func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
+	ix := &Index{states: map[string]string{}}
 	seen := map[string]bool{}
 	add := func(fips, name string, lvl dataset.Level, row bool) {
 		if seen[fips] || name == "" {
 			return
 		}
 		seen[fips] = true
+		usps := uspsOf[fips[:2]]
 		label := name
 		if lvl != dataset.State {
-			label += ", " + uspsOf[fips[:2]]
+			label += ", " + usps
+		} else {
+			ix.states[normalise(name)] = usps
+			ix.states[strings.ToLower(usps)] = usps
 		}
-		key := strings.ToLower(name)
-		for _, suffix := range []string{" county", " parish"} {
-			key = strings.TrimSuffix(key, suffix)
-		}
-		ix.places = append(ix.places, Place{FIPS: fips, Label: label, Level: lvl, key: key, row: row})
+		ix.places = append(ix.places, Place{FIPS: fips, Label: label, Level: lvl, key: normalise(name), full: normaliseKeepCity(name), whole: words(name), state: usps, row: row, rank: rank[fips]})
 	}
 	if d != nil {
 		for _, j := range d.Jurisdictions {
@@ -75,41 +83,89 @@ func New(b *geo.Boundaries, d *dataset.Dataset) *Index {
 	return ix
 }
 
-// Search returns up to n places matching q, best first: whole-name
-// matches, then names starting with q, then names with a word starting
-// with q. Within each, places with a dataset row come first, then states
-// before cities before counties.
+// normalise reduces a name or query to the words people agree on: lower
+// case, no accents ("Doña Ana" is "dona ana"), "St." as "saint", and
+// without the kind of place ("County", "Parish", "Borough", "Census
+// Area", "city"), which people type or leave out as they please.
+func normalise(s string) string { return trimKind(normaliseKeepCity(s), " city ") }
+
+// normaliseKeepCity is normalise leaving a trailing "city", which is part
+// of names such as Kansas City.
+func normaliseKeepCity(s string) string {
+	s = strings.TrimPrefix(" "+words(s)+" ", " city of ")
+	return trimKind(" "+s, " city and borough ", " census area ", " municipality ", " county ", " parish ", " borough ")
+}
+
+// words is s in lower case, without accents and punctuation, "St." as
+// "saint".
+func words(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("ñ", "n", "á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u", "è", "e", "ç", "c",
+		".", " ", ",", " ", "'", "", "’", "").Replace(s)
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == "st" || w == "ste" {
+			words[i] = "saint"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// trimKind removes the first of kinds that ends s (spaced words).
+func trimKind(s string, kinds ...string) string {
+	s = " " + strings.TrimSpace(s) + " "
+	for _, kind := range kinds {
+		if strings.HasSuffix(s, kind) && len(s) > len(kind) {
+			s = strings.TrimSuffix(s, kind) + " "
+			break
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// Search returns up to n places matching q, best first. q may be a FIPS
+// code, or a name with or without its kind and with or without its state
+// ("cook county, il", "Cook, IL", "Cook County Illinois"). Whole-name
+// matches come first, then names starting with q, then names with a word
+// starting with q; within each, places with a dataset row, then the more
+// populous, then states before cities before counties.
 func (ix *Index) Search(q string, n int) []Place {
-	q = strings.ToLower(strings.TrimSpace(q))
+	q = strings.TrimSpace(q)
 	if q == "" {
 		return nil
 	}
+	if isDigits(q) {
+		for _, p := range ix.places {
+			if p.FIPS == q {
+				return []Place{p}
+			}
+		}
+		return nil
+	}
+	qu := ix.parse(q)
 	type hit struct {
 		p    Place
 		rank int
 	}
 	var hits []hit
 	for _, p := range ix.places {
-		rank := -1
-		switch {
-		case p.key == q:
-			rank = 0
-		case strings.HasPrefix(p.key, q):
-			rank = 1
-		case strings.Contains(p.key, " "+q) || strings.Contains(p.key, "-"+q):
-			rank = 2
-		}
-		if rank >= 0 {
-			rank = rank*6 + levelRank(p.Level)
-			if !p.row {
-				rank += 3
-			}
-			hits = append(hits, hit{p, rank})
+		if rank := qu.match(&p); rank >= 0 {
+			hits = append(hits, hit{p, rank*2 + boolRank(!p.row)})
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int {
 		if a.rank != b.rank {
 			return a.rank - b.rank
+		}
+		// A state first: "Kansas" is the state, not Kansas City.
+		if sa, sb := boolRank(a.p.Level != dataset.State), boolRank(b.p.Level != dataset.State); sa != sb {
+			return sa - sb
+		}
+		if ra, rb := popRank(a.p), popRank(b.p); ra != rb {
+			return ra - rb
+		}
+		if la, lb := levelRank(a.p.Level), levelRank(b.p.Level); la != lb {
+			return la - lb
 		}
 		return strings.Compare(a.p.Label, b.p.Label)
 	})
@@ -118,6 +174,86 @@ func (ix *Index) Search(q string, n int) []Place {
 		out = append(out, h.p)
 	}
 	return out
+}
+
+// query is a search as parse reads it.
+type query struct {
+	whole, full, name string // as words, normaliseKeepCity and normalise leave it
+	state             string // USPS code typed or implied, or ""
+	cityTyped         bool   // "city of X" or "X city"
+}
+
+func (ix *Index) parse(q string) query {
+	var qu query
+	qu.whole, qu.state = ix.splitState(q)
+	qu.full = normaliseKeepCity(qu.whole)
+	qu.name = trimKind(qu.full, " city ")
+	qu.cityTyped = strings.HasPrefix(qu.whole, "city of ") || qu.full != qu.name
+	// Parishes are Louisiana's: "Jefferson Parish" is not Jefferson, AL.
+	if qu.state == "" && strings.HasSuffix(qu.whole, " parish") {
+		qu.state = "LA"
+	}
+	return qu
+}
+
+// match ranks how well p answers the query, 0 best, or -1 for not at all.
+func (qu *query) match(p *Place) int {
+	if qu.state != "" && (p.state != qu.state || p.Level == dataset.State) {
+		return -1
+	}
+	switch {
+	case p.whole == qu.whole && qu.whole != qu.full: // the kind typed matches too
+		return 0
+	case qu.cityTyped && p.Level == dataset.City && p.key == qu.name:
+		return 0
+	case p.full == qu.full:
+		return 1
+	case p.key == qu.name:
+		return 2
+	case strings.HasPrefix(p.full, qu.full) || strings.HasPrefix(p.key, qu.name):
+		return 3
+	case strings.Contains(p.full, " "+qu.full) || strings.Contains(p.full, "-"+qu.full):
+		return 4
+	}
+	return -1
+}
+
+// splitState reads a trailing state, by code or name, off q: "cook, il"
+// and "cook county illinois" are Cook in IL. A query that is only a state
+// ("New York") is left whole. The name comes back as words leaves it.
+func (ix *Index) splitState(q string) (name, usps string) {
+	norm := words(q)
+	ws := strings.Fields(norm)
+	for k := min(3, len(ws)-1); k >= 1; k-- {
+		if st, ok := ix.states[strings.Join(ws[len(ws)-k:], " ")]; ok {
+			return strings.Join(ws[:len(ws)-k], " "), st
+		}
+	}
+	return norm, ""
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// popRank puts the largest places first and unranked ones after them.
+func popRank(p Place) int {
+	if p.rank == 0 {
+		return 1 << 20
+	}
+	return p.rank
 }
 
 func levelRank(l dataset.Level) int {

@@ -12,7 +12,7 @@ func TestSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := New(b, d)
+	ix := New(b, d, assets.PopulationRank())
 	for q, want := range map[string]string{
 		"colorado":     "[08 Colorado 48089 Colorado, TX 0816000 Colorado Springs, CO]",
 		"cook":         "[17031 Cook County, IL 13075 Cook, GA 27031 Cook, MN]",
@@ -38,8 +38,35 @@ func TestSearch(t *testing.T) {
 
 func Example() {
 	b, d, _ := assets.Load()
-	for _, p := range New(b, d).Search("hennepin", 5) {
+	for _, p := range New(b, d, assets.PopulationRank()).Search("hennepin", 5) {
 		fmt.Println(p.FIPS, p.Label, p.Level)
 	}
 	// Output: 27053 Hennepin County, MN county
+}
+
+// Queries as people type them, with the place each must find first.
+func TestSearchFirst(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := New(b, d, assets.PopulationRank())
+	for _, c := range []struct{ q, want string }{
+		{"Cook County", "17031"}, {"cook county, il", "17031"}, {"Cook, IL", "17031"}, {"Cook County Illinois", "17031"},
+		{"cook il", "17031"}, {"17031", "17031"}, {"St. Paul", "2758000"}, {"Saint Paul", "2758000"}, {"st paul, mn", "2758000"},
+		{"Doña Ana", "35013"}, {"Dona Ana", "35013"}, {"dona ana county, nm", "35013"}, {"Orleans Parish", "22071"},
+		{"Jefferson Parish", "22051"}, {"Harris", "48201"}, {"Harris County", "48201"}, {"harris, ga", "13145"},
+		{"Portland", "4159000"}, {"King County", "53033"}, {"King County, WA", "53033"}, {"king, tx", "48269"},
+		{"Kansas", "20"}, {"Kansas City", "2938000"}, {"New York City", "3651000"}, {"New York", "36"},
+		{"Baltimore County", "24005"}, {"Baltimore city", "2404000"}, {"Bethel Census Area", "02050"},
+		{"Matanuska-Susitna Borough", "02170"}, {"Juneau City and Borough", "02110"}, {"Miami-Dade", "12086"},
+		{"Los Angeles", "06037"}, {"City of Los Angeles", "0644000"}, {"Los Angeles city", "0644000"},
+		{"Philadelphia", "4260000"}, {"Texas", "48"}, {"06", "06"}, {"0644000", "0644000"}, {"Fairfax", "51059"},
+		{"hennepin county minnesota", "27053"},
+	} {
+		got := ix.Search(c.q, 1)
+		if len(got) == 0 || got[0].FIPS != c.want {
+			t.Errorf("Search(%q) = %v, want %s first", c.q, got, c.want)
+		}
+	}
 }
