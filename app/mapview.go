@@ -95,10 +95,10 @@ func (r *mapRenderer) layoutTip(size fyne.Size) {
 	box := fyne.NewSize(ts.Width+2*pad, ts.Height+2*pad)
 	pos := r.m.tipPos.Add(fyne.NewPos(14, 18))
 	if pos.X+box.Width > size.Width {
-		pos.X = r.m.tipPos.X - box.Width - 6
+		pos.X = max(0, r.m.tipPos.X-box.Width-6)
 	}
 	if pos.Y+box.Height > size.Height {
-		pos.Y = r.m.tipPos.Y - box.Height - 6
+		pos.Y = max(0, r.m.tipPos.Y-box.Height-6)
 	}
 	r.tipBG.Move(pos)
 	r.tipBG.Resize(box)
@@ -316,6 +316,9 @@ func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
 	m.mu.Unlock()
 	if changed {
 		m.tip = name
+		if r := m.Options().View.Region(fips); r != nil {
+			m.tip = r.Summary()
+		}
 		m.update(func(st *viewState) { st.opt.Hovered = fips })
 	}
 	m.Refresh()

@@ -8,6 +8,7 @@ package view
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"sanctuarymap/dataset"
@@ -71,6 +72,34 @@ func (r *Region) Basis() Basis {
 		return NoData
 	}
 	return OwnFacts
+}
+
+// Summary is the region in one line, as the map's tooltip shows it: name
+// and state, level, category and where it comes from, lawsuit state, and
+// the lists naming it.
+func (r *Region) Summary() string {
+	name := r.Name
+	if r.Level != dataset.State && r.State != "" {
+		name += ", " + r.State
+	}
+	parts := []string{name + " (" + string(r.Level) + ")"}
+	switch r.Basis() {
+	case NoData:
+		parts = append(parts, "no data")
+	case FollowsState:
+		parts = append(parts, dataset.CategoryInfo[r.Category].Label+" (follows its state)")
+	default:
+		parts = append(parts, dataset.CategoryInfo[r.Category].Label)
+	}
+	suit := r.Suit.String()
+	if r.SuitInherited {
+		suit += " (its state's)"
+	}
+	parts = append(parts, suit)
+	for _, id := range r.ListIDs() {
+		parts = append(parts, "on the "+dataset.ListTitle(id))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // OwnAgreement reports whether a is held by the region's own agency.

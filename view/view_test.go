@@ -2,6 +2,7 @@ package view_test
 
 import (
 	"testing"
+	"strings"
 	"time"
 
 	"sanctuarymap/assets"
@@ -135,5 +136,24 @@ func TestLists(t *testing.T) {
 		if r.Shown != r.OnList("dhs-2025") {
 			t.Fatalf("%s shown %v, on the DHS list %v", r.FIPS, r.Shown, r.OnList("dhs-2025"))
 		}
+	}
+}
+
+// The tooltip's line says name, state, level, category and its basis,
+// lawsuit state and lists.
+func TestSummary(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Resolve(d, b.Counties, time.Time{}, dataset.Filter{})
+	lincoln := v.Region("08073")
+	want := "Lincoln, CO (county) · " + dataset.CategoryInfo[d.Jurisdiction("08").Category].Label + " (follows its state) · "
+	if got := lincoln.Summary(); !strings.HasPrefix(got, want) {
+		t.Errorf("Lincoln County, CO: %q, want it to start %q", got, want)
+	}
+	king := v.Region("53033").Summary()
+	if !strings.HasPrefix(king, "King County, WA (county) · "+dataset.CategoryInfo[d.Jurisdiction("53033").Category].Label+" · ") || strings.Contains(king, "follows") {
+		t.Errorf("King County: %q", king)
 	}
 }
