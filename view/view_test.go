@@ -1,8 +1,8 @@
 package view_test
 
 import (
-	"testing"
 	"strings"
+	"testing"
 	"time"
 
 	"sanctuarymap/assets"
