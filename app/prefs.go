@@ -17,6 +17,10 @@ const (
 	prefExportDir = "export.folder"
 )
 
+// The first window fits a 1366×768 laptop screen with its panel and
+// title bar: the whole map, the legend and the as-of row, no scrolling.
+const defaultWidth, defaultHeight = 1280, 690
+
 // maxRecent is how many files Open recent lists.
 const maxRecent = 8
 
@@ -24,10 +28,10 @@ const maxRecent = 8
 // range (a hand-edited or damaged file) fall back to the defaults.
 func (u *UI) restorePrefs() {
 	p := u.app.Preferences()
-	w := float32(p.FloatWithFallback(prefWidth, 1280))
-	h := float32(p.FloatWithFallback(prefHeight, 800))
+	w := float32(p.FloatWithFallback(prefWidth, defaultWidth))
+	h := float32(p.FloatWithFallback(prefHeight, defaultHeight))
 	if w < 640 || h < 480 || w > 10000 || h > 10000 {
-		w, h = 1280, 800
+		w, h = defaultWidth, defaultHeight
 	}
 	u.win.Resize(fyne.NewSize(w, h))
 	u.win.SetCloseIntercept(func() {

@@ -96,8 +96,13 @@ func (r *Region) Summary() string {
 		suit += " (its state's)"
 	}
 	parts = append(parts, suit)
+	// Lists by their short ids ("DOJ 2025"): the tooltip is one line.
+	var lists []string
 	for _, id := range r.ListIDs() {
-		parts = append(parts, "on the "+dataset.ListTitle(id))
+		lists = append(lists, strings.ToUpper(strings.ReplaceAll(id, "-", " ")))
+	}
+	if len(lists) > 0 {
+		parts = append(parts, "lists: "+strings.Join(lists, ", "))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -157,3 +157,14 @@ func TestSummary(t *testing.T) {
 		t.Errorf("King County: %q", king)
 	}
 }
+
+func TestSummaryNamesLists(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Resolve(d, b.Counties, day("2025-09-01"), dataset.Filter{})
+	if got := v.Region("17031").Summary(); !strings.HasSuffix(got, " · lists: DHS 2025, DOJ 2025") {
+		t.Errorf("Cook County: %q", got)
+	}
+}
