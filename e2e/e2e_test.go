@@ -227,7 +227,7 @@ func TestWindow(t *testing.T) {
 	t.Run("click", func(t *testing.T) {
 		s.run("xdotool", "mousemove", fmt.Sprint(x), fmt.Sprint(y), "click", "1")
 		// Move away so the hover outline does not cover the selection's.
-		s.run("xdotool", "mousemove", "5", "790")
+		s.run("xdotool", "mousemove", "5", "675") // inside the window, below the map
 		minX, minY := toScreen("08", -109.06, 41.0)
 		maxX, maxY := toScreen("08", -102.04, 36.99)
 		co := image.Rect(minX-3, minY-3, maxX+3, maxY+3)
