@@ -41,18 +41,18 @@ func (it *legendItem) Tapped(*fyne.PointEvent) {
 // state stays on the widget and Refresh reads it, with the theme looked up
 // through the widget, so a light/dark switch recolours the text.
 func (it *legendItem) CreateRenderer() fyne.WidgetRenderer {
-	swatch := canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
+	r := &legendRenderer{it: it, text: canvas.NewText("", color.Black)}
+	r.swatch = canvas.NewRasterWithPixels(func(x, y, w, h int) color.Color {
 		c := it.entry.Swatch(x, y)
 		// A rim, so a swatch as pale as the panel (no data) still shows.
 		if x == 0 || y == 0 || x == w-1 || y == h-1 {
-			c = style.Mix(c, style.RGBA(it.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())), 0.5)
+			c = style.Mix(c, r.rim, 0.5)
 		}
 		return c
 	})
-	swatch.SetMinSize(fyne.NewSize(16, 16))
-	r := &legendRenderer{it: it, swatch: swatch, text: canvas.NewText("", color.Black)}
+	r.swatch.SetMinSize(fyne.NewSize(16, 16))
 	// Plain text rather than a label: a legend line needs no padding.
-	r.row = container.NewHBox(swatch, r.text)
+	r.row = container.NewHBox(r.swatch, r.text)
 	r.Refresh()
 	return r
 }
@@ -62,6 +62,7 @@ type legendRenderer struct {
 	swatch *canvas.Raster
 	text   *canvas.Text
 	row    *fyne.Container
+	rim    color.RGBA // the swatch's edge: the text colour
 }
 
 func (r *legendRenderer) Layout(s fyne.Size)           { r.row.Resize(s) }
@@ -76,6 +77,7 @@ func (r *legendRenderer) Refresh() {
 	r.text.Text = it.entry.Text()
 	r.text.TextStyle.Bold = it.isolated
 	r.text.Color = th.Color(theme.ColorNameForeground, v)
+	r.rim = style.RGBA(r.text.Color)
 	switch {
 	case it.isolated:
 		r.text.Text = "▶ " + r.text.Text

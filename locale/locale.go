@@ -6,7 +6,7 @@
 // which Fyne consults next and which the C library ignores under the C
 // locale, so nothing else changes.
 //
-// It must be initialised before fyne.io/fyne/v2/lang. Go initialises, at
+// It must be initialised before Fyne's lang package. Go initialises, at
 // each step, the first package by import path whose imports are ready;
 // this one needs only os, while fyne's lang needs text/template, which
 // sorts after "sanctuarymap" and waits on os as well, so this one is

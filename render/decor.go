@@ -200,24 +200,11 @@ func Legend(v *view.View, by style.ColorBy, th style.Theme) []LegendEntry {
 			LegendEntry{Label: "DOJ suit pending", Color: style.Suit(dataset.SuitPending), Count: count(n.Suit[dataset.SuitPending])},
 			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: count(n.Suit[dataset.SuitResolved])},
 			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit), Count: count(n.Suit[dataset.NoSuit])})
-		if k := count(n.SuitInherited); k > 0 {
+		if k := count(n.SuitInherited[dataset.SuitPending]) + count(n.SuitInherited[dataset.SuitResolved]); k > 0 {
 			out = append(out, LegendEntry{Label: "Dotted: its state's suit", Color: style.Suit(dataset.NoSuit), Dotted: true, Count: k})
 		}
 	case style.ByBoth:
-		all := func(s dataset.SuitState) int {
-			k := 0
-			for i := range v.Regions {
-				if v.Regions[i].Suit == s {
-					k++
-				}
-			}
-			for i := range v.Cities {
-				if v.Cities[i].Suit == s {
-					k++
-				}
-			}
-			return k
-		}
+		all := func(s dataset.SuitState) int { return count(n.Suit[s]) + count(n.SuitInherited[s]) }
 		out = append(out,
 			LegendEntry{Label: "Stripes: DOJ suit pending (own or its state's)", Color: grey, Hatch: dataset.SuitPending, Count: all(dataset.SuitPending)},
 			LegendEntry{Label: "Sparse stripes: DOJ suit resolved", Color: grey, Hatch: dataset.SuitResolved, Count: all(dataset.SuitResolved)})

@@ -294,14 +294,14 @@ type Counts struct {
 	Category      map[dataset.Category]Count
 	Basis         map[Basis]Count
 	Suit          map[dataset.SuitState]Count
-	SuitInherited Count
+	SuitInherited map[dataset.SuitState]Count
 	List          map[string]Count
 	Hidden        Count
 }
 
 // Counts counts every region and city of the view, shown or not.
 func (v *View) Counts() Counts {
-	c := Counts{Category: map[dataset.Category]Count{}, Basis: map[Basis]Count{}, Suit: map[dataset.SuitState]Count{}, List: map[string]Count{}}
+	c := Counts{Category: map[dataset.Category]Count{}, Basis: map[Basis]Count{}, Suit: map[dataset.SuitState]Count{}, SuitInherited: map[dataset.SuitState]Count{}, List: map[string]Count{}}
 	add := func(rs []Region, city bool) {
 		for i := range rs {
 			r := &rs[i]
@@ -319,7 +319,7 @@ func (v *View) Counts() Counts {
 				c.Basis[b] = inc(c.Basis[b])
 			}
 			if r.SuitInherited {
-				c.SuitInherited = inc(c.SuitInherited)
+				c.SuitInherited[r.Suit] = inc(c.SuitInherited[r.Suit])
 			} else {
 				c.Suit[r.Suit] = inc(c.Suit[r.Suit])
 			}
