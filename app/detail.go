@@ -75,7 +75,7 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	case r.By287g:
 		p.text("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement.")
 	case r.Inherited:
-		p.text("No documented policy of its own: the map shows the policy of " + r.From.Name + " in a lighter tint.")
+		p.text("No documented policy of its own: the map shows the policy of " + r.From.Name + ", dotted.")
 	case r.Own == nil && r.Level != dataset.State:
 		p.text("No row in the dataset for this jurisdiction or its state.")
 	}
