@@ -62,7 +62,7 @@ type UI struct {
 	found      []places.Place
 	search     *widget.Entry
 	legend     *fyne.Container
-	table      *jurisdictionTable
+	table      *tablePanel
 	status     *widget.Label
 	changes    *widget.Button
 	progress   *widget.ProgressBarInfinite
@@ -101,7 +101,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.detail = widget.NewRichText()
 	u.detail.Wrapping = fyne.TextWrapWord
 	u.buildSearch()
-	u.table = newJurisdictionTable(u.Select)
+	u.table = newTablePanel(u.Select, u.exportDataDialog)
 	u.legend = container.NewVBox()
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -197,11 +197,7 @@ func (u *UI) sidePanel() fyne.CanvasObject {
 	u.details = container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
 	details := u.details
 	charts := container.NewTabItem("Charts", u.buildCharts())
-	u.tabs = container.NewAppTabs(
-		container.NewTabItem("Details", details),
-		container.NewTabItem("Table", u.table),
-		charts,
-	)
+	u.tabs = container.NewAppTabs(container.NewTabItem("Details", details), container.NewTabItem("Table", u.table.box), charts)
 	u.tabs.OnSelected = func(t *container.TabItem) { u.showCharts(t == charts) }
 	return container.NewBorder(widget.NewCard("", "Legend — click a category to isolate it", u.legend), nil, nil, nil, u.tabs)
 }

@@ -61,7 +61,7 @@ func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
 			ix.states[normalise(name)] = usps
 			ix.states[strings.ToLower(usps)] = usps
 		}
-		ix.places = append(ix.places, Place{FIPS: fips, Label: label, Level: lvl, key: normalise(name), full: normaliseKeepCity(name), whole: words(name), state: usps, row: row, rank: rank[fips]})
+		ix.places = append(ix.places, Place{FIPS: fips, Label: label, Level: lvl, key: normalise(name), full: normaliseKeepCity(name), whole: Fold(name), state: usps, row: row, rank: rank[fips]})
 	}
 	if d != nil {
 		for _, j := range d.Jurisdictions {
@@ -92,13 +92,13 @@ func normalise(s string) string { return trimKind(normaliseKeepCity(s), " city "
 // normaliseKeepCity is normalise leaving a trailing "city", which is part
 // of names such as Kansas City.
 func normaliseKeepCity(s string) string {
-	s = strings.TrimPrefix(" "+words(s)+" ", " city of ")
+	s = strings.TrimPrefix(" "+Fold(s)+" ", " city of ")
 	return trimKind(" "+s, " city and borough ", " census area ", " municipality ", " county ", " parish ", " borough ")
 }
 
-// words is s in lower case, without accents and punctuation, "St." as
-// "saint".
-func words(s string) string {
+// Fold is s as names are compared: lower case, without accents and
+// punctuation, "St." as "saint".
+func Fold(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.NewReplacer("ñ", "n", "á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u", "è", "e", "ç", "c",
 		".", " ", ",", " ", "'", "", "’", "").Replace(s)
@@ -222,7 +222,7 @@ func (qu *query) match(p *Place) int {
 // and "cook county illinois" are Cook in IL. A query that is only a state
 // ("New York") is left whole. The name comes back as words leaves it.
 func (ix *Index) splitState(q string) (name, usps string) {
-	norm := words(q)
+	norm := Fold(q)
 	ws := strings.Fields(norm)
 	for k := min(3, len(ws)-1); k >= 1; k-- {
 		if st, ok := ix.states[strings.Join(ws[len(ws)-k:], " ")]; ok {
