@@ -63,7 +63,8 @@ type UI struct {
 	search     *widget.Entry
 	legend     *fyne.Container
 	table      *tablePanel
-	status     *widget.Label
+	status     *widget.Label // the outcome of the last load or export
+	summary    *widget.Label // what the map shows
 	changes    *widget.Button
 	progress   *widget.ProgressBarInfinite
 	level      *widget.Select
@@ -104,7 +105,8 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.table = newTablePanel(u.Select, u.exportDataDialog)
 	u.legend = container.NewVBox()
 	u.status = widget.NewLabel("")
-	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.summary = widget.NewLabel("")
+	u.summary.Truncation = fyne.TextTruncateEllipsis
 	u.changes = widget.NewButton("What changed", u.showChanges)
 	u.changes.Hide()
 	u.progress = widget.NewProgressBarInfinite()
@@ -133,7 +135,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 func (u *UI) layout() fyne.CanvasObject {
 	bar := u.filterBar()
 	bottom := container.NewVBox(u.asOfRow(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(u.progress, u.changes), u.status))
+		container.NewBorder(nil, nil, nil, container.NewHBox(u.status, u.progress, u.changes), u.summary))
 	split := container.NewHSplit(u.mapView, u.sidePanel())
 	split.Offset = 0.68
 	return container.NewBorder(bar, bottom, nil, nil, split)
@@ -321,6 +323,7 @@ func (u *UI) refresh() {
 	o.View = u.view
 	u.mapView.SetOptions(o)
 	u.buildLegend(o.ColorBy)
+	u.summary.SetText(summary(u.view, u.dataName(), u.today))
 	u.table.setRows(u.view)
 	u.table.selectFIPS(u.selected)
 	u.showDetail()

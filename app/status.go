@@ -1,0 +1,70 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"sanctuarymap/geo"
+	"sanctuarymap/view"
+)
+
+// summary is the status line's account of what the map shows: which
+// data, as of when, on which day, how many places have facts of their own,
+// and the DOJ suits standing that day. source names the data; today is
+// the day of a view of the facts as loaded.
+func summary(v *view.View, source string, today time.Time) string {
+	c := v.Counts()
+	own := 0
+	for _, n := range c.Category {
+		own += n.Regions
+	}
+	day := v.Date
+	if day.IsZero() {
+		day = today
+	}
+	pending, resolved := 0, 0
+	for _, s := range v.Data.Lawsuits {
+		if s.Status.IsPending() {
+			pending++
+		} else {
+			resolved++
+		}
+	}
+	parts := []string{
+		fmt.Sprintf("%s (facts checked to %s)", source, v.Data.AsOf().Format("2006-01-02")),
+		"map of " + day.Format("2006-01-02"),
+		fmt.Sprintf("%d %s (%d with facts of their own), %d cities", len(v.Regions), levelNames[v.Level], own, len(v.Cities)),
+		fmt.Sprintf("DOJ suits: %d pending, %d resolved", pending, resolved),
+	}
+	if h := c.Hidden.Regions + c.Hidden.Cities; h > 0 {
+		parts = append(parts, fmt.Sprintf("%d faded by filters", h))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// levelNames name the regions of each level; the states layer holds DC
+// and Puerto Rico too.
+var levelNames = map[geo.Level]string{geo.States: "states and territories", geo.Counties: "counties", geo.Tracts: "tracts"}
+
+// dataName names the data shown for the status line: the user's files,
+// and the embedded data they are laid over.
+func (u *UI) dataName() string {
+	var files []string
+	embedded := false
+	for _, s := range u.sources {
+		if s.path == "" {
+			embedded = true
+		} else {
+			files = append(files, filepath.Base(s.path))
+		}
+	}
+	switch {
+	case len(files) == 0:
+		return "Embedded dataset"
+	case embedded:
+		return strings.Join(files, ", ") + " over embedded data"
+	}
+	return strings.Join(files, ", ")
+}
