@@ -21,9 +21,19 @@ import (
 	"sanctuarymap/table"
 )
 
-// exportDialog asks for a size and a file, then writes the current map —
-// level, colours, filters and date — with title, legend and footer.
+// Export framings: what the map shows now, or all of the country.
+const (
+	currentView  = "Current view"
+	wholeCountry = "Whole country"
+)
+
+// exportDialog asks for a framing, a size and a file, then writes the
+// map — level, colours, filters and date — with title, legend and footer.
 func (u *UI) exportDialog() {
+	framing := widget.NewRadioGroup([]string{currentView, wholeCountry}, nil)
+	framing.Horizontal = true
+	framing.Required = true
+	framing.SetSelected(currentView)
 	width, height := widget.NewEntry(), widget.NewEntry()
 	width.SetText("1920")
 	height.SetText("1080")
@@ -32,6 +42,7 @@ func (u *UI) exportDialog() {
 	file.SetText(filepath.Join(dir, "sanctuary-map.png"))
 	width.Validator, height.Validator = sizeValidator, sizeValidator
 	items := []*widget.FormItem{
+		widget.NewFormItem("Show", framing),
 		widget.NewFormItem("Width (px)", width),
 		widget.NewFormItem("Height (px)", height),
 		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
@@ -42,9 +53,9 @@ func (u *UI) exportDialog() {
 		}
 		w, _ := strconv.Atoi(width.Text)
 		h, _ := strconv.Atoi(height.Text)
-		u.Export(file.Text, w, h, nil)
+		u.Export(file.Text, w, h, framing.Selected == wholeCountry, nil)
 	}, u.win)
-	d.Resize(fyne.NewSize(620, 280))
+	d.Resize(fyne.NewSize(620, 330))
 	d.Show()
 }
 
@@ -73,10 +84,16 @@ func homeDir() string {
 	return "."
 }
 
-// Export renders the current view to a PNG at path in the background,
-// written atomically; the status line or an error dialog says how it went,
-// and done, if not nil, is called with the outcome.
-func (u *UI) Export(path string, w, h int, done func(error)) {
+// Export renders the map to a PNG at path in the background, written
+// atomically: what the window shows of it, or the whole country. The
+// status line or an error dialog says how it went, and done, if not nil,
+// is called with the outcome.
+func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
+	frame := geo.Frame
+	if !whole {
+		// At least what the window shows, whatever the image's shape.
+		frame = u.mapView.Viewport().Bound()
+	}
 	o := u.mapView.Options()
 	o.Theme, o.Decorations, o.Selected, o.Hovered, o.Changed = style.Light(), true, "", "", nil
 	o.Title = "Immigration-enforcement cooperation: states, counties, cities"
@@ -84,7 +101,7 @@ func (u *UI) Export(path string, w, h int, done func(error)) {
 	prov := u.provenance(o.Title)
 	u.status.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
-		img := r.Draw(render.ExportViewport(w, h, geo.Frame), o)
+		img := r.Draw(render.ExportViewport(w, h, frame), o)
 		err := safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
 		u.publish(func() { u.exported(path, err, done) })
 	}()

@@ -188,7 +188,7 @@ func TestExportWritesPNG(t *testing.T) {
 	u := newTestUI(t)
 	path := filepath.Join(t.TempDir(), "map.png")
 	done := make(chan error, 1)
-	u.Export(path, 320, 200, func(err error) { done <- err })
+	u.Export(path, 320, 200, true, func(err error) { done <- err })
 	if err := await(t, u, done); err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestExportWritesPNG(t *testing.T) {
 		t.Errorf("status %q", u.status.Text)
 	}
 	// An unwritable place: an error, and the status says so.
-	u.Export("/nonexistent-dir/map.png", 320, 200, func(err error) { done <- err })
+	u.Export("/nonexistent-dir/map.png", 320, 200, true, func(err error) { done <- err })
 	if err := await(t, u, done); err == nil || err.Error() != "cannot write /nonexistent-dir/map.png: no such file or directory" {
 		t.Errorf("unwritable: %v", err)
 	}

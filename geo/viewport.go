@@ -53,6 +53,11 @@ func (v Viewport) ToPlane(x, y float64) orb.Point {
 	return orb.Point{(x-float64(v.W)/2)/s + v.Center[0], (y-float64(v.H)/2)/s + v.Center[1]}
 }
 
+// Bound is the part of the plane the image shows.
+func (v Viewport) Bound() orb.Bound {
+	return orb.Bound{Min: v.ToPlane(0, 0), Max: v.ToPlane(float64(v.W), float64(v.H))}
+}
+
 // ZoomAt multiplies the zoom by factor keeping the plane point under pixel
 // (x, y) in place, as map apps do for the mouse wheel.
 func (v Viewport) ZoomAt(x, y, factor float64) Viewport {

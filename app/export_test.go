@@ -1,0 +1,78 @@
+package app
+
+import (
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"github.com/paulmach/orb"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/geo"
+	"sanctuarymap/render"
+	"sanctuarymap/style"
+)
+
+// exportPNG exports the map at 800×600 and decodes the file.
+func exportPNG(t *testing.T, u *UI, whole bool) image.Image {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "map.png")
+	done := make(chan error, 1)
+	u.Export(path, 800, 600, whole, func(err error) { done <- err })
+	if err := await(t, u, done); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// The current view exports what the window shows, framed for the image;
+// the whole country exports all of it, wherever the window is.
+func TestExportFraming(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1280, 690))
+	frame(t, u)
+	u.search.SetText("Cook County, IL")
+	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	frame(t, u)
+	shown := u.mapView.Viewport().Bound()
+
+	cook := geo.NewAlbersUSA().Project("17031", orb.Point{-87.75, 41.85})
+	texas := geo.NewAlbersUSA().Project("48", orb.Point{-99, 31})
+	at := func(img image.Image, frame orb.Bound, p orb.Point) (color.RGBA, bool) {
+		x, y := render.ExportViewport(800, 600, frame).ToPixel(p)
+		if !(image.Point{int(x), int(y)}.In(img.Bounds())) {
+			return color.RGBA{}, false
+		}
+		return style.RGBA(img.At(int(x), int(y))), true
+	}
+
+	img := exportPNG(t, u, false)
+	if c, ok := at(img, shown, cook); !ok || c != style.Category(dataset.LocalLimitsDetainers) {
+		t.Errorf("current view: Cook County drawn %v (in image %v), want its category's colour", c, ok)
+	}
+	if _, ok := at(img, shown, texas); ok {
+		t.Error("current view of Cook County reaches Texas")
+	}
+	if !shown.Contains(cook) || shown.Contains(texas) {
+		t.Fatalf("the window shows %v", shown)
+	}
+
+	u.level.SetSelected("States")
+	img = exportPNG(t, u, true)
+	if c, ok := at(img, geo.Frame, texas); !ok || c != style.Category(dataset.StateMandates) {
+		t.Errorf("whole country: Texas drawn %v (in image %v)", c, ok)
+	}
+}
