@@ -55,6 +55,9 @@ type Options struct {
 	Today time.Time
 	// Footer names the source and date, as the map's does.
 	Footer string
+	// Dark draws light text on the dark theme's background, for the
+	// window; exports are drawn on white.
+	Dark bool
 }
 
 // New builds the chart of kind k from v: the regions and cities it shows,
@@ -80,7 +83,65 @@ func New(k Kind, v *view.View, opt Options) (*plot.Plot, error) {
 	}
 	p.Title.Text = Titles[k]
 	sans(p)
+	if opt.Dark {
+		colour(p, style.Dark())
+	}
 	return p, nil
+}
+
+// colour sets p's background and every text and axis line in th's colours.
+func colour(p *plot.Plot, th style.Theme) {
+	p.BackgroundColor = th.Background
+	p.Title.TextStyle.Color = th.Text
+	p.Legend.TextStyle.Color = th.Text
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Color, a.Label.TextStyle.Color, a.Tick.Label.Color, a.Tick.Color = th.Text, th.Text, th.Text, th.Text
+	}
+}
+
+// Columns are what the columns of a bar chart stand for, left to right:
+// a policy category each, or a suit status; nil for the other kinds.
+type Column struct {
+	Category dataset.Category
+	Status   dataset.Status
+}
+
+// Columns lists the columns of a chart of kind k.
+func Columns(k Kind) []Column {
+	var cs []Column
+	switch k {
+	case Policy:
+		for _, c := range dataset.Categories {
+			cs = append(cs, Column{Category: c})
+		}
+	case Lawsuits:
+		for _, s := range dataset.Statuses {
+			cs = append(cs, Column{Status: s})
+		}
+	}
+	return cs
+}
+
+// ColumnAt returns the index of the column of a bar chart under pixel
+// (x, y) of p drawn by Image at w×h pixels and dpi: over its bar, the
+// space above it or its label below. It returns -1 elsewhere, and for
+// charts without columns.
+func ColumnAt(k Kind, p *plot.Plot, w, h, dpi int, x, y float64) int {
+	n := len(Columns(k))
+	pt := func(px float64) vg.Length { return vg.Length(px * 72 / float64(dpi)) }
+	c := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: pt(float64(w)), Y: pt(float64(h))}}}
+	data := p.DataCanvas(plotArea(c))
+	at := vg.Point{X: pt(x), Y: pt(float64(h) - y)} // vg's y grows upward
+	if n == 0 || at.Y > data.Max.Y || at.Y < plotArea(c).Min.Y {
+		return -1
+	}
+	trX, _ := p.Transforms(&data)
+	for i := range n {
+		if half := (trX(1) - trX(0)) / 2; at.X >= trX(float64(i))-half && at.X < trX(float64(i))+half {
+			return i
+		}
+	}
+	return -1
 }
 
 // sans sets every text of p in Liberation Sans, which reads better on screen
@@ -422,14 +483,20 @@ func Image(p *plot.Plot, w, h vg.Length, dpi int, footer string) image.Image {
 	return c.Image()
 }
 
-// drawOn draws p on c above a footer line, on white.
+// drawOn draws p on c above a footer line, on p's background.
 func drawOn(c vg.CanvasSizer, p *plot.Plot, footer string) {
 	dc := draw.New(c)
-	fill(dc, color.White)
-	sty := draw.TextStyle{Color: color.RGBA{0x40, 0x40, 0x40, 0xff}, Font: font.From(font.Font{Typeface: "Liberation", Variant: "Sans"}, vg.Points(8)), Handler: plot.DefaultTextHandler}
-	footH := vg.Points(16)
+	fill(dc, p.BackgroundColor)
+	text := style.Mix(style.RGBA(p.Title.TextStyle.Color), style.RGBA(p.BackgroundColor), 0.25)
+	sty := draw.TextStyle{Color: text, Font: font.From(font.Font{Typeface: "Liberation", Variant: "Sans"}, vg.Points(8)), Handler: plot.DefaultTextHandler}
 	dc.FillText(sty, vg.Point{X: dc.Min.X + vg.Points(6), Y: dc.Min.Y + vg.Points(5)}, footer)
-	p.Draw(draw.Crop(dc, vg.Points(4), -vg.Points(8), footH, -vg.Points(4)))
+	p.Draw(plotArea(dc))
+}
+
+// plotArea is the part of c the plot takes: all but the footer line and
+// a small margin.
+func plotArea(c draw.Canvas) draw.Canvas {
+	return draw.Crop(c, vg.Points(4), -vg.Points(8), vg.Points(16), -vg.Points(4))
 }
 
 func fill(c draw.Canvas, col color.Color) {

@@ -3,6 +3,8 @@ package chart
 import (
 	"bytes"
 	"flag"
+	"image"
+	"image/color"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +15,7 @@ import (
 
 	"sanctuarymap/assets"
 	"sanctuarymap/dataset"
+	"sanctuarymap/style"
 	"sanctuarymap/view"
 )
 
@@ -76,4 +79,66 @@ func TestEmpty(t *testing.T) {
 	if _, err := FormatOf("chart.gif"); err == nil || err.Error() != "chart.gif: unknown format; use .png, .svg or .pdf" {
 		t.Errorf("gif: %v", err)
 	}
+}
+
+// A tap on a bar of the policy chart finds its category, in either theme
+// and at any size; the title finds nothing.
+func TestColumnAt(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Resolve(d, b.States, time.Time{}, dataset.Filter{})
+	for _, c := range []struct {
+		w, h, dpi int
+		dark      bool
+	}{{800, 500, 96, false}, {420, 360, 96, true}, {1200, 700, 192, true}} {
+		p, err := New(Policy, v, Options{Dark: c.dark})
+		if err != nil {
+			t.Fatal(err)
+		}
+		img := Image(p, vg.Length(c.w*72/c.dpi), vg.Length(c.h*72/c.dpi), c.dpi, "footer").(*image.RGBA)
+		bg := style.Light().Background
+		if c.dark {
+			bg = style.Dark().Background
+		}
+		if got := img.RGBAAt(1, 1); got != bg {
+			t.Errorf("%+v: background %v, want %v", c, got, bg)
+		}
+		found := 0
+		for i, col := range Columns(Policy) {
+			want := style.Category(col.Category)
+		search:
+			for y := range c.h {
+				for x := range c.w {
+					if solid(img, x, y, want) {
+						if got := ColumnAt(Policy, p, c.w, c.h, c.dpi, float64(x)+2.5, float64(y)+2.5); got != i {
+							t.Errorf("%+v: bar of %s at (%d,%d) is column %d, want %d", c, col.Category, x, y, got, i)
+						}
+						found++
+						break search
+					}
+				}
+			}
+		}
+		if found < 3 {
+			t.Errorf("%+v: found bars of %d categories", c, found)
+		}
+		if got := ColumnAt(Policy, p, c.w, c.h, c.dpi, float64(c.w)/2, 3); got != -1 {
+			t.Errorf("%+v: the title is column %d", c, got)
+		}
+	}
+}
+
+// solid is whether the 5×5 pixels from (x, y) are all c: a bar, not the
+// edge of a glyph.
+func solid(img *image.RGBA, x, y int, c color.RGBA) bool {
+	for dy := range 5 {
+		for dx := range 5 {
+			if img.RGBAAt(x+dx, y+dy) != c {
+				return false
+			}
+		}
+	}
+	return true
 }
