@@ -76,6 +76,7 @@ type UI struct {
 
 	charts chartView
 	tabs   *container.AppTabs
+	split  *container.Split // the map beside the legend and tabs
 	loads  loader
 	lastCh []dataset.Change
 }
@@ -124,6 +125,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 			u.mapView.SetOptions(o)
 			// "No data" follows the background.
 			u.buildLegend(o.ColorBy)
+			u.drawChart()
 		})
 	})
 	u.restorePrefs()
@@ -136,9 +138,9 @@ func (u *UI) layout() fyne.CanvasObject {
 	bar := u.filterBar()
 	bottom := container.NewVBox(u.asOfRow(),
 		container.NewBorder(nil, nil, nil, container.NewHBox(u.status, u.progress, u.changes), u.summary))
-	split := container.NewHSplit(u.mapView, u.sidePanel())
-	split.Offset = 0.68
-	return container.NewBorder(bar, bottom, nil, nil, split)
+	u.split = container.NewHSplit(u.mapView, u.sidePanel())
+	u.split.Offset = mapShare
+	return container.NewBorder(bar, bottom, nil, nil, u.split)
 }
 
 // filterBar is the row above the map: search, level, colouring, the suit
@@ -193,15 +195,36 @@ func (u *UI) asOfRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar)
 }
 
+// The map's share of the window's width and the legend's of the side
+// panel's height: as first shown, and while the Charts tab is shown.
+const (
+	mapShare, legendShare             = 0.68, 0.53
+	mapShareCharts, legendShareCharts = 0.45, 0.2
+)
+
 // sidePanel is the legend over the Details, Table and Charts tabs.
 func (u *UI) sidePanel() fyne.CanvasObject {
 	u.detailBox = container.NewVScroll(u.detail)
 	u.details = container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
 	details := u.details
 	charts := container.NewTabItem("Charts", u.buildCharts())
+	legend := container.NewVScroll(widget.NewCard("", "Legend — click a category to isolate it", u.legend))
 	u.tabs = container.NewAppTabs(container.NewTabItem("Details", details), container.NewTabItem("Table", u.table.box), charts)
-	u.tabs.OnSelected = func(t *container.TabItem) { u.showCharts(t == charts) }
-	return container.NewBorder(widget.NewCard("", "Legend — click a category to isolate it", u.legend), nil, nil, nil, u.tabs)
+	side := container.NewVSplit(legend, u.tabs)
+	side.Offset = legendShare
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		// Charts need the room: while they are shown the side panel widens
+		// and the legend, whose colours the chart repeats, scrolls.
+		if t == charts {
+			u.split.SetOffset(mapShareCharts)
+			side.SetOffset(legendShareCharts)
+		} else if u.split.Offset == mapShareCharts {
+			u.split.SetOffset(mapShare)
+			side.SetOffset(legendShare)
+		}
+		u.showCharts(t == charts)
+	}
+	return side
 }
 
 // listChoices filter by the official lists naming a region.
@@ -292,10 +315,18 @@ func (u *UI) addShortcuts() {
 }
 
 func (u *UI) theme() style.Theme {
-	if u.app.Settings().ThemeVariant() == theme.VariantDark {
+	if u.dark() {
 		return style.Dark()
 	}
 	return style.Light()
+}
+
+// dark is whether the window's background is dark: asked of the theme's
+// colour, so a custom theme is followed as well as the system variant.
+func (u *UI) dark() bool {
+	s := u.app.Settings()
+	r, g, b, _ := s.Theme().Color(theme.ColorNameBackground, s.ThemeVariant()).RGBA()
+	return r+g+b < 3*0x8000
 }
 
 // SetAsOf shows the landscape on day; the slider's last day shows the data

@@ -9,10 +9,10 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
+		"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"sanctuarymap/chart"
@@ -21,10 +21,12 @@ import (
 )
 
 // chartView is the Charts tab: a chart of the data shown, following the
-// filters and the as-of date.
+// filters and the as-of date, drawn for the panel's size in pixels and in
+// the window's theme. Tapping a column isolates its category on the map,
+// or filters by its suit status.
 type chartView struct {
 	kind  *widget.Select
-	img   *canvas.Image
+	img   *chartImage
 	gen   int
 	box   fyne.CanvasObject
 	err   *widget.Label
@@ -32,6 +34,15 @@ type chartView struct {
 	// shown is whether the Charts tab is selected; stale, whether the data
 	// changed since the chart was last drawn.
 	shown, stale bool
+	// drawn is the chart on screen, kept to find the column under a tap.
+	drawn drawnChart
+}
+
+// drawnChart is a chart as drawn: its plot and its size in pixels.
+type drawnChart struct {
+	kind      chart.Kind
+	plot      *plot.Plot
+	w, h, dpi int
 }
 
 // showCharts follows the tab selection: charts are drawn only while seen.
@@ -51,9 +62,9 @@ var chartNames = map[string]chart.Kind{
 
 func (u *UI) buildCharts() fyne.CanvasObject {
 	c := &u.charts
-	c.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
-	c.img.FillMode = canvas.ImageFillContain
-	c.img.ScaleMode = canvas.ImageScaleSmooth
+	c.img = newChartImage()
+	c.img.onResize = func(fyne.Size) { u.drawChart() }
+	c.img.onTap = u.tapChart
 	c.err = widget.NewLabel("")
 	c.err.Hide()
 	c.kind = widget.NewSelect([]string{"By category", "Lawsuits by status", "Lawsuit timeline", "Pending suits over time"}, func(string) { u.drawChart() })
@@ -74,27 +85,36 @@ func (u *UI) chartOptions() (chart.Options, string) {
 	return chart.Options{Today: day, Footer: footer}, footer
 }
 
-// drawChart renders the chart in the background and shows it when done,
-// unless a newer one was asked for meanwhile. While the Charts tab is not
-// shown it only notes that the chart is stale; showing the tab draws it.
+// drawChart renders the chart for the panel's size in the background and
+// shows it when done, unless a newer one was asked for meanwhile. While
+// the Charts tab is not shown it only notes that the chart is stale;
+// showing the tab draws it.
 func (u *UI) drawChart() {
 	c := &u.charts
 	if c.img == nil || u.view == nil {
 		return
 	}
-	if !c.shown {
+	scale := u.win.Canvas().Scale()
+	size := c.img.Size()
+	w, h := int(size.Width*scale), int(size.Height*scale)
+	if !c.shown || w < 16 || h < 16 {
 		c.stale = true
 		return
 	}
 	c.stale = false
 	c.gen++
+	// 96 dpi at 100 %: the chart's 10-point labels are as large as the
+	// window's own text.
+	dpi := int(96 * scale)
 	gen, kind, d := c.gen, u.chartKind(), u.view
 	opt, footer := u.chartOptions()
+	opt.Dark = u.dark()
 	go func() {
 		var img image.Image
 		p, err := chart.New(kind, d, opt)
 		if err == nil {
-			img = chart.Image(p, 9*vg.Inch, 6*vg.Inch, 110, footer)
+			pt := func(px int) vg.Length { return vg.Length(float64(px) * 72 / float64(dpi)) }
+			img = chart.Image(p, pt(w), pt(h), dpi, footer)
 		}
 		u.publish(func() {
 			if c.gen != gen {
@@ -106,15 +126,43 @@ func (u *UI) drawChart() {
 				c.img.Hide()
 			} else {
 				c.err.Hide()
-				c.img.Image = img
+				c.drawn = drawnChart{kind, p, w, h, dpi}
+				c.img.set(img)
 				c.img.Show()
-				c.img.Refresh()
 			}
 			if c.ready != nil {
 				c.ready()
 			}
 		})
 	}()
+}
+
+// tapChart isolates the category of the column tapped, or filters the
+// map by the suit status of the column, as the legend does: a second tap
+// restores.
+func (u *UI) tapChart(at fyne.Position) {
+	dc := u.charts.drawn
+	if dc.plot == nil {
+		return
+	}
+	scale := u.win.Canvas().Scale()
+	i := chart.ColumnAt(dc.kind, dc.plot, dc.w, dc.h, dc.dpi, float64(at.X*scale), float64(at.Y*scale))
+	if i < 0 {
+		return
+	}
+	col := chart.Columns(dc.kind)[i]
+	if col.Category != "" {
+		u.Isolate(col.Category)
+		return
+	}
+	want := "Suit resolved"
+	if col.Status.IsPending() {
+		want = "Suit pending"
+	}
+	if u.suits.Selected == want {
+		want = "All suits"
+	}
+	u.suits.SetSelected(want)
 }
 
 func (u *UI) exportChartDialog() {

@@ -259,7 +259,7 @@ func TestChartsFollowFiltersAndExport(t *testing.T) {
 	}
 	u.tabs.SelectIndex(2)
 	wait()
-	if !u.charts.img.Visible() || u.charts.img.Image.Bounds().Dx() < 500 {
+	if !u.charts.img.Visible() || u.charts.img.image == nil {
 		t.Fatalf("timeline not shown (err %q)", u.charts.err.Text)
 	}
 	// Before any suit was filed the timeline has nothing to show.

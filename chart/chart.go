@@ -122,23 +122,24 @@ func Columns(k Kind) []Column {
 	return cs
 }
 
-// ColumnAt returns the index of the column of a bar chart under pixel
-// (x, y) of p drawn by Image at w×h pixels and dpi: over its bar, the
-// space above it or its label below. It returns -1 elsewhere, and for
-// charts without columns.
+// ColumnAt returns the index of the column (a row of bars, counted from
+// the top) of a bar chart under pixel (x, y) of p drawn by Image at w×h
+// pixels and dpi: over its bar, the space beside it or its label. It
+// returns -1 elsewhere, and for charts without columns.
 func ColumnAt(k Kind, p *plot.Plot, w, h, dpi int, x, y float64) int {
 	n := len(Columns(k))
 	pt := func(px float64) vg.Length { return vg.Length(px * 72 / float64(dpi)) }
 	c := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: pt(float64(w)), Y: pt(float64(h))}}}
 	data := p.DataCanvas(plotArea(c))
 	at := vg.Point{X: pt(x), Y: pt(float64(h) - y)} // vg's y grows upward
-	if n == 0 || at.Y > data.Max.Y || at.Y < plotArea(c).Min.Y {
+	if n < 2 || at.X > data.Max.X || at.X < plotArea(c).Min.X {
 		return -1
 	}
-	trX, _ := p.Transforms(&data)
+	_, trY := p.Transforms(&data)
+	half := (trY(1) - trY(0)) / 2
 	for i := range n {
-		if half := (trX(1) - trX(0)) / 2; at.X >= trX(float64(i))-half && at.X < trX(float64(i))+half {
-			return i
+		if at.Y >= trY(float64(i))-half && at.Y < trY(float64(i))+half {
+			return n - 1 - i
 		}
 	}
 	return -1
@@ -163,10 +164,10 @@ var levelNames = map[dataset.Level]string{dataset.State: "States", dataset.Count
 // level.
 func policy(v *view.View) (*plot.Plot, error) {
 	p := plot.New()
-	p.Y.Label.Text = "Regions and cities on the map"
+	p.X.Label.Text = "Regions and cities on the map"
 	var names []string
 	for _, c := range dataset.Categories {
-		names = append(names, wrap(dataset.CategoryInfo[c].Label, 14))
+		names = append(names, wrap(dataset.CategoryInfo[c].Label, 22))
 	}
 	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, "tract": 0.35, dataset.City: 0.6}
 	counts := map[dataset.Level][]float64{}
@@ -205,14 +206,22 @@ func policy(v *view.View) (*plot.Plot, error) {
 	}
 	p.Legend.Top = true
 	p.Legend.Left = false
-	p.NominalX(names...)
-	p.Y.Min = 0
-	p.Y.Tick.Marker = integerTicks{}
+	p.NominalY(topDown(names)...)
+	p.X.Min = 0
+	p.X.Tick.Marker = integerTicks{}
 	return p, nil
 }
 
+// topDown orders the names of horizontal bars as bar places them: the
+// first at the top, as in the map's legend.
+func topDown(names []string) []string {
+	names = slices.Clone(names)
+	slices.Reverse(names)
+	return names
+}
+
 func grey(shade float64) color.Color {
-	return style.Mix(color.RGBA{0x40, 0x40, 0x40, 0xff}, color.RGBA{0xff, 0xff, 0xff, 0xff}, shade)
+	return style.Mix(color.RGBA{0x60, 0x60, 0x60, 0xff}, color.RGBA{0xff, 0xff, 0xff, 0xff}, shade)
 }
 
 // statusColor colours suits by status: pending in the map's pending green,
@@ -233,7 +242,7 @@ func statusColor(s dataset.Status) color.Color {
 
 func lawsuits(d *dataset.Dataset) (*plot.Plot, error) {
 	p := plot.New()
-	p.Y.Label.Text = "Suits"
+	p.X.Label.Text = "Suits"
 	n := make([]float64, len(dataset.Statuses))
 	for _, s := range d.Lawsuits {
 		n[slices.Index(dataset.Statuses, s.Status)]++
@@ -245,14 +254,14 @@ func lawsuits(d *dataset.Dataset) (*plot.Plot, error) {
 		}
 		p.Add(b)
 	}
-	p.Y.Max = slices.Max(n) + 1 // room above the tallest bar
+	p.X.Max = slices.Max(n) + 1 // room beside the longest bar
 	var names []string
 	for _, s := range dataset.Statuses {
-		names = append(names, wrap(strings.ReplaceAll(string(s), "_", " "), 10))
+		names = append(names, strings.ReplaceAll(string(s), "_", " "))
 	}
-	p.NominalX(names...)
-	p.Y.Min = 0
-	p.Y.Tick.Marker = integerTicks{}
+	p.NominalY(topDown(names)...)
+	p.X.Min = 0
+	p.X.Tick.Marker = integerTicks{}
 	return p, nil
 }
 
@@ -389,15 +398,17 @@ func (integerTicks) Ticks(min, max float64) []plot.Tick {
 	return ts
 }
 
-// bar is a bar chart with a single bar of height v at position i of n,
-// so that each bar can have its own colour.
+// bar is a horizontal bar chart with a single bar of length v in row i
+// of n, counted from the top, so that each bar can have its own colour.
+// Horizontal bars leave room for the labels in a narrow panel.
 func bar(n, i int, v float64, c color.Color) (*plotter.BarChart, error) {
 	vals := make(plotter.Values, n)
-	vals[i] = v
-	b, err := plotter.NewBarChart(vals, vg.Points(30))
+	vals[n-1-i] = v
+	b, err := plotter.NewBarChart(vals, vg.Points(14))
 	if err != nil {
 		return nil, err
 	}
+	b.Horizontal = true
 	b.Color = c
 	b.LineStyle.Width = 0
 	return b, nil
