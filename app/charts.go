@@ -9,7 +9,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-		"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
