@@ -386,11 +386,15 @@ func pending(d *dataset.Dataset, opt Options) (*plot.Plot, error) {
 	return p, nil
 }
 
-// integerTicks marks whole numbers only: years and counts.
+// integerTicks marks whole numbers only, years and counts, at most ten,
+// at round steps (1, 2 or 5 times a power of ten).
 type integerTicks struct{}
 
 func (integerTicks) Ticks(min, max float64) []plot.Tick {
-	step := math.Max(1, math.Ceil((max-min)/10))
+	step := 1.0
+	for i := 0; (max-min)/step > 10; i++ {
+		step *= []float64{2, 2.5, 2}[i%3] // 1, 2, 5, 10, 20, 50, …
+	}
 	var ts []plot.Tick
 	for v := math.Ceil(min); v <= max; v += step {
 		ts = append(ts, plot.Tick{Value: v, Label: fmt.Sprint(v)})
