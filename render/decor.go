@@ -58,6 +58,16 @@ func drawText(img *image.RGBA, face font.Face, c color.Color, x, y int, s string
 	d.DrawString(s)
 }
 
+// drawBacked draws s on a panel of th's, so it stays legible where the
+// map runs under it, as in an export of a zoomed-in view.
+func drawBacked(img *image.RGBA, face font.Face, th style.Theme, x, y int, s string) {
+	m := face.Metrics()
+	pad := m.Height.Ceil() / 4
+	r := image.Rect(x-pad, y-m.Ascent.Ceil()-pad, x+textWidth(face, s)+pad, y+m.Descent.Ceil()+pad)
+	draw.Draw(img, r, image.NewUniform(th.Panel), image.Point{}, draw.Over)
+	drawText(img, face, th.Text, x, y, s)
+}
+
 func textWidth(face font.Face, s string) int {
 	return font.MeasureString(face, s).Ceil()
 }
@@ -227,7 +237,7 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 	pad := unit
 
 	if opt.Title != "" {
-		drawText(img, title, th.Text, pad, pad+unit*2, opt.Title)
+		drawBacked(img, title, th, pad, pad+unit*2, opt.Title)
 	}
 	date := "as loaded"
 	switch {
@@ -238,11 +248,11 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 	}
 	foot := fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
 
-	drawText(img, small, th.Text, pad, h-pad, foot)
+	drawBacked(img, small, th, pad, h-pad, foot)
 	// The 287(g) caveat gets a line of its own: beside the footer it would
 	// run off the image.
 	if note := opt.View.AgreementsNote(); note != "" {
-		drawText(img, small, th.Text, pad, h-pad-unit*3/2, note)
+		drawBacked(img, small, th, pad, h-pad-unit*3/2, note)
 	}
 
 	r.drawLegend(img, opt, unit)
