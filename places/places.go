@@ -77,10 +77,25 @@ func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
 			lvl = dataset.County
 		}
 		for _, r := range l.Regions {
-			add(r.ID, r.Name, lvl, false)
+			name := r.Name
+			if independentCity(r.ID) && !strings.HasSuffix(name, " city") {
+				name += " city" // as the Census names it: "St. Louis city", not the county
+			}
+			add(r.ID, name, lvl, false)
 		}
 	}
 	return ix
+}
+
+// independentCity is whether a county code is a city outside any county:
+// Baltimore, St. Louis, Carson City and Virginia's, coded 510 and up.
+func independentCity(fips string) bool {
+	return len(fips) == 5 && fips[2] >= '5' && slices.Contains([]string{"24", "29", "32", "51"}, fips[:2])
+}
+
+// aliases are names people type for a place that are not its name.
+var aliases = map[string]string{
+	"washington dc": "district of columbia", "washington d c": "district of columbia", "dc": "district of columbia", "d c": "district of columbia",
 }
 
 // normalise reduces a name or query to the words people agree on: lower
@@ -185,6 +200,9 @@ type query struct {
 
 func (ix *Index) parse(q string) query {
 	var qu query
+	if a, ok := aliases[Fold(q)]; ok {
+		q = a
+	}
 	qu.whole, qu.state = ix.splitState(q)
 	qu.full = normaliseKeepCity(qu.whole)
 	qu.name = trimKind(qu.full, " city ")
