@@ -195,12 +195,9 @@ func (u *UI) asOfRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar)
 }
 
-// The map's share of the window's width and the legend's of the side
-// panel's height: as first shown, and while the Charts tab is shown.
-const (
-	mapShare, legendShare             = 0.68, 0.53
-	mapShareCharts, legendShareCharts = 0.45, 0.2
-)
+// The map's share of the window's width: as first shown, and while the
+// Charts tab is shown.
+const mapShare, mapShareCharts = 0.68, 0.45
 
 // sidePanel is the legend over the Details, Table and Charts tabs.
 func (u *UI) sidePanel() fyne.CanvasObject {
@@ -208,20 +205,20 @@ func (u *UI) sidePanel() fyne.CanvasObject {
 	u.details = container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
 	details := u.details
 	charts := container.NewTabItem("Charts", u.buildCharts())
-	legend := container.NewVScroll(widget.NewCard("", "Legend — click a category to isolate it", u.legend))
+	legend := widget.NewCard("", "Legend — click a category to isolate it", u.legend)
 	u.tabs = container.NewAppTabs(container.NewTabItem("Details", details), container.NewTabItem("Table", u.table.box), charts)
-	side := container.NewVSplit(legend, u.tabs)
-	side.Offset = legendShare
+	side := container.NewBorder(legend, nil, nil, nil, u.tabs)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		// Charts need the room: while they are shown the side panel widens
-		// and the legend, whose colours the chart repeats, scrolls.
+		// and the legend, whose colours and counts the chart repeats, hides.
 		if t == charts {
 			u.split.SetOffset(mapShareCharts)
-			side.SetOffset(legendShareCharts)
-		} else if u.split.Offset == mapShareCharts {
+			legend.Hide()
+		} else if !legend.Visible() {
 			u.split.SetOffset(mapShare)
-			side.SetOffset(legendShare)
+			legend.Show()
 		}
+		side.Refresh() // lay out again without (or with) the legend
 		u.showCharts(t == charts)
 	}
 	return side
