@@ -130,7 +130,7 @@ func TestVersion(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	code, stdout, stderr := run(t, "validate")
-	if code != OK || !strings.HasPrefix(stdout, "Sanctuary Map dataset (sources per row): 172 jurisdictions (51 states, 58 counties, 63 cities), 23 lawsuits, as of 2026-12-02\n") {
+	if code != OK || !strings.HasPrefix(stdout, "Sanctuary Map dataset (sources per row): 172 jurisdictions (51 states, 58 counties, 63 cities), 23 lawsuits, as of 2026-12-03\n") {
 		t.Errorf("embedded: exit %d\n%s%s", code, stdout, stderr)
 	}
 	bad := writeFile(t, "bad.csv", "fips,name,state,level,category,policy,as_of,source,verification\n"+
@@ -172,7 +172,7 @@ func TestPNGProvenance(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []pngmeta.Text{{Key: "Title", Value: c.title}, {Key: "Software", Value: "sanctuarymap test (commit abc)"},
-			{Key: "Source", Value: "Sanctuary Map dataset (sources per row)"}, {Key: "Dataset as-of", Value: "2026-12-02"},
+			{Key: "Source", Value: "Sanctuary Map dataset (sources per row)"}, {Key: "Dataset as-of", Value: "2026-12-03"},
 			{Key: "Dataset SHA-256", Value: d.Digest}}
 		if !reflect.DeepEqual(texts, want) {
 			t.Errorf("%s: tEXt %q\nwant %q", out, texts, want)
