@@ -1,10 +1,7 @@
 package app
 
 import (
-	"bytes"
-	"fmt"
 	"image"
-	"io"
 	"path/filepath"
 	"strconv"
 
@@ -16,8 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"sanctuarymap/chart"
-	"sanctuarymap/pngmeta"
-	"sanctuarymap/safefile"
+	"sanctuarymap/export"
 )
 
 // chartView is the Charts tab: a chart of the data shown, following the
@@ -81,7 +77,7 @@ func (u *UI) chartOptions() (chart.Options, string) {
 	if day.IsZero() {
 		day = u.today
 	}
-	footer := fmt.Sprintf("Data as of %s. Sources: %s. %s", day.Format("2006-01-02"), u.sourceLabel(), u.software)
+	footer := export.ChartFooter(day, u.sourceLabel(), u.software)
 	return chart.Options{Today: day, Footer: footer}, footer
 }
 
@@ -173,13 +169,9 @@ func (u *UI) exportChartDialog() {
 	dir := u.app.Preferences().StringWithFallback(prefExportDir, homeDir())
 	file := widget.NewEntry()
 	file.SetText(filepath.Join(dir, "sanctuary-chart.png"))
-	width.Validator, height.Validator = sizeValidator, sizeValidator
-	dpi.Validator = func(s string) error {
-		if n, err := strconv.Atoi(s); err != nil || n < 36 || n > 1200 {
-			return fmt.Errorf("a whole number from 36 to 1200")
-		}
-		return nil
-	}
+	width.Validator = validator(export.MinChartSide, export.MaxSide)
+	height.Validator = width.Validator
+	dpi.Validator = validator(export.MinDPI, export.MaxDPI)
 	file.Validator = func(s string) error { _, err := chart.FormatOf(s); return err }
 	items := []*widget.FormItem{
 		widget.NewFormItem("Width (px)", width),
@@ -203,28 +195,12 @@ func (u *UI) exportChartDialog() {
 // ExportChart writes the chart shown to path (format from its extension)
 // in the background, atomically; done, if not nil, gets the outcome.
 func (u *UI) ExportChart(path string, w, h, dpi int, done func(error)) {
-	format, err := chart.FormatOf(path)
 	kind, d := u.chartKind(), u.view
-	opt, footer := u.chartOptions()
+	opt, _ := u.chartOptions()
 	prov := u.provenance(chart.Titles[kind])
 	u.status.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
-		var buf bytes.Buffer
-		if err == nil {
-			p, perr := chart.New(kind, d, opt)
-			err = perr
-			if err == nil {
-				pt := func(px int) vg.Length { return vg.Length(float64(px) * 72 / float64(dpi)) }
-				err = chart.Write(&buf, p, format, pt(w), pt(h), dpi, footer)
-			}
-		}
-		body := buf.Bytes()
-		if err == nil && format == chart.PNG {
-			body, err = pngmeta.Insert(body, prov.Texts())
-		}
-		if err == nil {
-			err = safefile.Write(path, func(wr io.Writer) error { _, e := wr.Write(body); return e })
-		}
+		err := export.Chart(path, kind, d, opt, w, h, dpi, prov)
 		u.publish(func() { u.exported(path, err, done) })
 	}()
 }

@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"sanctuarymap/export"
 	"sanctuarymap/geo"
 	"sanctuarymap/pngmeta"
-	"sanctuarymap/render"
 	"sanctuarymap/safefile"
 	"sanctuarymap/style"
 	"sanctuarymap/table"
@@ -40,7 +40,8 @@ func (u *UI) exportDialog() {
 	dir := u.app.Preferences().StringWithFallback(prefExportDir, homeDir())
 	file := widget.NewEntry()
 	file.SetText(filepath.Join(dir, "sanctuary-map.png"))
-	width.Validator, height.Validator = sizeValidator, sizeValidator
+	width.Validator = validator(export.MinMapSide, export.MaxSide)
+	height.Validator = width.Validator
 	items := []*widget.FormItem{
 		widget.NewFormItem("Show", framing),
 		widget.NewFormItem("Width (px)", width),
@@ -59,11 +60,14 @@ func (u *UI) exportDialog() {
 	d.Show()
 }
 
-func sizeValidator(s string) error {
-	if n, err := strconv.Atoi(s); err != nil || n < 16 || n > 16384 {
-		return fmt.Errorf("a whole number from 16 to 16384")
+// validator accepts whole numbers from min to max.
+func validator(min, max int) fyne.StringValidator {
+	return func(s string) error {
+		if n, err := strconv.Atoi(s); err != nil || n < min || n > max {
+			return fmt.Errorf("a whole number from %d to %d", min, max)
+		}
+		return nil
 	}
-	return nil
 }
 
 // folderButton lets the user pick the folder of the file named in file.
@@ -95,14 +99,12 @@ func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
 		frame = u.mapView.Viewport().Bound()
 	}
 	o := u.mapView.Options()
-	o.Theme, o.Decorations, o.Selected, o.Hovered, o.Changed = style.Light(), true, "", "", nil
-	o.Title = "Immigration-enforcement cooperation: states, counties, cities"
-	r := render.New(u.bounds)
-	prov := u.provenance(o.Title)
+	o.Theme, o.Selected, o.Hovered, o.Changed = style.Light(), "", "", nil
+	o.Title = export.Title
+	b, prov := u.bounds, u.provenance(o.Title)
 	u.status.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
-		img := r.Draw(render.ExportViewport(w, h, frame), o)
-		err := safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
+		err := export.Map(path, b, o, w, h, frame, prov)
 		u.publish(func() { u.exported(path, err, done) })
 	}()
 }
@@ -123,8 +125,7 @@ func (u *UI) exported(path string, err error, done func(error)) {
 
 // provenance is what exported PNGs record about the data shown.
 func (u *UI) provenance(title string) pngmeta.Provenance {
-	return pngmeta.Provenance{Title: title, Software: u.software, Source: u.sourceLabel(),
-		AsOf: u.data.AsOf().Format("2006-01-02"), Digest: u.data.Digest}
+	return export.Provenance(title, u.software, u.sourceLabel(), u.data)
 }
 
 // exportDataDialog asks where to write what the map shows as CSV.

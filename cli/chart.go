@@ -1,27 +1,22 @@
 package cli
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"slices"
 	"time"
 
-	"gonum.org/v1/plot/vg"
-
 	"sanctuarymap/assets"
 	"sanctuarymap/chart"
 	"sanctuarymap/dataset"
-	"sanctuarymap/pngmeta"
-	"sanctuarymap/safefile"
+	"sanctuarymap/export"
 	"sanctuarymap/view"
 )
 
 // chartArgs are the checked flags of the chart command.
 type chartArgs struct {
 	out           string
-	format        chart.Format
 	kind          chart.Kind
 	width, height int
 	dpi           int
@@ -42,24 +37,10 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	footer := fmt.Sprintf("Data as of %s. Sources: %s. %s", a.today.Format("2006-01-02"), sourceLabel(a.data), v)
-	p, err := chart.New(a.kind, view.Resolve(d, b.States, a.today, dataset.Filter{}), chart.Options{Today: a.today, Footer: footer})
-	if err != nil {
-		return report(stderr, err)
-	}
-	pt := func(px int) vg.Length { return vg.Length(float64(px) * 72 / float64(a.dpi)) }
-	var buf bytes.Buffer
-	if err := chart.Write(&buf, p, a.format, pt(a.width), pt(a.height), a.dpi, footer); err != nil {
-		return report(stderr, err)
-	}
-	body := buf.Bytes()
-	if a.format == chart.PNG {
-		prov := provenance(chart.Titles[a.kind], v, a.data, d)
-		if body, err = pngmeta.Insert(body, prov.Texts()); err != nil {
-			return report(stderr, err)
-		}
-	}
-	if err := safefile.Write(a.out, func(w io.Writer) error { _, err := w.Write(body); return err }); err != nil {
+	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, sourceLabel(a.data), v.String())}
+	prov := export.Provenance(chart.Titles[a.kind], v.String(), sourceLabel(a.data), d)
+	shown := view.Resolve(d, b.States, a.today, dataset.Filter{})
+	if err := export.Chart(a.out, a.kind, shown, opt, a.width, a.height, a.dpi, prov); err != nil {
 		return report(stderr, err)
 	}
 	return OK
@@ -90,22 +71,22 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	if *out == "" {
 		return bad("-o FILE is required")
 	}
-	format, err := chart.FormatOf(*out)
-	if err != nil {
+	if _, err := chart.FormatOf(*out); err != nil {
 		return bad("%v", err)
 	}
 	if !slices.Contains(chart.Kinds, chart.Kind(*kind)) {
 		return bad("--kind must be policy, lawsuits, timeline or pending, not %q", *kind)
 	}
-	if *width < 100 || *height < 100 || *width > 16384 || *height > 16384 {
-		return bad("--width and --height must be between 100 and 16384")
+	if export.CheckSize(*width, *height, export.MinChartSide) != nil {
+		return bad("--width and --height must be between %d and %d", export.MinChartSide, export.MaxSide)
 	}
-	if *dpi < 36 || *dpi > 1200 {
-		return bad("--dpi must be between 36 and 1200")
+	if export.CheckDPI(*dpi) != nil {
+		return bad("--dpi must be between %d and %d", export.MinDPI, export.MaxDPI)
 	}
-	a.out, a.format, a.kind, a.width, a.height, a.dpi = *out, format, chart.Kind(*kind), *width, *height, *dpi
+	a.out, a.kind, a.width, a.height, a.dpi = *out, chart.Kind(*kind), *width, *height, *dpi
 	a.today = time.Now().UTC().Truncate(24 * time.Hour)
 	if *asOf != "" {
+		var err error
 		if a.today, err = time.Parse("2006-01-02", *asOf); err != nil {
 			return bad("--as-of %q is not a date YYYY-MM-DD", *asOf)
 		}

@@ -12,9 +12,9 @@ import (
 
 	"sanctuarymap/assets"
 	"sanctuarymap/dataset"
+	"sanctuarymap/export"
 	"sanctuarymap/fileerr"
 	"sanctuarymap/geo"
-	"sanctuarymap/pngmeta"
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
 	"sanctuarymap/style"
@@ -86,9 +86,6 @@ type multi []string
 func (m *multi) String() string     { return strings.Join(*m, ",") }
 func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 
-// Default title of exported maps.
-const DefaultTitle = "Immigration-enforcement cooperation: states, counties, cities"
-
 func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -100,7 +97,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	var data multi
 	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
 	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
-	title := fs.String("title", DefaultTitle, "title")
+	title := fs.String("title", export.Title, "title")
 	asOf := fs.String("as-of", "", "show the landscape on this date, YYYY-MM-DD")
 	if err := fs.Parse(args); err != nil {
 		return BadUsage
@@ -118,11 +115,10 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	if !hasExt(*out, ".png") {
 		return bad("-o %s: render writes PNG only; name the file .png", *out)
 	}
-	const maxSide = 16384
-	if *width < 16 || *height < 16 || *width > maxSide || *height > maxSide {
-		return bad("--width and --height must be between 16 and %d", maxSide)
+	if export.CheckSize(*width, *height, export.MinMapSide) != nil {
+		return bad("--width and --height must be between %d and %d", export.MinMapSide, export.MaxSide)
 	}
-	opt := render.Options{Theme: style.Light(), Decorations: true, Title: *title, Software: v.String()}
+	opt := render.Options{Theme: style.Light(), Title: *title, Software: v.String()}
 	lvl, day, code := parseLevelDate(*level, *asOf, bad)
 	if code != OK {
 		return code
@@ -137,10 +133,8 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	}
 	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
 	opt.Source = sourceLabel(data)
-	img := render.New(b).Draw(render.ExportViewport(*width, *height, geo.Frame), opt)
-	prov := provenance(*title, v, data, d)
-	err := safefile.Write(*out, func(w io.Writer) error { return pngmeta.Encode(w, img, prov.Texts()) })
-	if err != nil {
+	prov := export.Provenance(*title, v.String(), opt.Source, d)
+	if err := export.Map(*out, b, opt, *width, *height, geo.Frame, prov); err != nil {
 		return report(stderr, err)
 	}
 	return OK
@@ -193,11 +187,6 @@ func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func
 		return nil, nil, report(stderr, dataErr)
 	}
 	return b, d, OK
-}
-
-func provenance(title string, v Version, files []string, d *dataset.Dataset) pngmeta.Provenance {
-	return pngmeta.Provenance{Title: title, Software: v.String(), Source: sourceLabel(files),
-		AsOf: d.AsOf().Format("2006-01-02"), Digest: d.Digest}
 }
 
 func loadData(files []string) (*dataset.Dataset, error) {
