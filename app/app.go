@@ -146,20 +146,24 @@ func (u *UI) layout() fyne.CanvasObject {
 // filterBar is the row above the map: search, level, colouring, the suit
 // and list filters, and the reset button.
 func (u *UI) filterBar() fyne.CanvasObject {
-	u.level = widget.NewSelect([]string{"States", "Counties"}, func(s string) {
-		u.lvl = map[string]geo.Level{"States": geo.States, "Counties": geo.Counties, "Tracts": geo.Tracts}[s]
+	u.level = widget.NewSelect([]string{geo.States.Label(), geo.Counties.Label()}, func(s string) {
+		u.lvl, _ = geo.ParseLevel(s)
 		u.app.Preferences().SetString(prefLevel, s)
 		u.refresh()
 	})
-	u.level.SetSelected(u.pref(prefLevel, u.level.Options, "States"))
-	u.colorBy = widget.NewSelect([]string{"Policy", "Lawsuits", "Both"}, func(s string) {
+	u.level.SetSelected(u.pref(prefLevel, u.level.Options, geo.States.Label()))
+	var colourings []string
+	for _, c := range style.ColorBys() {
+		colourings = append(colourings, c.Label())
+	}
+	u.colorBy = widget.NewSelect(colourings, func(s string) {
 		o := u.mapView.Options()
-		o.ColorBy = colorByName[s]
+		o.ColorBy, _ = style.ParseColorBy(s)
 		u.mapView.SetOptions(o)
 		u.app.Preferences().SetString(prefColorBy, s)
 		u.refresh()
 	})
-	u.colorBy.SetSelected(u.pref(prefColorBy, u.colorBy.Options, "Policy"))
+	u.colorBy.SetSelected(u.pref(prefColorBy, u.colorBy.Options, style.ByPolicy.Label()))
 	u.suits = widget.NewSelect([]string{"All suits", "Suit pending", "Suit resolved", "No suit"}, func(s string) {
 		u.filter.Suit = nil
 		for st, name := range map[dataset.SuitState]string{dataset.SuitPending: "Suit pending", dataset.SuitResolved: "Suit resolved", dataset.NoSuit: "No suit"} {
@@ -229,8 +233,6 @@ var (
 	listChoices  = []string{"Any list or none", "On the DOJ list", "On the DHS list"}
 	listOfChoice = map[string]string{"On the DOJ list": "doj-2025", "On the DHS list": "dhs-2025"}
 )
-
-var colorByName = map[string]style.ColorBy{"Policy": style.ByPolicy, "Lawsuits": style.ByLawsuits, "Both": style.ByBoth}
 
 func (u *UI) dayAt(v float64) time.Time { return firstDay.AddDate(0, 0, int(v)) }
 

@@ -49,13 +49,6 @@ func (u *UI) showCharts(shown bool) {
 	}
 }
 
-var chartNames = map[string]chart.Kind{
-	"By category":             chart.Policy,
-	"Lawsuits by status":      chart.Lawsuits,
-	"Lawsuit timeline":        chart.Timeline,
-	"Pending suits over time": chart.Pending,
-}
-
 func (u *UI) buildCharts() fyne.CanvasObject {
 	c := &u.charts
 	c.img = newChartImage()
@@ -63,14 +56,20 @@ func (u *UI) buildCharts() fyne.CanvasObject {
 	c.img.onTap = u.tapChart
 	c.err = widget.NewLabel("")
 	c.err.Hide()
-	c.kind = widget.NewSelect([]string{"By category", "Lawsuits by status", "Lawsuit timeline", "Pending suits over time"}, func(string) { u.drawChart() })
-	c.kind.SetSelected("By category")
+	var labels []string
+	for _, k := range chart.Kinds() {
+		labels = append(labels, k.Label())
+	}
+	c.kind = widget.NewSelect(labels, func(string) { u.drawChart() })
+	c.kind.SetSelected(chart.Policy.Label())
 	export := widget.NewButton("Export chart…", u.exportChartDialog)
 	c.box = container.NewBorder(container.NewHBox(c.kind, export), c.err, nil, nil, c.img)
 	return c.box
 }
 
-func (u *UI) chartKind() chart.Kind { return chartNames[u.charts.kind.Selected] }
+func (u *UI) chartKind() chart.Kind {
+	return chart.Kinds()[u.charts.kind.SelectedIndex()]
+}
 
 func (u *UI) chartOptions() (chart.Options, string) {
 	day := u.asOf
@@ -197,7 +196,7 @@ func (u *UI) exportChartDialog() {
 func (u *UI) ExportChart(path string, w, h, dpi int, done func(error)) {
 	kind, d := u.chartKind(), u.view
 	opt, _ := u.chartOptions()
-	prov := u.provenance(chart.Titles[kind])
+	prov := u.provenance(kind.Title())
 	u.status.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		err := export.Chart(path, kind, d, opt, w, h, dpi, prov)

@@ -311,13 +311,13 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 
 // levelOptions offers tracts only while a tract file is loaded.
 func (u *UI) levelOptions() {
-	opts := []string{"States", "Counties"}
+	opts := []string{geo.States.Label(), geo.Counties.Label()}
 	if u.bounds.Tracts != nil {
-		opts = append(opts, "Tracts")
+		opts = append(opts, geo.Tracts.Label())
 	}
 	u.level.Options = opts
 	if !slices.Contains(opts, u.level.Selected) {
-		u.level.SetSelected("States")
+		u.level.SetSelected(geo.States.Label())
 	}
 	u.level.Refresh()
 }

@@ -65,7 +65,7 @@ func (u *UI) GoTo(p places.Place) {
 	switch lvl, ok := geo.LevelOf(p.FIPS); {
 	case ok && u.bounds.Layer(lvl) != nil && u.bounds.Layer(lvl).Region(p.FIPS) != nil:
 		if lvl == geo.Counties {
-			u.level.SetSelected("Counties")
+			u.level.SetSelected(geo.Counties.Label())
 		}
 		u.mapView.CenterOn(u.bounds.Layer(lvl).Region(p.FIPS).Bound)
 	default:

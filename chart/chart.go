@@ -39,14 +39,42 @@ const (
 )
 
 // Kinds lists every chart, in menu order.
-var Kinds = []Kind{Policy, Lawsuits, Timeline, Pending}
+func Kinds() []Kind { return []Kind{Policy, Lawsuits, Timeline, Pending} }
 
-// Titles are the charts' headings.
-var Titles = map[Kind]string{
-	Policy:   "Jurisdictions by policy category",
-	Lawsuits: "DOJ lawsuits by status",
-	Timeline: "DOJ lawsuits: from filing to the latest status",
-	Pending:  "DOJ lawsuits pending over time",
+// ParseKind reads a kind by its name, as --kind takes it.
+func ParseKind(s string) (Kind, bool) {
+	k := Kind(s)
+	return k, slices.Contains(Kinds(), k)
+}
+
+// Title is the chart's heading.
+func (k Kind) Title() string {
+	switch k {
+	case Policy:
+		return "Jurisdictions by policy category"
+	case Lawsuits:
+		return "DOJ lawsuits by status"
+	case Timeline:
+		return "DOJ lawsuits: from filing to the latest status"
+	case Pending:
+		return "DOJ lawsuits pending over time"
+	}
+	return string(k)
+}
+
+// Label names the chart in a menu.
+func (k Kind) Label() string {
+	switch k {
+	case Policy:
+		return "By category"
+	case Lawsuits:
+		return "Lawsuits by status"
+	case Timeline:
+		return "Lawsuit timeline"
+	case Pending:
+		return "Pending suits over time"
+	}
+	return string(k)
 }
 
 // Options say what a chart covers and how it is labelled.
@@ -81,7 +109,7 @@ func New(k Kind, v *view.View, opt Options) (*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Title.Text = Titles[k]
+	p.Title.Text = k.Title()
 	sans(p)
 	if opt.Dark {
 		colour(p, style.Dark())

@@ -31,7 +31,7 @@ func TestGolden(t *testing.T) {
 	}
 	today := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
 	v := view.Resolve(d, b.States, today, dataset.Filter{})
-	for _, k := range Kinds {
+	for _, k := range Kinds() {
 		t.Run(string(k), func(t *testing.T) {
 			p, err := New(k, v, Options{Today: today})
 			if err != nil {

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"sanctuarymap/assets"
@@ -38,7 +37,7 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, sourceLabel(a.data), v.String())}
-	prov := export.Provenance(chart.Titles[a.kind], v.String(), sourceLabel(a.data), d)
+	prov := export.Provenance(a.kind.Title(), v.String(), sourceLabel(a.data), d)
 	shown := view.Resolve(d, b.States, a.today, dataset.Filter{})
 	if err := export.Chart(a.out, a.kind, shown, opt, a.width, a.height, a.dpi, prov); err != nil {
 		return report(stderr, err)
@@ -74,7 +73,8 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	if _, err := chart.FormatOf(*out); err != nil {
 		return bad("%v", err)
 	}
-	if !slices.Contains(chart.Kinds, chart.Kind(*kind)) {
+	k, ok := chart.ParseKind(*kind)
+	if !ok {
 		return bad("--kind must be policy, lawsuits, timeline or pending, not %q", *kind)
 	}
 	if export.CheckSize(*width, *height, export.MinChartSide) != nil {
@@ -83,7 +83,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	if export.CheckDPI(*dpi) != nil {
 		return bad("--dpi must be between %d and %d", export.MinDPI, export.MaxDPI)
 	}
-	a.out, a.kind, a.width, a.height, a.dpi = *out, chart.Kind(*kind), *width, *height, *dpi
+	a.out, a.kind, a.width, a.height, a.dpi = *out, k, *width, *height, *dpi
 	a.today = time.Now().UTC().Truncate(24 * time.Hour)
 	if *asOf != "" {
 		var err error

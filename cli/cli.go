@@ -142,7 +142,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 
 // parseLevelDate reads the --level and --as-of flags.
 func parseLevelDate(level, asOf string, bad func(string, ...any) int) (geo.Level, time.Time, int) {
-	lvl, ok := map[string]geo.Level{"states": geo.States, "counties": geo.Counties, "tracts": geo.Tracts}[level]
+	lvl, ok := geo.ParseLevel(level)
 	if !ok {
 		return 0, time.Time{}, bad("--level must be states, counties or tracts, not %q", level)
 	}

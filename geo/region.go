@@ -4,6 +4,7 @@
 package geo
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -23,6 +24,22 @@ const levels = 3
 
 func (l Level) String() string {
 	return [...]string{"states", "counties", "tracts"}[l]
+}
+
+// Label names the level in a menu.
+func (l Level) Label() string {
+	return [...]string{"States", "Counties", "Tracts"}[l]
+}
+
+// ParseLevel reads a level by its name (the --level flag's values) or its
+// label, in any case.
+func ParseLevel(s string) (Level, bool) {
+	for l := range Level(levels) {
+		if strings.EqualFold(s, l.String()) {
+			return l, true
+		}
+	}
+	return 0, false
 }
 
 // LevelOf classifies a FIPS code by its length: 2 digits for a state,

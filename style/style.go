@@ -7,6 +7,7 @@ package style
 
 import (
 	"image/color"
+	"strings"
 
 	"sanctuarymap/dataset"
 )
@@ -20,21 +21,27 @@ const (
 	ByBoth // policy fill with lawsuit hatching
 )
 
-// ParseColorBy reads the --color flag's values.
+// ColorBys lists the colourings, in menu order.
+func ColorBys() []ColorBy { return []ColorBy{ByPolicy, ByLawsuits, ByBoth} }
+
+// ParseColorBy reads a colouring by its name (the --color flag's values)
+// or its label, in any case.
 func ParseColorBy(s string) (ColorBy, bool) {
-	switch s {
-	case "policy":
-		return ByPolicy, true
-	case "lawsuits":
-		return ByLawsuits, true
-	case "both":
-		return ByBoth, true
+	for _, c := range ColorBys() {
+		if strings.EqualFold(s, c.String()) {
+			return c, true
+		}
 	}
 	return 0, false
 }
 
 func (c ColorBy) String() string {
 	return [...]string{"policy", "lawsuits", "both"}[c]
+}
+
+// Label names the colouring in a menu.
+func (c ColorBy) Label() string {
+	return [...]string{"Policy", "Lawsuits", "Both"}[c]
 }
 
 func rgb(v uint32) color.RGBA {
