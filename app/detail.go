@@ -79,11 +79,11 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	case r.Own == nil && r.Level != dataset.State:
 		p.text("No row in the dataset for this jurisdiction or its state.")
 	}
-	info := dataset.CategoryInfo[r.Category]
+	info := r.Category.Info()
 	p.add("Category", info.Label+" ("+string(r.Category)+")")
 	p.text(info.Definition)
 	if state := v.Data.Jurisdiction(r.FIPS[:2]); r.Level != dataset.State && !r.Inherited && state != nil {
-		p.add("State policy", dataset.CategoryInfo[state.Category].Label+" ("+state.Name+")")
+		p.add("State policy", state.Category.Info().Label+" ("+state.Name+")")
 	}
 }
 
@@ -96,7 +96,7 @@ func (p *panel) policyRow(r *view.Region) {
 		p.sub("Policy of " + r.From.Name)
 	case r.By287g && row != nil:
 		p.sub("Its own policy row")
-		p.add("Category of the row", dataset.CategoryInfo[row.Category].Label)
+		p.add("Category of the row", row.Category.Info().Label)
 	}
 	if row == nil {
 		return

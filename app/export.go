@@ -93,7 +93,7 @@ func homeDir() string {
 // status line or an error dialog says how it went, and done, if not nil,
 // is called with the outcome.
 func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
-	frame := geo.Frame
+	frame := geo.Frame()
 	if !whole {
 		// At least what the window shows, whatever the image's shape.
 		frame = u.mapView.Viewport().Bound()

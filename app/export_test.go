@@ -72,7 +72,7 @@ func TestExportFraming(t *testing.T) {
 
 	u.level.SetSelected("States")
 	img = exportPNG(t, u, true)
-	if c, ok := at(img, geo.Frame, texas); !ok || c != style.Category(dataset.StateMandates) {
+	if c, ok := at(img, geo.Frame(), texas); !ok || c != style.Category(dataset.StateMandates) {
 		t.Errorf("whole country: Texas drawn %v (in image %v)", c, ok)
 	}
 }

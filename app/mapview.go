@@ -57,7 +57,7 @@ type viewState struct {
 // each finished frame's hand-over on the UI goroutine (fyne.Do).
 func NewMapView(b *geo.Boundaries, opt render.Options, publish func(func())) *MapView {
 	m := &MapView{kick: make(chan struct{}, 1), publish: publish}
-	m.st = viewState{r: render.New(b), b: b, vp: geo.Fit(1, 1, geo.Frame), opt: opt}
+	m.st = viewState{r: render.New(b), b: b, vp: geo.Fit(1, 1, geo.Frame()), opt: opt}
 	m.raster = canvas.NewRaster(m.generate)
 	m.ExtendBaseWidget(m)
 	go m.work()
@@ -210,7 +210,7 @@ func (m *MapView) Viewport() geo.Viewport {
 
 // Reset shows the whole country again.
 func (m *MapView) Reset() {
-	m.update(func(st *viewState) { st.vp = geo.Fit(st.vp.W, st.vp.H, geo.Frame) })
+	m.update(func(st *viewState) { st.vp = geo.Fit(st.vp.W, st.vp.H, geo.Frame()) })
 }
 
 // ZoomBy zooms about the centre, for keys and buttons.

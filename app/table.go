@@ -47,8 +47,8 @@ var tableHeaders = [...]string{"Name", "State", "Level", "Category", "DOJ suit",
 
 // The cells the window shows as `sanctuarymap table` writes them.
 var (
-	colVerification = slices.Index(table.Header, "verification")
-	colAsOf         = slices.Index(table.Header, "as_of")
+	colVerification = slices.Index(table.Header(), "verification")
+	colAsOf         = slices.Index(table.Header(), "as_of")
 )
 
 func newTablePanel(onSelect func(string), export func()) *tablePanel {
@@ -122,7 +122,7 @@ func (t *tablePanel) setRows(v *view.View) {
 }
 
 func categoryCell(r *view.Region) string {
-	s := dataset.CategoryInfo[r.Category].Label
+	s := r.Category.Info().Label
 	if r.Inherited {
 		s += " (its state's)"
 	}

@@ -42,7 +42,7 @@ func TestTableHoldsTheLevelAndFollowsSelection(t *testing.T) {
 	// A county decided by its 287(g) agreement is listed as such.
 	i := slices.IndexFunc(u.view.Regions, func(r view.Region) bool { return r.By287g })
 	r := u.table.rows[slices.IndexFunc(u.table.rows, func(r tableRow) bool { return r.fips == u.view.Regions[i].FIPS })]
-	if r.cols[3] != dataset.CategoryInfo[dataset.Agreement287g].Label || r.cols[6] == "" || r.cols[7] == "" {
+	if r.cols[3] != dataset.Agreement287g.Info().Label || r.cols[6] == "" || r.cols[7] == "" {
 		t.Errorf("287(g) county row %q", r.cols)
 	}
 

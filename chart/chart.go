@@ -139,11 +139,11 @@ func Columns(k Kind) []Column {
 	var cs []Column
 	switch k {
 	case Policy:
-		for _, c := range dataset.Categories {
+		for _, c := range dataset.Categories() {
 			cs = append(cs, Column{Category: c})
 		}
 	case Lawsuits:
-		for _, s := range dataset.Statuses {
+		for _, s := range dataset.Statuses() {
 			cs = append(cs, Column{Status: s})
 		}
 	}
@@ -194,29 +194,29 @@ func policy(v *view.View) (*plot.Plot, error) {
 	p := plot.New()
 	p.X.Label.Text = "Regions and cities on the map"
 	var names []string
-	for _, c := range dataset.Categories {
-		names = append(names, wrap(dataset.CategoryInfo[c].Label, 22))
+	for _, c := range dataset.Categories() {
+		names = append(names, wrap(c.Info().Label, 22))
 	}
 	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, "tract": 0.35, dataset.City: 0.6}
 	counts := map[dataset.Level][]float64{}
 	for _, lvl := range levelOrder {
-		counts[lvl] = make([]float64, len(dataset.Categories))
+		counts[lvl] = make([]float64, len(dataset.Categories()))
 	}
 	present := map[dataset.Level]bool{}
 	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
 		for i := range rs {
 			if r := &rs[i]; r.Shown {
-				counts[r.Level][slices.Index(dataset.Categories, r.Category)]++
+				counts[r.Level][slices.Index(dataset.Categories(), r.Category)]++
 				present[r.Level] = true
 			}
 		}
 	}
 	// One stack per category in its colour: states at the bottom, then
 	// counties and cities in lighter tints.
-	for i, c := range dataset.Categories {
+	for i, c := range dataset.Categories() {
 		var below *plotter.BarChart
 		for _, lvl := range levelOrder {
-			b, err := bar(len(dataset.Categories), i, counts[lvl][i], style.Mix(style.Category(c), color.RGBA{0xff, 0xff, 0xff, 0xff}, shades[lvl]))
+			b, err := bar(len(dataset.Categories()), i, counts[lvl][i], style.Mix(style.Category(c), color.RGBA{0xff, 0xff, 0xff, 0xff}, shades[lvl]))
 			if err != nil {
 				return nil, err
 			}
@@ -271,12 +271,12 @@ func statusColor(s dataset.Status) color.Color {
 func lawsuits(d *dataset.Dataset) (*plot.Plot, error) {
 	p := plot.New()
 	p.X.Label.Text = "Suits"
-	n := make([]float64, len(dataset.Statuses))
+	n := make([]float64, len(dataset.Statuses()))
 	for _, s := range d.Lawsuits {
-		n[slices.Index(dataset.Statuses, s.Status)]++
+		n[slices.Index(dataset.Statuses(), s.Status)]++
 	}
-	for i, st := range dataset.Statuses {
-		b, err := bar(len(dataset.Statuses), i, n[i], statusColor(st))
+	for i, st := range dataset.Statuses() {
+		b, err := bar(len(dataset.Statuses()), i, n[i], statusColor(st))
 		if err != nil {
 			return nil, err
 		}
@@ -284,7 +284,7 @@ func lawsuits(d *dataset.Dataset) (*plot.Plot, error) {
 	}
 	p.X.Max = slices.Max(n) + 1 // room beside the longest bar
 	var names []string
-	for _, s := range dataset.Statuses {
+	for _, s := range dataset.Statuses() {
 		names = append(names, strings.ReplaceAll(string(s), "_", " "))
 	}
 	p.NominalY(topDown(names)...)

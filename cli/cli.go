@@ -134,7 +134,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
 	opt.Source = sourceLabel(data)
 	prov := export.Provenance(*title, v.String(), opt.Source, d)
-	if err := export.Map(*out, b, opt, *width, *height, geo.Frame, prov); err != nil {
+	if err := export.Map(*out, b, opt, *width, *height, geo.Frame(), prov); err != nil {
 		return report(stderr, err)
 	}
 	return OK

@@ -11,7 +11,9 @@ import (
 )
 
 // Models are the 287(g) models ICE lists.
-var Models = []string{"Jail Enforcement Model", "Task Force Model", "Warrant Service Officer"}
+func Models() []string {
+	return []string{"Jail Enforcement Model", "Task Force Model", "Warrant Service Officer"}
+}
 
 // Agreement is one 287(g) agreement of one agency under one model, as ICE
 // listed it: a row of an agreements file.
@@ -76,16 +78,16 @@ func (g *Designation) ActiveOn(date time.Time) bool {
 	return !g.ListedFrom.After(date) && (g.RemovedOn.IsZero() || date.Before(g.RemovedOn))
 }
 
-// Lists names the official lists the program knows; a file may name others,
+// lists names the official lists the program knows; a file may name others,
 // shown by their id.
-var Lists = map[string]string{
+var lists = map[string]string{
 	"doj-2025": "DOJ list of 2025-08-05",
 	"dhs-2025": "DHS list of 2025-05-29 (withdrawn)",
 }
 
 // ListTitle returns the display name of a list id.
 func ListTitle(id string) string {
-	if t, ok := Lists[id]; ok {
+	if t, ok := lists[id]; ok {
 		return t
 	}
 	return id
@@ -156,8 +158,8 @@ func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
 	if a.AgencyLevel == "" {
 		errs = append(errs, t.errAt(r, "agency_level", "agency_level is empty; want county, municipal, state or another kind of agency"))
 	}
-	if !slices.Contains(Models, a.Model) {
-		errs = append(errs, t.errAt(r, "model", "model %q is unknown; want one of %s", a.Model, strings.Join(Models, ", ")))
+	if !slices.Contains(Models(), a.Model) {
+		errs = append(errs, t.errAt(r, "model", "model %q is unknown; want one of %s", a.Model, strings.Join(Models(), ", ")))
 	}
 	a.Signed = t.date(r, "signed", false, &errs)
 	a.ListedFrom = t.date(r, "listed_from", true, &errs)

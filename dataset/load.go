@@ -492,7 +492,7 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	}
 	errs = append(errs, t.place(r, j)...)
 	j.Category = Category(t.get(r, "category"))
-	if _, ok := CategoryInfo[j.Category]; !ok {
+	if _, ok := categoryInfo[j.Category]; !ok {
 		errs = append(errs, t.errAt(r, "category", "category %q is unknown; want one of %s", string(j.Category), categoryList()))
 	}
 	j.AsOf = t.date(r, "as_of", true, &errs)
@@ -559,8 +559,8 @@ func (t *table) coord(r *row, c string, limit float64, errs *fileerr.List) float
 }
 
 func categoryList() string {
-	s := make([]string, len(Categories))
-	for i, c := range Categories {
+	s := make([]string, len(Categories()))
+	for i, c := range Categories() {
 		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")
@@ -586,7 +586,7 @@ func (t *table) lawsuit(r *row) (*Lawsuit, fileerr.List) {
 	}
 	s.Filed = t.date(r, "filed", true, &errs)
 	s.Status = Status(t.get(r, "status"))
-	if !slices.Contains(Statuses, s.Status) {
+	if !slices.Contains(Statuses(), s.Status) {
 		errs = append(errs, t.errAt(r, "status", "status %q is unknown; want one of %s", string(s.Status), statusList()))
 	}
 	s.StatusDate = t.date(r, "status_date", false, &errs)
@@ -617,8 +617,8 @@ func (t *table) lawsuit(r *row) (*Lawsuit, fileerr.List) {
 }
 
 func statusList() string {
-	s := make([]string, len(Statuses))
-	for i, c := range Statuses {
+	s := make([]string, len(Statuses()))
+	for i, c := range Statuses() {
 		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")

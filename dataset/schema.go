@@ -35,8 +35,10 @@ const (
 
 // Categories lists every category from most limiting to most mandating
 // cooperation, the order legends use.
-var Categories = []Category{StateLimits, LocalLimitsDetainers, LocalLimitsInfoAccess,
-	LocalDeclarationOnly, NoKnownPolicy, CooperatesPractice, Agreement287g, StateMandates}
+func Categories() []Category {
+	return []Category{StateLimits, LocalLimitsDetainers, LocalLimitsInfoAccess,
+		LocalDeclarationOnly, NoKnownPolicy, CooperatesPractice, Agreement287g, StateMandates}
+}
 
 // Info describes a category for legends and the detail panel.
 type Info struct {
@@ -44,9 +46,11 @@ type Info struct {
 	Definition string
 }
 
-// CategoryInfo holds the label and definition of each category, worded
-// descriptively (see docs/DATASET.md).
-var CategoryInfo = map[Category]Info{
+// Info returns the category's label and definition, worded descriptively
+// (see docs/DATASET.md).
+func (c Category) Info() Info { return categoryInfo[c] }
+
+var categoryInfo = map[Category]Info{
 	StateLimits:           {"State limits cooperation", "A statute, attorney-general directive, governor's order or state-supreme-court ruling binds local agencies statewide to limit detainer holds, information sharing, ICE jail access or 287(g)/detention contracts."},
 	LocalLimitsDetainers:  {"Local limits on detainers", "A written county, city or sheriff policy honours ICE detainers only with a judicial warrant or court order, or not at all."},
 	LocalLimitsInfoAccess: {"Local limits on information or access", "A local policy bars status inquiries, release-date notification or ICE interviews and jail access, or the use of local resources, while honouring some detainers."},
@@ -72,7 +76,9 @@ const (
 )
 
 // Statuses lists every status, pending ones first.
-var Statuses = []Status{Pending, OnAppeal, Dismissed, RuledForPlaintiff, RuledForDefendant, Mixed, Withdrawn, Settled}
+func Statuses() []Status {
+	return []Status{Pending, OnAppeal, Dismissed, RuledForPlaintiff, RuledForDefendant, Mixed, Withdrawn, Settled}
+}
 
 // IsPending reports whether the map shows a suit with this status as pending.
 func (s Status) IsPending() bool { return s == Pending || s == OnAppeal }

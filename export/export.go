@@ -59,7 +59,7 @@ func Provenance(title, software, source string, d *dataset.Dataset) pngmeta.Prov
 }
 
 // Map draws opt over b at w×h pixels, with frame (a part of the AlbersUSA
-// plane; geo.Frame for the whole country) fitted to what the title,
+// plane; geo.Frame() for the whole country) fitted to what the title,
 // legend and footer leave free, and writes it to path as a PNG carrying
 // prov.
 func Map(path string, b *geo.Boundaries, opt render.Options, w, h int, frame orb.Bound, prov pngmeta.Provenance) error {

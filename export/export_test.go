@@ -31,7 +31,7 @@ func TestMapAndChart(t *testing.T) {
 	prov := Provenance("T", "test", "embedded", d)
 
 	path := filepath.Join(dir, "map.png")
-	if err := Map(path, b, render.Options{View: v, Theme: style.Light()}, 320, 200, geo.Frame, prov); err != nil {
+	if err := Map(path, b, render.Options{View: v, Theme: style.Light()}, 320, 200, geo.Frame(), prov); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(path)
@@ -58,7 +58,7 @@ func TestMapAndChart(t *testing.T) {
 		err  error
 		want string
 	}{
-		{Map(filepath.Join(dir, "tiny.png"), b, render.Options{View: v}, 8, 200, geo.Frame, prov), "width and height must be between 16 and 16384 pixels"},
+		{Map(filepath.Join(dir, "tiny.png"), b, render.Options{View: v}, 8, 200, geo.Frame(), prov), "width and height must be between 16 and 16384 pixels"},
 		{Chart(filepath.Join(dir, "small.png"), chart.Policy, v, opt, 99, 500, 96, prov), "width and height must be between 100 and 16384 pixels"},
 		{Chart(filepath.Join(dir, "c.png"), chart.Policy, v, opt, 800, 500, 20, prov), "dpi must be between 36 and 1200"},
 		{Chart(filepath.Join(dir, "c.gif"), chart.Policy, v, opt, 800, 500, 96, prov), filepath.Join(dir, "c.gif") + ": unknown format; use .png, .svg or .pdf"},

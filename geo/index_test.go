@@ -64,7 +64,7 @@ func TestRegionAtInsets(t *testing.T) {
 }
 
 func TestViewportZoomKeepsAnchor(t *testing.T) {
-	v := Fit(800, 500, Frame)
+	v := Fit(800, 500, Frame())
 	before := v.ToPlane(200, 100)
 	z := v.ZoomAt(200, 100, 3)
 	after := z.ToPlane(200, 100)
@@ -113,7 +113,7 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 // view was zoomed in or out, and a tiny one stops at FocusZoom.
 func TestCenterOnFramesAThird(t *testing.T) {
 	for _, zoom := range []float64{1, 50} {
-		vp := Fit(1200, 800, Frame)
+		vp := Fit(1200, 800, Frame())
 		vp.Zoom = zoom
 		b := orb.Bound{Min: orb.Point{400, 300}, Max: orb.Point{440, 320}}
 		got := vp.CenterOn(b)
@@ -127,7 +127,7 @@ func TestCenterOnFramesAThird(t *testing.T) {
 		}
 	}
 	tiny := orb.Bound{Min: orb.Point{400, 300}, Max: orb.Point{400.01, 300.01}}
-	if z := Fit(1200, 800, Frame).CenterOn(tiny).Zoom; z != FocusZoom {
+	if z := Fit(1200, 800, Frame()).CenterOn(tiny).Zoom; z != FocusZoom {
 		t.Errorf("a tiny bound zooms to %v, want %v", z, FocusZoom)
 	}
 }

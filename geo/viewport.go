@@ -24,7 +24,7 @@ const (
 )
 
 // Frame is the plane bound of the 50 states, DC and Puerto Rico.
-var Frame = orb.Bound{Min: orb.Point{-58, 12}, Max: orb.Point{958, 607}}
+func Frame() orb.Bound { return orb.Bound{Min: orb.Point{-58, 12}, Max: orb.Point{958, 607}} }
 
 // Fit returns the viewport showing all of frame in a w×h image.
 func Fit(w, h int, frame orb.Bound) Viewport {

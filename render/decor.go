@@ -194,8 +194,8 @@ func Legend(v *view.View, by style.ColorBy, th style.Theme) []LegendEntry {
 	grey := style.Category(dataset.NoKnownPolicy)
 	var out []LegendEntry
 	if by != style.ByLawsuits {
-		for _, c := range dataset.Categories {
-			out = append(out, LegendEntry{Label: dataset.CategoryInfo[c].Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
+		for _, c := range dataset.Categories() {
+			out = append(out, LegendEntry{Label: c.Info().Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
 		}
 		if k := count(n.Basis[view.FollowsState]); k > 0 {
 			out = append(out, LegendEntry{Label: "Dotted: follows its state (no own row)", Color: grey, Dotted: true, Count: k})

@@ -32,7 +32,7 @@ func TestGolden(t *testing.T) {
 		"lawsuits-2021": {View: at(b, d, geo.States, date("2021-01-01")), ColorBy: style.ByLawsuits, Theme: style.Light(), Decorations: true, Software: "test", Source: "embedded"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			img := New(b).Draw(ExportViewport(640, 400, geo.Frame), o)
+			img := New(b).Draw(ExportViewport(640, 400, geo.Frame()), o)
 			path := filepath.Join("testdata", name+".png")
 			if *update {
 				f, err := os.Create(path)

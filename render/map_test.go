@@ -47,7 +47,7 @@ func pixelAt(img *image.RGBA, vp geo.Viewport, fips string, lon, lat float64) co
 
 func TestStateFills(t *testing.T) {
 	b, d := embedded(t)
-	vp := geo.Fit(960, 600, geo.Frame)
+	vp := geo.Fit(960, 600, geo.Frame())
 	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light()})
 	for _, c := range []struct {
 		name, fips string
@@ -91,7 +91,7 @@ func dotted(c dataset.Category) map[color.RGBA]int {
 // Counties without a row of their own show their state's category, dotted.
 func TestCountyFollowsStateDotted(t *testing.T) {
 	b, d := embedded(t)
-	vp := geo.Fit(1920, 1080, geo.Frame)
+	vp := geo.Fit(1920, 1080, geo.Frame())
 	img := New(b).Draw(vp, Options{View: at(b, d, geo.Counties, time.Time{}), Theme: style.Light()})
 	// Lincoln County, Colorado: far from any border.
 	if got, want := patchAt(img, vp, "08", -103.5, 39.0), dotted(d.Jurisdiction("08").Category); !maps.Equal(got, want) {
@@ -105,7 +105,7 @@ func TestCountyFollowsStateDotted(t *testing.T) {
 
 func TestSelectionOutline(t *testing.T) {
 	b, d := embedded(t)
-	vp := geo.Fit(960, 600, geo.Frame)
+	vp := geo.Fit(960, 600, geo.Frame())
 	img := New(b).Draw(vp, Options{View: at(b, d, geo.States, time.Time{}), Theme: style.Light(), Selected: "08"})
 	co := b.States.Region("08")
 	x0, y0 := vp.ToPixel(co.Bound.Min)
@@ -135,7 +135,7 @@ func TestSelectionOutline(t *testing.T) {
 
 func TestRegionAtPixel(t *testing.T) {
 	b, _ := embedded(t)
-	vp := geo.Fit(960, 600, geo.Frame)
+	vp := geo.Fit(960, 600, geo.Frame())
 	x, y := vp.ToPixel(geo.NewAlbersUSA().Project("15", orb.Point{-155.5, 19.6}))
 	if r := RegionAt(b, geo.States, vp, x, y); r == nil || r.ID != "15" {
 		t.Errorf("Hawaii inset: got %v", r)
@@ -149,7 +149,7 @@ func TestRegionAtPixel(t *testing.T) {
 func BenchmarkRedrawCounties(b *testing.B) {
 	bs, d := embedded(b)
 	r := New(bs)
-	vp := geo.Fit(1920, 1080, geo.Frame)
+	vp := geo.Fit(1920, 1080, geo.Frame())
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
 	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light()}
 	for b.Loop() {
@@ -161,7 +161,7 @@ func BenchmarkRedrawCounties(b *testing.B) {
 func BenchmarkRecolourCounties(b *testing.B) {
 	bs, d := embedded(b)
 	r := New(bs)
-	vp := geo.Fit(1920, 1080, geo.Frame)
+	vp := geo.Fit(1920, 1080, geo.Frame())
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
 	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light()}
 	for i := 0; b.Loop(); i++ {
@@ -176,7 +176,7 @@ func TestFilterFades(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vp := geo.Fit(960, 600, geo.Frame)
+	vp := geo.Fit(960, 600, geo.Frame())
 	v := view.Resolve(d, b.States, time.Time{}, dataset.Filter{Category: dataset.StateLimits})
 	img := New(b).Draw(vp, Options{View: v, Theme: style.Light()})
 	if got, want := pixelAt(img, vp, "08", -105.5, 39.0), style.Category(dataset.StateLimits); got != want {
@@ -195,7 +195,7 @@ func TestRedrawMatchesFullDraw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vp := geo.Fit(960, 600, geo.Frame)
+	vp := geo.Fit(960, 600, geo.Frame())
 	r := New(b)
 	v := at(b, d, geo.Counties, time.Time{})
 	steps := []Options{
@@ -231,7 +231,7 @@ func BenchmarkHoverCounties(b *testing.B) {
 		b.Fatal(err)
 	}
 	r := New(bs)
-	vp := geo.Fit(1920, 1080, geo.Frame)
+	vp := geo.Fit(1920, 1080, geo.Frame())
 	opt := Options{View: at(bs, d, geo.Counties, time.Time{}), Theme: style.Light()}
 	prev := r.Draw(vp, opt)
 	for i := 0; b.Loop(); i++ {
@@ -249,7 +249,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		New(bs).Draw(geo.Fit(1280, 800, geo.Frame), Options{View: at(bs, d, geo.States, time.Time{}), Theme: style.Light()})
+		New(bs).Draw(geo.Fit(1280, 800, geo.Frame()), Options{View: at(bs, d, geo.States, time.Time{}), Theme: style.Light()})
 	}
 }
 
@@ -258,7 +258,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 func BenchmarkAsOfStepCounties(b *testing.B) {
 	bs, d := embedded(b)
 	r := New(bs)
-	vp := geo.Fit(1920, 1080, geo.Frame)
+	vp := geo.Fit(1920, 1080, geo.Frame())
 	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
 	r.DrawInto(img, vp, Options{View: at(bs, d, geo.Counties, date("2025-01-01")), Theme: style.Light()})
 	day := date("2024-01-01")
@@ -272,7 +272,7 @@ func BenchmarkAsOfStepCounties(b *testing.B) {
 // began; before, they follow their state.
 func TestCounty287gThroughTime(t *testing.T) {
 	b, d := embedded(t)
-	vp := geo.Fit(1920, 1080, geo.Frame)
+	vp := geo.Fit(1920, 1080, geo.Frame())
 	r := New(b)
 	// Autauga County, Alabama: its sheriff's agreements began 2025-09-22.
 	before := r.Draw(vp, Options{View: at(b, d, geo.Counties, date("2025-06-30")), Theme: style.Light()})

@@ -98,7 +98,7 @@ func BenchmarkRedraw100k(b *testing.B) {
 	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
 	for i := 0; b.Loop(); i++ {
 		// Alternate zoom so every frame rasterises anew.
-		vp := geo.Fit(1920, 1080, geo.Frame)
+		vp := geo.Fit(1920, 1080, geo.Frame())
 		vp.Zoom = 1 + float64(i%2)*1e-9
 		r.DrawInto(img, vp, render.Options{View: v, Theme: style.Light()})
 	}

@@ -13,8 +13,10 @@ import (
 )
 
 // Header is the table's first row.
-var Header = []string{"fips", "name", "state", "level", "category", "inherited", "from", "suit", "suit_inherited",
-	"lists", "agreements_287g", "other_agreements_287g", "policy", "verification", "as_of", "sources"}
+func Header() []string {
+	return []string{"fips", "name", "state", "level", "category", "inherited", "from", "suit", "suit_inherited",
+		"lists", "agreements_287g", "other_agreements_287g", "policy", "verification", "as_of", "sources"}
+}
 
 // Row is one region's cells, in Header's order.
 func Row(r *view.Region) []string {
@@ -55,7 +57,7 @@ func yesNo(b bool) string {
 // Write writes v's regions, then its cities.
 func Write(w io.Writer, v *view.View) error {
 	cw := csv.NewWriter(w)
-	cw.Write(Header)
+	cw.Write(Header())
 	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
 		for i := range rs {
 			cells := Row(&rs[i])

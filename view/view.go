@@ -87,9 +87,9 @@ func (r *Region) Summary() string {
 	case NoData:
 		parts = append(parts, "no data")
 	case FollowsState:
-		parts = append(parts, dataset.CategoryInfo[r.Category].Label+" (follows its state)")
+		parts = append(parts, r.Category.Info().Label+" (follows its state)")
 	default:
-		parts = append(parts, dataset.CategoryInfo[r.Category].Label)
+		parts = append(parts, r.Category.Info().Label)
 	}
 	suit := r.Suit.String()
 	if r.SuitInherited {

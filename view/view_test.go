@@ -148,12 +148,12 @@ func TestSummary(t *testing.T) {
 	}
 	v := view.Resolve(d, b.Counties, time.Time{}, dataset.Filter{})
 	lincoln := v.Region("08073")
-	want := "Lincoln, CO (county) · " + dataset.CategoryInfo[d.Jurisdiction("08").Category].Label + " (follows its state) · "
+	want := "Lincoln, CO (county) · " + d.Jurisdiction("08").Category.Info().Label + " (follows its state) · "
 	if got := lincoln.Summary(); !strings.HasPrefix(got, want) {
 		t.Errorf("Lincoln County, CO: %q, want it to start %q", got, want)
 	}
 	king := v.Region("53033").Summary()
-	if !strings.HasPrefix(king, "King County, WA (county) · "+dataset.CategoryInfo[d.Jurisdiction("53033").Category].Label+" · ") || strings.Contains(king, "follows") {
+	if !strings.HasPrefix(king, "King County, WA (county) · "+d.Jurisdiction("53033").Category.Info().Label+" · ") || strings.Contains(king, "follows") {
 		t.Errorf("King County: %q", king)
 	}
 }

@@ -16,8 +16,6 @@ import (
 	"sanctuarymap/dataset"
 )
 
-// Outputs are the files Build writes, by name.
-var Outputs = []string{"agreements.csv", "designations.csv"}
 
 // Build reads the source tables in dir and returns the generated files by
 // name.
