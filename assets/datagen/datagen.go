@@ -16,7 +16,6 @@ import (
 	"sanctuarymap/dataset"
 )
 
-
 // Build reads the source tables in dir and returns the generated files by
 // name.
 func Build(dir string) (map[string][]byte, error) {
