@@ -17,12 +17,12 @@ import (
 // source. `go generate ./assets` writes it from the TopoJSON, and a test
 // checks the embedded copy is current.
 //
-//	"SMB1" | layers uint8 | per layer: level uint8, regions uint32 |
+//	"SMB2" | layers uint8 | per layer: level uint8, regions uint32 |
 //	per region: id, name (uint16 length + bytes), polygons uint32 |
 //	per polygon: rings uint32 | per ring: points uint32, then per point
-//	lon, lat, x, y float32
+//	x, y float32 on the plane (no lon/lat: nothing reads it)
 
-var binaryMagic = []byte("SMB1")
+var binaryMagic = []byte("SMB2")
 
 // ErrBadBinary is returned for data not written by WriteBinary.
 var ErrBadBinary = errors.New("not a Sanctuary Map boundary file")
@@ -49,14 +49,13 @@ func (b *Boundaries) WriteBinary(w io.Writer) error {
 		for _, r := range l.Regions {
 			str(r.ID)
 			str(r.Name)
-			put(uint32(len(r.Geom)))
-			for i, poly := range r.Geom {
+			put(uint32(len(r.Shape)))
+			for _, poly := range r.Shape {
 				put(uint32(len(poly)))
-				for j, ring := range poly {
+				for _, ring := range poly {
 					put(uint32(len(ring)))
-					for k, p := range ring {
-						q := r.Shape[i][j][k]
-						put([4]float32{float32(p[0]), float32(p[1]), float32(q[0]), float32(q[1])})
+					for _, p := range ring {
+						put([2]float32{float32(p[0]), float32(p[1])})
 					}
 				}
 			}
@@ -87,24 +86,23 @@ func LoadBinary(data []byte) (*Boundaries, error) {
 			if r.err != nil || np > len(data) {
 				return nil, ErrBadBinary
 			}
-			reg.Geom, reg.Shape = make(orb.MultiPolygon, np), make(orb.MultiPolygon, np)
+			reg.Shape = make(orb.MultiPolygon, np)
 			for i := range np {
 				nr := int(r.u32())
 				if r.err != nil || nr > len(data) {
 					return nil, ErrBadBinary
 				}
-				reg.Geom[i], reg.Shape[i] = make(orb.Polygon, nr), make(orb.Polygon, nr)
+				reg.Shape[i] = make(orb.Polygon, nr)
 				for j := range nr {
 					pts := int(r.u32())
-					if r.err != nil || pts*16 > len(data)-r.i {
+					if r.err != nil || pts*8 > len(data)-r.i {
 						return nil, ErrBadBinary
 					}
-					geom, shape := make(orb.Ring, pts), make(orb.Ring, pts)
+					shape := make(orb.Ring, pts)
 					for k := range pts {
-						geom[k] = orb.Point{r.f32(), r.f32()}
 						shape[k] = orb.Point{r.f32(), r.f32()}
 					}
-					reg.Geom[i][j], reg.Shape[i][j] = geom, shape
+					reg.Shape[i][j] = shape
 				}
 			}
 			reg.Bound = reg.Shape.Bound()

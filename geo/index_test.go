@@ -29,11 +29,13 @@ func TestRegionAtHole(t *testing.T) {
 	if got := l.RegionAt(a.Project("08", orb.Point{-100, 40})); got != -1 {
 		t.Errorf("outside: got %d, want -1", got)
 	}
-	if outer := signedArea(l.Regions[0].Geom[0][0]); outer <= 0 {
-		t.Errorf("outer ring not counter-clockwise after load (area %g)", outer)
+	// Wound counter-clockwise in lon/lat, the outer ring turns clockwise
+	// on the y-down plane, and the hole the other way.
+	if outer := signedArea(l.Regions[0].Shape[0][0]); outer >= 0 {
+		t.Errorf("outer ring not wound as Normalize winds it (plane area %g)", outer)
 	}
-	if hole := signedArea(l.Regions[0].Geom[0][1]); hole >= 0 {
-		t.Errorf("hole not clockwise after load (area %g)", hole)
+	if hole := signedArea(l.Regions[0].Shape[0][1]); hole <= 0 {
+		t.Errorf("hole not wound against its outer ring (plane area %g)", hole)
 	}
 }
 

@@ -139,7 +139,7 @@ func build(ctx context.Context, name string, feats []feature) (*Boundaries, erro
 		if err := checkCoords(f.geom); err != nil {
 			return nil, fileerr.New(name, 0, 0, "feature %d (id %q): %v", f.n, f.id, err)
 		}
-		byLevel[lvl] = append(byLevel[lvl], &Region{ID: f.id, Name: f.name, Geom: f.geom})
+		byLevel[lvl] = append(byLevel[lvl], &Region{ID: f.id, Name: f.name, Shape: f.geom})
 	}
 	// Projecting is most of the work left: the levels go side by side.
 	var wg sync.WaitGroup
@@ -173,18 +173,15 @@ func build(ctx context.Context, name string, feats []feature) (*Boundaries, erro
 	return b, nil
 }
 
-// project normalises r's winding and projects it onto the plane.
+// project normalises the winding of r's shape, still in lon/lat, and
+// projects it onto the plane in place.
 func project(proj *AlbersUSA, r *Region) {
-	Normalize(r.Geom)
-	r.Shape = make(orb.MultiPolygon, len(r.Geom))
-	for i, poly := range r.Geom {
-		r.Shape[i] = make(orb.Polygon, len(poly))
-		for j, ring := range poly {
-			pr := make(orb.Ring, len(ring))
+	Normalize(r.Shape)
+	for _, poly := range r.Shape {
+		for _, ring := range poly {
 			for k, p := range ring {
-				pr[k] = proj.Project(r.ID, p)
+				ring[k] = proj.Project(r.ID, p)
 			}
-			r.Shape[i][j] = pr
 		}
 	}
 	r.Bound = r.Shape.Bound()

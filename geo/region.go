@@ -56,13 +56,14 @@ func LevelOf(fips string) (Level, bool) {
 	return 0, false
 }
 
-// Region is one boundary: a state or a county.
+// Region is one boundary: a state, a county or a tract.
 type Region struct {
 	ID   string // FIPS code, leading zeros kept
 	Name string
-	// Geom is in lon/lat with outer rings counter-clockwise and holes clockwise.
-	Geom orb.MultiPolygon
-	// Shape is Geom projected onto the AlbersUSA plane (y down).
+	// Shape is the boundary projected onto the AlbersUSA plane (y down),
+	// wound as Normalize winds lon/lat rings (outer counter-clockwise,
+	// holes clockwise) before projection. Nothing reads lon/lat after
+	// projection, so no copy of it is kept.
 	Shape orb.MultiPolygon
 	// Bound is Shape's bounding box.
 	Bound orb.Bound
