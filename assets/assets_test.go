@@ -181,3 +181,24 @@ func TestGeneratedDataIsCurrent(t *testing.T) {
 		t.Errorf("%d agreements, want ICE's 1,988 less Guam's and the Northern Marianas' 3", n)
 	}
 }
+
+// The tables of verification marks in the docs are the embedded data's.
+func TestDocsQuoteTheMarks(t *testing.T) {
+	d, err := Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := dataset.MarksTable(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"../docs/DATASET.md", "README.md"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s does not quote the marks as `sanctuarymap validate` counts them:\n%s", doc, want)
+		}
+	}
+}

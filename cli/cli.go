@@ -237,6 +237,11 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s: %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
 		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State], levels[dataset.County], levels[dataset.City],
 		len(d.Lawsuits), d.AsOf().Format("2006-01-02"))
+	marks, err := dataset.MarksTable(d)
+	if err != nil {
+		return report(stderr, err)
+	}
+	fmt.Fprint(stdout, "Verification marks by level:\n"+marks)
 	ids := b.IDs(geo.Counties)
 	rep := dataset.Join(d, b.Has, ids)
 	for _, m := range append(rep.Unmatched, rep.UnknownDefendants...) {

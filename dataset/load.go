@@ -16,9 +16,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
-
 	"sanctuarymap/fileerr"
 )
 
@@ -267,9 +264,6 @@ func readTable(f File) (*table, fileerr.List) {
 	if len(t.rows) == 0 && t.kind == jurisdictionsKind && len(errs) == 0 {
 		return nil, append(errs, &fileerr.Error{File: f.Name, Line: 2, Err: ErrNoRows})
 	}
-	if err := t.throughGota(); err != nil {
-		return nil, append(errs, &fileerr.Error{File: f.Name, Err: err})
-	}
 	return t, errs
 }
 
@@ -358,35 +352,6 @@ func separatorOf(h string) string {
 func (t *table) has(c string) bool {
 	_, ok := t.col[c]
 	return ok
-}
-
-// throughGota loads the checked records into a gota DataFrame with every
-// column as text, so codes keep their leading zeros, and takes the cells
-// back from it: the DataFrame is the one typed view of the file.
-func (t *table) throughGota() error {
-	if len(t.rows) == 0 {
-		return nil
-	}
-	recs := make([][]string, 0, len(t.rows)+1)
-	recs = append(recs, t.header)
-	for _, r := range t.rows {
-		recs = append(recs, r.cells)
-	}
-	types := make(map[string]series.Type, len(t.header))
-	for _, h := range t.header {
-		types[h] = series.String
-	}
-	df := dataframe.LoadRecords(recs, dataframe.DetectTypes(false), dataframe.DefaultType(series.String), dataframe.WithTypes(types))
-	if df.Err != nil {
-		return df.Err
-	}
-	for c, name := range df.Names() {
-		vals := df.Col(name).Records()
-		for i, v := range vals {
-			t.rows[i].cells[c] = v
-		}
-	}
-	return nil
 }
 
 func (t *table) get(r *row, c string) string {
