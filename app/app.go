@@ -120,11 +120,9 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.openURIs(uris) })
 	a.Settings().AddListener(func(fyne.Settings) {
 		u.publish(func() {
-			o := u.mapView.Options()
-			o.Theme = u.theme()
-			u.mapView.SetOptions(o)
+			u.mapView.SetTheme(u.theme())
 			// "No data" follows the background.
-			u.buildLegend(o.ColorBy)
+			u.buildLegend(u.mapView.Options().ColorBy)
 			u.drawChart()
 		})
 	})
@@ -157,9 +155,8 @@ func (u *UI) filterBar() fyne.CanvasObject {
 		colourings = append(colourings, c.Label())
 	}
 	u.colorBy = widget.NewSelect(colourings, func(s string) {
-		o := u.mapView.Options()
-		o.ColorBy, _ = style.ParseColorBy(s)
-		u.mapView.SetOptions(o)
+		c, _ := style.ParseColorBy(s)
+		u.mapView.SetColorBy(c)
 		u.app.Preferences().SetString(prefColorBy, s)
 		u.refresh()
 	})
@@ -349,10 +346,8 @@ func (u *UI) refresh() {
 		layer = u.bounds.States
 	}
 	u.view = view.Resolve(u.data, layer, u.asOf, u.filter)
-	o := u.mapView.Options()
-	o.View = u.view
-	u.mapView.SetOptions(o)
-	u.buildLegend(o.ColorBy)
+	u.mapView.SetView(u.view)
+	u.buildLegend(u.mapView.Options().ColorBy)
 	u.summary.SetText(summary(u.view, u.dataName(), u.today))
 	u.table.setRows(u.view)
 	u.table.selectFIPS(u.selected)
@@ -364,9 +359,7 @@ func (u *UI) refresh() {
 // row ("" clears).
 func (u *UI) Select(fips string) {
 	u.selected = fips
-	o := u.mapView.Options()
-	o.Selected = fips
-	u.mapView.SetOptions(o)
+	u.mapView.SetSelected(fips)
 	u.table.selectFIPS(fips)
 	u.showDetail()
 	if u.detailBox != nil {

@@ -292,10 +292,7 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 			}
 		}
 	}
-	o := u.mapView.Options()
-	o.Changed = changed
-	o.Source = u.sourceLabel()
-	u.mapView.SetOptions(o)
+	u.mapView.SetChanges(changed, u.sourceLabel())
 	u.status.SetText(fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed))
 	if len(u.lastCh) > 0 {
 		u.changes.Show()

@@ -15,6 +15,8 @@ import (
 
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
+	"sanctuarymap/style"
+	"sanctuarymap/view"
 )
 
 // MapView shows the map. Rendering runs on a worker goroutine that always
@@ -191,9 +193,30 @@ func (m *MapView) Options() render.Options {
 	return m.st.opt
 }
 
-// SetOptions replaces the render options.
-func (m *MapView) SetOptions(opt render.Options) {
-	m.update(func(st *viewState) { st.opt = opt })
+// SetView shows v: what holds at its level on its day.
+func (m *MapView) SetView(v *view.View) {
+	m.update(func(st *viewState) { st.opt.View = v })
+}
+
+// SetColorBy chooses what the fills show.
+func (m *MapView) SetColorBy(c style.ColorBy) {
+	m.update(func(st *viewState) { st.opt.ColorBy = c })
+}
+
+// SetTheme draws in th's colours.
+func (m *MapView) SetTheme(th style.Theme) {
+	m.update(func(st *viewState) { st.opt.Theme = th })
+}
+
+// SetSelected outlines the region or city fips ("" for none).
+func (m *MapView) SetSelected(fips string) {
+	m.update(func(st *viewState) { st.opt.Selected = fips })
+}
+
+// SetChanges outlines the regions a reload changed and names the data's
+// source.
+func (m *MapView) SetChanges(changed map[string]bool, source string) {
+	m.update(func(st *viewState) { st.opt.Changed, st.opt.Source = changed, source })
 }
 
 // SetBoundaries replaces the boundaries.
