@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"sanctuarymap/assets"
@@ -157,27 +158,27 @@ func parseLevelDate(level, asOf string, bad func(string, ...any) int) (geo.Level
 	return lvl, day, OK
 }
 
-// loadAll loads the boundaries (embedded, merged with a user file) and the
-// dataset side by side, since neither needs the other, and checks that the
-// boundaries hold the level asked for.
+// loadAll loads the embedded boundaries, the user's boundary file and the
+// dataset side by side, since none needs another, then merges the
+// boundaries and checks that they hold the level asked for. Problems with
+// the boundaries are reported before those with the data.
 func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func(string, ...any) int, stderr io.Writer) (*geo.Boundaries, *dataset.Dataset, int) {
 	var d *dataset.Dataset
-	var dataErr error
-	loaded := make(chan struct{})
-	go func() {
-		defer close(loaded)
-		d, dataErr = loadData(data)
-	}()
-	b, err := assets.Boundaries()
-	<-loaded
-	if err != nil {
-		return nil, nil, report(stderr, err)
-	}
+	var user *geo.Boundaries
+	var dataErr, userErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { d, dataErr = loadData(data) })
 	if bounds != "" {
-		user, err := geo.LoadFile(bounds)
+		wg.Go(func() { user, userErr = geo.LoadFile(bounds) })
+	}
+	b, err := assets.Boundaries()
+	wg.Wait()
+	for _, err := range []error{err, userErr} {
 		if err != nil {
 			return nil, nil, report(stderr, err)
 		}
+	}
+	if user != nil {
 		b = b.Merge(user)
 	}
 	if b.Layer(lvl) == nil {

@@ -1,6 +1,10 @@
 package geo
 
 import (
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -131,5 +135,31 @@ func TestCenterOnFramesAThird(t *testing.T) {
 	tiny := orb.Bound{Min: orb.Point{400, 300}, Max: orb.Point{400.01, 300.01}}
 	if z := Fit(1200, 800, Frame()).CenterOn(tiny).Zoom; z != FocusZoom {
 		t.Errorf("a tiny bound zooms to %v, want %v", z, FocusZoom)
+	}
+}
+
+// The decimal fast path reads every plain decimal as ParseFloat does.
+func TestDecimalMatchesParseFloat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	cases := []string{"0", "-0", "1", "-87.6298", "41.8781", "0.000001", "123456789012345", "-179.999999999999", "1.5e3", "1.", ".5", "1234567890123456", "2e-7"}
+	for range 100000 {
+		intDigits, fracDigits := rng.IntN(5), rng.IntN(12)
+		s := strconv.Itoa(rng.IntN(int(math.Pow10(intDigits + 1))))
+		if fracDigits > 0 {
+			f := strconv.Itoa(rng.IntN(int(math.Pow10(fracDigits))))
+			s += "." + strings.Repeat("0", fracDigits-len(f)) + f
+		}
+		if rng.IntN(2) == 0 {
+			s = "-" + s
+		}
+		cases = append(cases, s)
+	}
+	for _, s := range cases {
+		p := arcParser{b: []byte(s + ",")}
+		got, err := p.number()
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err != nil) != (werr != nil) || (err == nil && math.Float64bits(got) != math.Float64bits(want)) {
+			t.Errorf("%q: got %v (%v), ParseFloat %v (%v)", s, got, err, want, werr)
+		}
 	}
 }

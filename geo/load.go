@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"runtime"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -141,15 +142,21 @@ func build(ctx context.Context, name string, feats []feature) (*Boundaries, erro
 		}
 		byLevel[lvl] = append(byLevel[lvl], &Region{ID: f.id, Name: f.name, Shape: f.geom})
 	}
-	// Projecting is most of the work left: the levels go side by side.
-	var wg sync.WaitGroup
+	// Projecting is most of the work left: every core takes a share of the
+	// regions of all levels (a counties file is one level).
+	var all []*Region
 	for _, regions := range byLevel {
+		all = append(all, regions...)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
 		wg.Go(func() {
-			for i, r := range regions {
-				if i%256 == 0 && ctx.Err() != nil {
+			for i := w; i < len(all); i += workers {
+				if (i/workers)%256 == 0 && ctx.Err() != nil {
 					return
 				}
-				project(proj, r)
+				project(proj, all[i])
 			}
 		})
 	}

@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -201,25 +200,11 @@ func (p *arcParser) list(item func() error) error {
 func (p *arcParser) number() (float64, error) {
 	p.space()
 	start := p.i
-	neg := false
-	if p.i < len(p.b) && p.b[p.i] == '-' {
-		neg = true
-		p.i++
+	if v, ok := p.decimal(); ok {
+		return v, nil
 	}
-	var n int64
-	digits := 0
-	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' && digits < 15 {
-		n = n*10 + int64(p.b[p.i]-'0')
-		p.i++
-		digits++
-	}
-	if digits > 0 && (p.i == len(p.b) || !strings.ContainsRune(".eE0123456789", rune(p.b[p.i]))) {
-		if neg {
-			n = -n
-		}
-		return float64(n), nil
-	}
-	for p.i < len(p.b) && strings.ContainsRune("+-.eE0123456789", rune(p.b[p.i])) {
+	p.i = start
+	for p.i < len(p.b) && isNumberByte(p.b[p.i]) {
 		p.i++
 	}
 	if p.i == start {
@@ -230,6 +215,51 @@ func (p *arcParser) number() (float64, error) {
 		return 0, fmt.Errorf("%q is not a valid number", p.b[start:p.i])
 	}
 	return v, nil
+}
+
+// decimal reads a plain decimal of at most 15 digits ("-87.6298"), which
+// coordinates almost always are, without strconv: the digits make an
+// integer below 2^53 and the point divides it by an exact power of ten,
+// so the one rounding gives what ParseFloat gives (Clinger's fast path).
+// Anything else (an exponent, more digits) is left to ParseFloat.
+func (p *arcParser) decimal() (float64, bool) {
+	neg := p.i < len(p.b) && p.b[p.i] == '-'
+	if neg {
+		p.i++
+	}
+	var n int64
+	digits, frac := 0, -1 // frac counts the digits after the point; -1 before it
+	for ; p.i < len(p.b); p.i++ {
+		c := p.b[p.i]
+		if c >= '0' && c <= '9' {
+			n = n*10 + int64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		} else if c == '.' && frac < 0 {
+			frac = 0
+		} else {
+			break
+		}
+	}
+	if digits == 0 || digits > 15 || frac == 0 || (p.i < len(p.b) && isNumberByte(p.b[p.i])) {
+		return 0, false
+	}
+	v := float64(n)
+	if frac > 0 {
+		v /= pow10[frac]
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+func isNumberByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'
 }
 
 type topoDecoder struct {
