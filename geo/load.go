@@ -9,8 +9,8 @@ import (
 	"io"
 	"math"
 	"os"
-	"strings"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/paulmach/orb"
