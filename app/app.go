@@ -53,26 +53,18 @@ type UI struct {
 	asOf     time.Time // zero: as loaded
 	selected string
 
-	mapView    *MapView
-	detail     *widget.RichText
-	results    *widget.List
-	resultsBox *container.Scroll
-	detailBox  *container.Scroll
-	details    *fyne.Container // suggestions above the detail panel
-	found      []places.Place
-	search     *widget.Entry
-	legend     *fyne.Container
-	table      *tablePanel
-	status     *widget.Label // the outcome of the last load or export
-	summary    *widget.Label // what the map shows
-	changes    *widget.Button
-	progress   *widget.ProgressBarInfinite
-	level      *widget.Select
-	colorBy    *widget.Select
-	suits      *widget.Select
-	lists      *widget.Select
-	asOfBar    *widget.Slider
-	asOfText   *widget.Label
+	mapView  *MapView
+	details  *detailPanel
+	search   *searchPanel
+	legend   *fyne.Container
+	table    *tablePanel
+	status   *widget.Label // the outcome of the last load or export
+	summary  *widget.Label // what the map shows
+	changes  *widget.Button
+	progress *widget.ProgressBarInfinite
+	filters  *filterBar
+	asOfBar  *widget.Slider
+	asOfText *widget.Label
 
 	charts chartView
 	tabs   *container.AppTabs
@@ -100,9 +92,9 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.mapView = NewMapView(b, opt, publish)
 	u.mapView.OnSelect = u.Select
 
-	u.detail = widget.NewRichText()
-	u.detail.Wrapping = fyne.TextWrapWord
-	u.buildSearch()
+	u.search = newSearchPanel(func() *places.Index { return u.index }, u.GoTo)
+	u.details = newDetailPanel(u.search.box)
+	u.search.relayout = u.details.box.Refresh
 	u.table = newTablePanel(u.Select, u.exportDataDialog)
 	u.legend = container.NewVBox()
 	u.status = widget.NewLabel("")
@@ -133,54 +125,13 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 }
 
 func (u *UI) layout() fyne.CanvasObject {
-	bar := u.filterBar()
+	u.filters = newFilterBar(u)
+	bar := u.filters.box
 	bottom := container.NewVBox(u.asOfRow(),
 		container.NewBorder(nil, nil, nil, container.NewHBox(u.status, u.progress, u.changes), u.summary))
 	u.split = container.NewHSplit(u.mapView, u.sidePanel())
 	u.split.Offset = mapShare
 	return container.NewBorder(bar, bottom, nil, nil, u.split)
-}
-
-// filterBar is the row above the map: search, level, colouring, the suit
-// and list filters, and the reset button.
-func (u *UI) filterBar() fyne.CanvasObject {
-	u.level = widget.NewSelect([]string{geo.States.Label(), geo.Counties.Label()}, func(s string) {
-		u.lvl, _ = geo.ParseLevel(s)
-		u.app.Preferences().SetString(prefLevel, s)
-		u.refresh()
-	})
-	u.level.SetSelected(u.pref(prefLevel, u.level.Options, geo.States.Label()))
-	var colourings []string
-	for _, c := range style.ColorBys() {
-		colourings = append(colourings, c.Label())
-	}
-	u.colorBy = widget.NewSelect(colourings, func(s string) {
-		c, _ := style.ParseColorBy(s)
-		u.mapView.SetColorBy(c)
-		u.app.Preferences().SetString(prefColorBy, s)
-		u.refresh()
-	})
-	u.colorBy.SetSelected(u.pref(prefColorBy, u.colorBy.Options, style.ByPolicy.Label()))
-	u.suits = widget.NewSelect([]string{"All suits", "Suit pending", "Suit resolved", "No suit"}, func(s string) {
-		u.filter.Suit = nil
-		for st, name := range map[dataset.SuitState]string{dataset.SuitPending: "Suit pending", dataset.SuitResolved: "Suit resolved", dataset.NoSuit: "No suit"} {
-			if s == name {
-				u.filter.Suit = &st
-			}
-		}
-		u.refresh()
-	})
-	u.suits.SetSelected("All suits")
-	u.lists = widget.NewSelect(listChoices, func(s string) {
-		u.filter.List = listOfChoice[s]
-		u.refresh()
-	})
-	u.lists.SetSelected(listChoices[0])
-	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
-	// The entry in a box of its own width: an HBox would squeeze it.
-	search := container.NewGridWrap(fyne.NewSize(230, u.search.MinSize().Height), u.search)
-	return container.NewHBox(search, widget.NewLabel("Level"), u.level, widget.NewLabel("Colour by"), u.colorBy,
-		widget.NewLabel("DOJ"), u.suits, u.lists, reset)
 }
 
 // asOfRow is the as-of slider with its date.
@@ -202,12 +153,9 @@ const mapShare, mapShareCharts = 0.68, 0.45
 
 // sidePanel is the legend over the Details, Table and Charts tabs.
 func (u *UI) sidePanel() fyne.CanvasObject {
-	u.detailBox = container.NewVScroll(u.detail)
-	u.details = container.NewBorder(u.resultsBox, nil, nil, nil, u.detailBox)
-	details := u.details
 	charts := container.NewTabItem("Charts", u.buildCharts())
 	legend := widget.NewCard("", "Legend — click a category to isolate it", u.legend)
-	u.tabs = container.NewAppTabs(container.NewTabItem("Details", details), container.NewTabItem("Table", u.table.box), charts)
+	u.tabs = container.NewAppTabs(container.NewTabItem("Details", u.details.box), container.NewTabItem("Table", u.table.box), charts)
 	side := container.NewBorder(legend, nil, nil, nil, u.tabs)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		// Charts need the room: while they are shown the side panel widens
@@ -224,12 +172,6 @@ func (u *UI) sidePanel() fyne.CanvasObject {
 	}
 	return side
 }
-
-// listChoices filter by the official lists naming a region.
-var (
-	listChoices  = []string{"Any list or none", "On the DOJ list", "On the DHS list"}
-	listOfChoice = map[string]string{"On the DOJ list": "doj-2025", "On the DHS list": "dhs-2025"}
-)
 
 func (u *UI) dayAt(v float64) time.Time { return firstDay.AddDate(0, 0, int(v)) }
 
@@ -351,7 +293,7 @@ func (u *UI) refresh() {
 	u.summary.SetText(summary(u.view, u.dataName(), u.today))
 	u.table.setRows(u.view)
 	u.table.selectFIPS(u.selected)
-	u.showDetail()
+	u.details.show(u.view, u.selected, false)
 	u.drawChart()
 }
 
@@ -361,15 +303,7 @@ func (u *UI) Select(fips string) {
 	u.selected = fips
 	u.mapView.SetSelected(fips)
 	u.table.selectFIPS(fips)
-	u.showDetail()
-	if u.detailBox != nil {
-		u.detailBox.ScrollToTop()
-	}
-}
-
-func (u *UI) showDetail() {
-	u.detail.Segments = detailSegments(u.view, u.selected)
-	u.detail.Refresh()
+	u.details.show(u.view, fips, true)
 }
 
 // Run opens the window on the embedded data, loads the CSV or boundary

@@ -93,7 +93,7 @@ func TestTapSelectsState(t *testing.T) {
 		if u.selected != "08" {
 			t.Fatalf("scale %v: selected %q, want 08 (Colorado)", scale, u.selected)
 		}
-		text := u.detail.String()
+		text := u.details.text.String()
 		for _, want := range []string{"Colorado", "FIPS: 08", "STATE_LIMITS", "Sources"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("scale %v: detail lacks %q:\n%s", scale, want, text)

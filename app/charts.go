@@ -154,10 +154,10 @@ func (u *UI) tapChart(at fyne.Position) {
 	if col.Status.IsPending() {
 		want = "Suit pending"
 	}
-	if u.suits.Selected == want {
+	if u.filters.suits.Selected == want {
 		want = "All suits"
 	}
-	u.suits.SetSelected(want)
+	u.filters.suits.SetSelected(want)
 }
 
 func (u *UI) exportChartDialog() {

@@ -7,12 +7,38 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/view"
 )
+
+// detailPanel is the Details tab: the search suggestions, when there are
+// any, over the description of the selected place.
+type detailPanel struct {
+	text   *widget.RichText
+	scroll *container.Scroll
+	box    *fyne.Container
+}
+
+func newDetailPanel(suggestions fyne.CanvasObject) *detailPanel {
+	d := &detailPanel{text: widget.NewRichText()}
+	d.text.Wrapping = fyne.TextWrapWord
+	d.scroll = container.NewVScroll(d.text)
+	d.box = container.NewBorder(suggestions, nil, nil, nil, d.scroll)
+	return d
+}
+
+// show describes fips as v resolves it; from the top when top is set.
+func (d *detailPanel) show(v *view.View, fips string, top bool) {
+	d.text.Segments = detailSegments(v, fips)
+	d.text.Refresh()
+	if top {
+		d.scroll.ScrollToTop()
+	}
+}
 
 // maxOtherAgreements caps the other agencies' agreements listed for one
 // region: a county seat's towns can hold dozens.

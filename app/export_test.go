@@ -44,8 +44,8 @@ func TestExportFraming(t *testing.T) {
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1280, 690))
 	frame(t, u)
-	u.search.SetText("Cook County, IL")
-	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.search.entry.SetText("Cook County, IL")
+	u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	frame(t, u)
 	shown := u.mapView.Viewport().Bound()
 
@@ -70,7 +70,7 @@ func TestExportFraming(t *testing.T) {
 		t.Fatalf("the window shows %v", shown)
 	}
 
-	u.level.SetSelected("States")
+	u.filters.level.SetSelected("States")
 	img = exportPNG(t, u, true)
 	if c, ok := at(img, geo.Frame(), texas); !ok || c != style.Category(dataset.StateMandates) {
 		t.Errorf("whole country: Texas drawn %v (in image %v)", c, ok)

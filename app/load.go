@@ -312,11 +312,11 @@ func (u *UI) levelOptions() {
 	if u.bounds.Tracts != nil {
 		opts = append(opts, geo.Tracts.Label())
 	}
-	u.level.Options = opts
-	if !slices.Contains(opts, u.level.Selected) {
-		u.level.SetSelected(geo.States.Label())
+	u.filters.level.Options = opts
+	if !slices.Contains(opts, u.filters.level.Selected) {
+		u.filters.level.SetSelected(geo.States.Label())
 	}
-	u.level.Refresh()
+	u.filters.level.Refresh()
 }
 
 // Undo goes back to what was shown before the last load.

@@ -14,58 +14,71 @@ import (
 // maxResults is how many suggestions the search list shows.
 const maxResults = 8
 
-func (u *UI) buildSearch() {
-	u.search = widget.NewEntry()
-	u.search.SetPlaceHolder("Search places (Ctrl+F)")
-	u.results = widget.NewList(
-		func() int { return len(u.found) },
+// searchPanel is the search box and the suggestions under it, shown above
+// the detail panel while there are any.
+type searchPanel struct {
+	entry   *widget.Entry
+	results *widget.List
+	box     *container.Scroll // the suggestions, hidden when there are none
+	found   []places.Place
+	// relayout lays the panel holding the suggestions out again, which
+	// hiding a child alone does not do.
+	relayout func()
+}
+
+// newSearchPanel searches ix as the user types; choosing a suggestion or
+// pressing Enter calls goTo with the place.
+func newSearchPanel(ix func() *places.Index, goTo func(places.Place)) *searchPanel {
+	s := &searchPanel{relayout: func() {}}
+	s.entry = widget.NewEntry()
+	s.entry.SetPlaceHolder("Search places (Ctrl+F)")
+	s.results = widget.NewList(
+		func() int { return len(s.found) },
 		func() fyne.CanvasObject { return widget.NewLabel("Cook County, IL (county)") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := u.found[i]
+			p := s.found[i]
 			o.(*widget.Label).SetText(p.Label + " (" + string(p.Level) + ")")
 		})
-	u.results.OnSelected = func(i widget.ListItemID) {
-		if i < len(u.found) {
-			u.GoTo(u.found[i])
+	s.results.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.found) {
+			goTo(s.found[i])
 		}
-		u.results.UnselectAll()
+		s.results.UnselectAll()
 	}
-	u.resultsBox = container.NewVScroll(u.results)
-	u.resultsBox.SetMinSize(fyne.NewSize(0, 200))
-	u.resultsBox.Hide()
-	u.search.OnChanged = func(q string) {
-		u.found = u.index.Search(q, maxResults)
-		u.showResults(len(u.found) > 0)
-		u.results.Refresh()
+	s.box = container.NewVScroll(s.results)
+	s.box.SetMinSize(fyne.NewSize(0, 200))
+	s.box.Hide()
+	s.entry.OnChanged = func(q string) {
+		s.found = ix().Search(q, maxResults)
+		s.show(len(s.found) > 0)
+		s.results.Refresh()
 	}
-	u.search.OnSubmitted = func(q string) {
-		if found := u.index.Search(q, 1); len(found) > 0 {
-			u.GoTo(found[0])
+	s.entry.OnSubmitted = func(q string) {
+		if found := ix().Search(q, 1); len(found) > 0 {
+			goTo(found[0])
 		}
 	}
+	return s
 }
 
-// showResults shows or hides the suggestions and lays the panel out again,
-// which hiding a child alone does not do.
-func (u *UI) showResults(show bool) {
-	if show {
-		u.resultsBox.Show()
+// show shows or hides the suggestions.
+func (s *searchPanel) show(on bool) {
+	if on {
+		s.box.Show()
 	} else {
-		u.resultsBox.Hide()
+		s.box.Hide()
 	}
-	if u.details != nil {
-		u.details.Refresh()
-	}
+	s.relayout()
 }
 
-func (u *UI) focusSearch() { u.win.Canvas().Focus(u.search) }
+func (u *UI) focusSearch() { u.win.Canvas().Focus(u.search.entry) }
 
 // GoTo selects a place, centres the map on it and shows its details.
 func (u *UI) GoTo(p places.Place) {
 	switch lvl, ok := geo.LevelOf(p.FIPS); {
 	case ok && u.bounds.Layer(lvl) != nil && u.bounds.Layer(lvl).Region(p.FIPS) != nil:
 		if lvl == geo.Counties {
-			u.level.SetSelected(geo.Counties.Label())
+			u.filters.level.SetSelected(geo.Counties.Label())
 		}
 		u.mapView.CenterOn(u.bounds.Layer(lvl).Region(p.FIPS).Bound)
 	default:
@@ -74,7 +87,7 @@ func (u *UI) GoTo(p places.Place) {
 			u.mapView.CenterOn(pt.Bound().Pad(8)) // about a county's size
 		}
 	}
-	u.found = nil
-	u.showResults(false)
+	u.search.found = nil
+	u.search.show(false)
 	u.Select(p.FIPS)
 }

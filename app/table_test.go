@@ -35,7 +35,7 @@ func visibleCells(u *UI) []string {
 func TestTableHoldsTheLevelAndFollowsSelection(t *testing.T) {
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1280, 690))
-	u.level.SetSelected("Counties")
+	u.filters.level.SetSelected("Counties")
 	if want := len(u.view.Regions) + len(u.view.Cities); len(u.table.rows) != want || want < 3200 {
 		t.Fatalf("%d rows, want every county and city (%d)", len(u.table.rows), want)
 	}
@@ -47,8 +47,8 @@ func TestTableHoldsTheLevelAndFollowsSelection(t *testing.T) {
 	}
 
 	// Search, then open the tab: the selected row is on screen, highlighted.
-	test.Type(u.search, "Cook County, IL")
-	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(u.search.entry, "Cook County, IL")
+	u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	u.tabs.SelectIndex(1)
 	u.win.Canvas().Capture()
 	if cells := visibleCells(u); !slices.Contains(cells, "Cook") || !slices.Contains(cells, "IL") {
@@ -61,7 +61,7 @@ func TestTableHoldsTheLevelAndFollowsSelection(t *testing.T) {
 
 func TestTableFilterAndSort(t *testing.T) {
 	u := newTestUI(t)
-	u.level.SetSelected("Counties")
+	u.filters.level.SetSelected("Counties")
 	for q, want := range map[string][]string{
 		"cook il":     {"17031"},
 		"Doña Ana":    {"35013"},

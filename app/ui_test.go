@@ -28,24 +28,24 @@ func TestSearchSelectsAndCentres(t *testing.T) {
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1200, 800))
 	frame(t, u)
-	test.Type(u.search, "henne")
-	if len(u.found) != 1 || u.found[0].FIPS != "27053" || !u.resultsBox.Visible() {
-		t.Fatalf("suggestions %v (visible %v)", u.found, u.resultsBox.Visible())
+	test.Type(u.search.entry, "henne")
+	if len(u.search.found) != 1 || u.search.found[0].FIPS != "27053" || !u.search.box.Visible() {
+		t.Fatalf("suggestions %v (visible %v)", u.search.found, u.search.box.Visible())
 	}
-	u.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if u.selected != "27053" {
 		t.Fatalf("selected %q, want Hennepin County 27053", u.selected)
 	}
-	if u.level.Selected != "Counties" {
-		t.Errorf("level %q: a county result shows counties", u.level.Selected)
+	if u.filters.level.Selected != "Counties" {
+		t.Errorf("level %q: a county result shows counties", u.filters.level.Selected)
 	}
 	if vp := u.mapView.Viewport(); vp.Zoom <= 1 {
 		t.Errorf("zoom %v: the map should zoom to the county", vp.Zoom)
 	}
-	if !strings.Contains(u.detail.String(), "Sheriff's directive") || !strings.Contains(u.detail.String(), "LOCAL_LIMITS_DETAINERS") {
-		t.Errorf("detail:\n%s", u.detail.String())
+	if !strings.Contains(u.details.text.String(), "Sheriff's directive") || !strings.Contains(u.details.text.String(), "LOCAL_LIMITS_DETAINERS") {
+		t.Errorf("detail:\n%s", u.details.text.String())
 	}
-	if u.resultsBox.Visible() {
+	if u.search.box.Visible() {
 		t.Error("suggestions still shown after choosing one")
 	}
 }
@@ -90,7 +90,7 @@ func TestLegendIsolatesCategory(t *testing.T) {
 
 func TestFilters(t *testing.T) {
 	u := newTestUI(t)
-	u.suits.SetSelected("Suit pending")
+	u.filters.suits.SetSelected("Suit pending")
 	for _, r := range u.table.rows {
 		if u.view.Region(r.fips).Suit != dataset.SuitPending {
 			t.Errorf("%s %s shown with suit filter pending", r.fips, r.cols[0])
@@ -99,14 +99,14 @@ func TestFilters(t *testing.T) {
 	if len(u.table.rows) == 0 {
 		t.Error("no rows with a pending suit")
 	}
-	u.suits.SetSelected("All suits")
+	u.filters.suits.SetSelected("All suits")
 	// The DOJ list as it stands: 13 states and DC less Nevada (removed
 	// 2025-09-26), and 18 cities; its counties are not on the states map.
-	u.lists.SetSelected("On the DOJ list")
+	u.filters.lists.SetSelected("On the DOJ list")
 	if n := len(u.table.rows); n != 30 {
 		t.Errorf("DOJ list: %d rows, want 30", n)
 	}
-	u.lists.SetSelected(listChoices[0])
+	u.filters.lists.SetSelected(listChoices[0])
 	// Before any suit was filed nothing is pending or resolved.
 	u.SetAsOf(time.Date(2017, 6, 1, 0, 0, 0, 0, time.UTC))
 	if n := len(u.view.Data.Lawsuits); n != 0 {
@@ -119,13 +119,13 @@ func TestFilters(t *testing.T) {
 
 func TestDetailMarkup(t *testing.T) {
 	u := newTestUI(t)
-	u.level.SetSelected("Counties")
+	u.filters.level.SetSelected("Counties")
 	u.Select("53033") // King County: a county row with a resolved suit
-	test.AssertObjectRendersToMarkup(t, "detail_king_county.xml", u.detail)
+	test.AssertObjectRendersToMarkup(t, "detail_king_county.xml", u.details.text)
 	u.Select("06003") // Alpine: no row, shows California's policy and suits
-	test.AssertObjectRendersToMarkup(t, "detail_alpine_inherited.xml", u.detail)
+	test.AssertObjectRendersToMarkup(t, "detail_alpine_inherited.xml", u.details.text)
 	u.Select("1245000") // Miami: its police's 287(g) task-force agreement
-	test.AssertObjectRendersToMarkup(t, "detail_miami_287g.xml", u.detail)
+	test.AssertObjectRendersToMarkup(t, "detail_miami_287g.xml", u.details.text)
 }
 
 // loadAndWait runs f, which starts a load, and waits for it to finish.
@@ -349,8 +349,8 @@ func TestRestoresChoices(t *testing.T) {
 	a.Preferences().SetString(prefLevel, "Counties")
 	a.Preferences().SetString(prefColorBy, "Both")
 	u := newTestUIOn(t, a)
-	if u.level.Selected != "Counties" || u.colorBy.Selected != "Both" {
-		t.Errorf("level %q, colour %q", u.level.Selected, u.colorBy.Selected)
+	if u.filters.level.Selected != "Counties" || u.filters.colorBy.Selected != "Both" {
+		t.Errorf("level %q, colour %q", u.filters.level.Selected, u.filters.colorBy.Selected)
 	}
 	if o := u.mapView.Options(); o.View.Level != geo.Counties || o.ColorBy != style.ByBoth {
 		t.Errorf("map options %+v", o)
@@ -385,23 +385,23 @@ func TestTractBoundaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
-	if !slices.Contains(u.level.Options, "Tracts") || u.bounds.Tracts == nil {
-		t.Fatalf("level options %v (status %q)", u.level.Options, u.status.Text)
+	if !slices.Contains(u.filters.level.Options, "Tracts") || u.bounds.Tracts == nil {
+		t.Fatalf("level options %v (status %q)", u.filters.level.Options, u.status.Text)
 	}
-	u.level.SetSelected("Tracts")
+	u.filters.level.SetSelected("Tracts")
 	if u.mapView.Options().View.Level != geo.Tracts {
 		t.Errorf("map level %v", u.mapView.Options().View.Level)
 	}
 	u.Undo()
-	if slices.Contains(u.level.Options, "Tracts") || u.level.Selected != "States" {
-		t.Errorf("after undo: options %v, selected %q", u.level.Options, u.level.Selected)
+	if slices.Contains(u.filters.level.Options, "Tracts") || u.filters.level.Selected != "States" {
+		t.Errorf("after undo: options %v, selected %q", u.filters.level.Options, u.filters.level.Selected)
 	}
 }
 
 // File → Export data writes what the map shows, as `sanctuarymap table`.
 func TestExportData(t *testing.T) {
 	u := newTestUI(t)
-	u.level.SetSelected("Counties")
+	u.filters.level.SetSelected("Counties")
 	path := filepath.Join(t.TempDir(), "view.csv")
 	done := make(chan error, 1)
 	u.ExportData(path, func(err error) { done <- err })
