@@ -58,10 +58,7 @@ type UI struct {
 	search   *searchPanel
 	legend   *fyne.Container
 	table    *tablePanel
-	status   *widget.Label // the outcome of the last load or export
-	summary  *widget.Label // what the map shows
-	changes  *widget.Button
-	progress *widget.ProgressBarInfinite
+	status   *statusBar
 	filters  *filterBar
 	asOfBar  *widget.Slider
 	asOfText *widget.Label
@@ -97,14 +94,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.search.relayout = u.details.box.Refresh
 	u.table = newTablePanel(u.Select, u.exportDataDialog)
 	u.legend = container.NewVBox()
-	u.status = widget.NewLabel("")
-	u.summary = widget.NewLabel("")
-	u.summary.Truncation = fyne.TextTruncateEllipsis
-	u.changes = widget.NewButton("What changed", u.showChanges)
-	u.changes.Hide()
-	u.progress = widget.NewProgressBarInfinite()
-	u.progress.Stop()
-	u.progress.Hide()
+	u.status = newStatusBar(u.showChanges)
 
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.menu())
@@ -128,7 +118,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	u.filters = newFilterBar(u)
 	bar := u.filters.box
 	bottom := container.NewVBox(u.asOfRow(),
-		container.NewBorder(nil, nil, nil, container.NewHBox(u.status, u.progress, u.changes), u.summary))
+		u.status.box)
 	u.split = container.NewHSplit(u.mapView, u.sidePanel())
 	u.split.Offset = mapShare
 	return container.NewBorder(bar, bottom, nil, nil, u.split)
@@ -290,7 +280,7 @@ func (u *UI) refresh() {
 	u.view = view.Resolve(u.data, layer, u.asOf, u.filter)
 	u.mapView.SetView(u.view)
 	u.buildLegend(u.mapView.Options().ColorBy)
-	u.summary.SetText(summary(u.view, u.dataName(), u.today))
+	u.status.summary.SetText(summary(u.view, u.dataName(), u.today))
 	u.table.setRows(u.view)
 	u.table.selectFIPS(u.selected)
 	u.details.show(u.view, u.selected, false)

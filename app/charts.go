@@ -197,7 +197,7 @@ func (u *UI) ExportChart(path string, w, h, dpi int, done func(error)) {
 	kind, d := u.chartKind(), u.view
 	opt, _ := u.chartOptions()
 	prov := u.provenance(kind.Title())
-	u.status.SetText("Exporting " + filepath.Base(path) + "…")
+	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		err := export.Chart(path, kind, d, opt, w, h, dpi, prov)
 		u.publish(func() { u.exported(path, err, done) })

@@ -102,7 +102,7 @@ func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
 	o.Theme, o.Selected, o.Hovered, o.Changed = style.Light(), "", "", nil
 	o.Title = export.Title
 	b, prov := u.bounds, u.provenance(o.Title)
-	u.status.SetText("Exporting " + filepath.Base(path) + "…")
+	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		err := export.Map(path, b, o, w, h, frame, prov)
 		u.publish(func() { u.exported(path, err, done) })
@@ -116,11 +116,11 @@ func (u *UI) exported(path string, err error, done func(error)) {
 	}
 	if err != nil {
 		dialog.ShowError(err, u.win)
-		u.status.SetText("Export failed")
+		u.status.message.SetText("Export failed")
 		return
 	}
 	u.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
-	u.status.SetText("Exported " + path)
+	u.status.message.SetText("Exported " + path)
 }
 
 // provenance is what exported PNGs record about the data shown.
@@ -147,7 +147,7 @@ func (u *UI) exportDataDialog() {
 // does, to path in the background; done, if not nil, gets the outcome.
 func (u *UI) ExportData(path string, done func(error)) {
 	v := u.view
-	u.status.SetText("Exporting " + filepath.Base(path) + "…")
+	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		err := safefile.Write(path, func(w io.Writer) error { return table.Write(w, v) })
 		u.publish(func() { u.exported(path, err, done) })

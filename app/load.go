@@ -169,8 +169,8 @@ func (u *UI) load(done string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	u.loads.cancel = cancel
 	wanted, parsed, embedded := slices.Clone(u.wanted), u.parsed, u.embedded
-	u.progress.Show()
-	u.progress.Start()
+	u.status.progress.Show()
+	u.status.progress.Start()
 	go func() {
 		snap, err := buildSnapshot(ctx, wanted, parsed, embedded)
 		u.publish(func() {
@@ -182,8 +182,8 @@ func (u *UI) load(done string) {
 			}
 			u.loads.cancel = nil
 			cancel()
-			u.progress.Stop() // Stop before Hide, or the animation keeps running
-			u.progress.Hide()
+			u.status.progress.Stop() // Stop before Hide, or the animation keeps running
+			u.status.progress.Hide()
 			if err != nil {
 				u.wanted = slices.Clone(u.sources) // the files that failed are not wanted again
 				if !errors.Is(err, context.Canceled) {
@@ -293,11 +293,11 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 		}
 	}
 	u.mapView.SetChanges(changed, u.sourceLabel())
-	u.status.SetText(fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed))
+	u.status.message.SetText(fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed))
 	if len(u.lastCh) > 0 {
-		u.changes.Show()
+		u.status.changes.Show()
 	} else {
-		u.changes.Hide()
+		u.status.changes.Hide()
 	}
 	u.refresh()
 	u.rememberSources()
@@ -322,7 +322,7 @@ func (u *UI) levelOptions() {
 // Undo goes back to what was shown before the last load.
 func (u *UI) Undo() {
 	if len(u.undo) == 0 {
-		u.status.SetText("Nothing to undo")
+		u.status.message.SetText("Nothing to undo")
 		return
 	}
 	prev := u.undo[len(u.undo)-1]
@@ -432,7 +432,7 @@ func (u *UI) showProblems(err error) {
 	d := dialog.NewCustom("Could not load", "OK", container.NewVScroll(msg), u.win)
 	d.Resize(fyne.NewSize(760, 420))
 	d.Show()
-	u.status.SetText(fmt.Sprintf("Load failed: %d problem(s)", len(probs)))
+	u.status.message.SetText(fmt.Sprintf("Load failed: %d problem(s)", len(probs)))
 }
 
 func (u *UI) showChanges() {

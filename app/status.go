@@ -1,6 +1,10 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -9,6 +13,27 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/view"
 )
+
+// statusBar is the line under the map: what it shows, the outcome of the
+// last load or export, a load's progress and the "What changed" button.
+type statusBar struct {
+	summary  *widget.Label // what the map shows
+	message  *widget.Label // the outcome of the last load or export
+	changes  *widget.Button
+	progress *widget.ProgressBarInfinite
+	box      fyne.CanvasObject
+}
+
+func newStatusBar(showChanges func()) *statusBar {
+	s := &statusBar{summary: widget.NewLabel(""), message: widget.NewLabel(""),
+		changes: widget.NewButton("What changed", showChanges), progress: widget.NewProgressBarInfinite()}
+	s.summary.Truncation = fyne.TextTruncateEllipsis
+	s.changes.Hide()
+	s.progress.Stop()
+	s.progress.Hide()
+	s.box = container.NewBorder(nil, nil, nil, container.NewHBox(s.message, s.progress, s.changes), s.summary)
+	return s
+}
 
 // summary is the status line's account of what the map shows: which
 // data, as of when, on which day, how many places have facts of their own,

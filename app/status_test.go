@@ -21,8 +21,8 @@ func TestStatusSummary(t *testing.T) {
 		{func() { u.filters.suits.SetSelected("Suit pending") }, "Embedded dataset (facts checked to 2026-12-03) · map of 2025-06-01 · 3222 counties (363 with facts of their own), 62 cities · DOJ suits: 5 pending, 4 resolved · 3047 faded by filters"},
 	} {
 		step.do()
-		if u.summary.Text != step.want {
-			t.Errorf("status line\n%s\nwant\n%s", u.summary.Text, step.want)
+		if u.status.summary.Text != step.want {
+			t.Errorf("status line\n%s\nwant\n%s", u.status.summary.Text, step.want)
 		}
 	}
 }

@@ -147,9 +147,9 @@ func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
 	if u.data == embedded || u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy {
-		t.Fatalf("not loaded: status %q", u.status.Text)
+		t.Fatalf("not loaded: status %q", u.status.message.Text)
 	}
-	if got := u.status.Text; got != "Loaded jurisdictions.csv: 1 changed, 0 added, 0 removed" {
+	if got := u.status.message.Text; got != "Loaded jurisdictions.csv: 1 changed, 0 added, 0 removed" {
 		t.Errorf("status %q", got)
 	}
 	if !u.mapView.Options().Changed["08"] {
@@ -170,8 +170,8 @@ func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
 	if u.data != loaded {
 		t.Error("a failed reload replaced the data")
 	}
-	if !strings.HasPrefix(u.status.Text, "Load failed: 1 problem") {
-		t.Errorf("status %q", u.status.Text)
+	if !strings.HasPrefix(u.status.message.Text, "Load failed: 1 problem") {
+		t.Errorf("status %q", u.status.message.Text)
 	}
 
 	u.Undo()
@@ -179,8 +179,8 @@ func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
 		t.Error("undo did not bring back the embedded data")
 	}
 	u.Undo()
-	if u.status.Text != "Nothing to undo" {
-		t.Errorf("status %q", u.status.Text)
+	if u.status.message.Text != "Nothing to undo" {
+		t.Errorf("status %q", u.status.message.Text)
 	}
 }
 
@@ -195,8 +195,8 @@ func TestExportWritesPNG(t *testing.T) {
 	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
 		t.Errorf("export file: %v", err)
 	}
-	if u.status.Text != "Exported "+path {
-		t.Errorf("status %q", u.status.Text)
+	if u.status.message.Text != "Exported "+path {
+		t.Errorf("status %q", u.status.message.Text)
 	}
 	// An unwritable place: an error, and the status says so.
 	u.Export("/nonexistent-dir/map.png", 320, 200, true, func(err error) { done <- err })
@@ -239,8 +239,8 @@ func TestWatchReloadsOnRenameReplace(t *testing.T) {
 	if c := u.data.Jurisdiction("48").Category; c != dataset.NoKnownPolicy {
 		t.Errorf("Texas after the save: %s", c)
 	}
-	if !strings.HasPrefix(u.status.Text, "Reloaded: 1 changed") {
-		t.Errorf("status %q", u.status.Text)
+	if !strings.HasPrefix(u.status.message.Text, "Reloaded: 1 changed") {
+		t.Errorf("status %q", u.status.message.Text)
 	}
 }
 
@@ -327,7 +327,7 @@ func TestWatchSurvivesDeletion(t *testing.T) {
 		}
 	})
 	if c := u.data.Jurisdiction("49").Category; c != dataset.NoKnownPolicy {
-		t.Errorf("Utah after re-creation: %s (status %q)", c, u.status.Text)
+		t.Errorf("Utah after re-creation: %s (status %q)", c, u.status.message.Text)
 	}
 }
 
@@ -386,7 +386,7 @@ func TestTractBoundaries(t *testing.T) {
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
 	if !slices.Contains(u.filters.level.Options, "Tracts") || u.bounds.Tracts == nil {
-		t.Fatalf("level options %v (status %q)", u.filters.level.Options, u.status.Text)
+		t.Fatalf("level options %v (status %q)", u.filters.level.Options, u.status.message.Text)
 	}
 	u.filters.level.SetSelected("Tracts")
 	if u.mapView.Options().View.Level != geo.Tracts {
