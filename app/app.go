@@ -53,15 +53,18 @@ type UI struct {
 	asOf     time.Time // zero: as loaded
 	selected string
 
-	mapView  *MapView
-	details  *detailPanel
-	search   *searchPanel
-	legend   *fyne.Container
-	table    *tablePanel
-	status   *statusBar
-	filters  *filterBar
-	asOfBar  *widget.Slider
-	asOfText *widget.Label
+	mapView   *MapView
+	details   *detailPanel
+	search    *searchPanel
+	legend    *fyne.Container
+	table     *tablePanel
+	status    *statusBar
+	filters   *filterBar
+	comparer  *comparePanel
+	legendBox *fyne.Container // the comparison's choices over the legend
+	compare   view.Comparison // what "Compare lists" sets side by side
+	asOfBar   *widget.Slider
+	asOfText  *widget.Label
 
 	charts chartView
 	tabs   *container.AppTabs
@@ -85,7 +88,8 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 		embedded: b, bounds: b, data: d, sources: embeddedSources(), publish: publish}
 	u.wanted = slices.Clone(u.sources)
 	u.index = places.New(b, d, assets.PopulationRank())
-	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset"}
+	u.compare = view.Comparison{A: "doj-2025", B: "dhs-2025"}
+	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset", Compare: u.compare}
 	u.mapView = NewMapView(b, opt, publish)
 	u.mapView.OnSelect = u.Select
 
@@ -95,6 +99,12 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.table = newTablePanel(u.Select, u.exportDataDialog)
 	u.legend = container.NewVBox()
 	u.status = newStatusBar(u.showChanges)
+	u.comparer = newComparePanel(func(c view.Comparison) {
+		u.compare = c
+		u.mapView.SetCompare(c)
+		u.refresh()
+	})
+	u.comparer.setTerms(d, u.compare)
 
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.menu())
@@ -144,7 +154,8 @@ const mapShare, mapShareCharts = 0.68, 0.45
 // sidePanel is the legend over the Details, Table and Charts tabs.
 func (u *UI) sidePanel() fyne.CanvasObject {
 	charts := container.NewTabItem("Charts", u.buildCharts())
-	legend := widget.NewCard("", "Legend — click a category to isolate it", u.legend)
+	u.legendBox = container.NewVBox(u.comparer.box, u.legend)
+	legend := widget.NewCard("", "Legend — click a category to isolate it", u.legendBox)
 	u.tabs = container.NewAppTabs(container.NewTabItem("Details", u.details.box), container.NewTabItem("Table", u.table.box), charts)
 	side := container.NewBorder(legend, nil, nil, nil, u.tabs)
 	u.tabs.OnSelected = func(t *container.TabItem) {

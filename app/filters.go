@@ -34,6 +34,14 @@ func newFilterBar(u *UI) *filterBar {
 	f.colorBy = widget.NewSelect(colourings, func(s string) {
 		c, _ := style.ParseColorBy(s)
 		u.mapView.SetColorBy(c)
+		if c == style.ByCompare {
+			u.comparer.box.Show()
+		} else {
+			u.comparer.box.Hide()
+		}
+		if u.legendBox != nil {
+			u.legendBox.Refresh()
+		}
 		u.app.Preferences().SetString(prefColorBy, s)
 		u.refresh()
 	})

@@ -92,7 +92,7 @@ func (r *legendRenderer) Refresh() {
 // clicking a category isolates it, clicking it again shows all.
 func (u *UI) buildLegend(by style.ColorBy) {
 	u.legend.RemoveAll()
-	for _, e := range render.Legend(u.view, by, u.theme()) {
+	for _, e := range render.Legend(u.view, by, u.compare, u.theme()) {
 		var tap func()
 		if e.Category != "" {
 			cat := e.Category

@@ -268,6 +268,7 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	u.index = places.New(u.bounds, u.data, assets.PopulationRank())
 	u.mapView.SetBoundaries(u.bounds)
 	u.levelOptions()
+	u.comparer.setTerms(u.data, u.compare)
 
 	u.lastCh = dataset.Diff(old, u.data)
 	changed := map[string]bool{}

@@ -203,6 +203,11 @@ func (m *MapView) SetColorBy(c style.ColorBy) {
 	m.update(func(st *viewState) { st.opt.ColorBy = c })
 }
 
+// SetCompare sets what the "Compare lists" colouring compares.
+func (m *MapView) SetCompare(c view.Comparison) {
+	m.update(func(st *viewState) { st.opt.Compare = c })
+}
+
 // SetTheme draws in th's colours.
 func (m *MapView) SetTheme(th style.Theme) {
 	m.update(func(st *viewState) { st.opt.Theme = th })

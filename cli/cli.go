@@ -70,7 +70,7 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   sanctuarymap [FILE.csv ...]            open the window
   sanctuarymap render -o map.png [--width 1920 --height 1080] [--level states|counties|tracts]
-               [--color policy|lawsuits|both] [--data FILE.csv]... [--boundaries FILE]
+               [--color policy|lawsuits|both|compare] [--compare A,B] [--data FILE.csv]... [--boundaries FILE]
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending
                [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
@@ -94,7 +94,8 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	width := fs.Int("width", 1920, "image width in pixels")
 	height := fs.Int("height", 1080, "image height in pixels")
 	level := fs.String("level", "states", "states, counties, or tracts (from --boundaries)")
-	color := fs.String("color", "policy", "policy, lawsuits or both")
+	color := fs.String("color", "policy", "policy, lawsuits, both or compare")
+	compare := fs.String("compare", "", "colour by two lists or categories side by side: A,B (e.g. doj-2025,dhs-2025)")
 	var data multi
 	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
 	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
@@ -126,7 +127,15 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	}
 	var ok bool
 	if opt.ColorBy, ok = style.ParseColorBy(*color); !ok {
-		return bad("--color must be policy, lawsuits or both, not %q", *color)
+		return bad("--color must be policy, lawsuits, both or compare, not %q", *color)
+	}
+	opt.Compare = view.Comparison{A: "doj-2025", B: "dhs-2025"}
+	if *compare != "" {
+		c, err := view.ParseComparison(*compare)
+		if err != nil {
+			return bad("%v", err)
+		}
+		opt.ColorBy, opt.Compare = style.ByCompare, c
 	}
 	b, d, code := loadAll(data, *bounds, lvl, *level, bad, stderr)
 	if code != OK {

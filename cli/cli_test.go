@@ -57,7 +57,7 @@ func TestRenderUsage(t *testing.T) {
 	}{
 		{[]string{"render"}, "sanctuarymap render: -o FILE is required\n"},
 		{[]string{"render", "-o", "x.png", "--level", "towns"}, "sanctuarymap render: --level must be states, counties or tracts, not \"towns\"\n"},
-		{[]string{"render", "-o", "x.png", "--color", "red"}, "sanctuarymap render: --color must be policy, lawsuits or both, not \"red\"\n"},
+		{[]string{"render", "-o", "x.png", "--color", "red"}, "sanctuarymap render: --color must be policy, lawsuits, both or compare, not \"red\"\n"},
 		{[]string{"render", "-o", "x.png", "--as-of", "2025-13-01"}, "sanctuarymap render: --as-of \"2025-13-01\" is not a date YYYY-MM-DD\n"},
 		{[]string{"render", "-o", "x.png", "--width", "0"}, "sanctuarymap render: --width and --height must be between 16 and 16384\n"},
 		{[]string{"render", "-o", "x.png", "--level", "tracts"}, "sanctuarymap render: --level tracts needs a boundary file with tracts (--boundaries)\n"},

@@ -35,7 +35,7 @@ func (l Level) Label() string {
 // label, in any case.
 func ParseLevel(s string) (Level, bool) {
 	for l := range Level(levels) {
-		if strings.EqualFold(s, l.String()) {
+		if strings.EqualFold(s, l.String()) || strings.EqualFold(s, l.Label()) {
 			return l, true
 		}
 	}

@@ -120,7 +120,7 @@ func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, onl
 		case opt.Hovered:
 			rim = opt.Theme.Hover
 		}
-		if c.Suit == dataset.SuitPending && opt.ColorBy != style.ByPolicy {
+		if c.Suit == dataset.SuitPending && (opt.ColorBy == style.ByLawsuits || opt.ColorBy == style.ByBoth) {
 			disc(img, px, py, rad+3, style.HatchColor())
 			disc(img, px, py, rad+1.5, opt.Theme.Background)
 		}
@@ -184,8 +184,8 @@ func (e LegendEntry) Swatch(x, y int) color.RGBA {
 
 // Legend lists every fill the map of v draws in theme th and what it
 // means, with how many regions of the view's level and cities each stands
-// for; the lines add up to the whole.
-func Legend(v *view.View, by style.ColorBy, th style.Theme) []LegendEntry {
+// for; the lines add up to the whole. cmp is what ByCompare compares.
+func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme) []LegendEntry {
 	if v == nil {
 		return nil
 	}
@@ -193,7 +193,12 @@ func Legend(v *view.View, by style.ColorBy, th style.Theme) []LegendEntry {
 	count := func(c view.Count) int { return c.Regions + c.Cities }
 	grey := style.Category(dataset.NoKnownPolicy)
 	var out []LegendEntry
-	if by != style.ByLawsuits {
+	if by == style.ByCompare {
+		sides := v.CountSides(cmp)
+		for _, s := range view.Sides() {
+			out = append(out, LegendEntry{Label: cmp.Label(s), Color: style.Compare(int(s)), Count: count(sides[s])})
+		}
+	} else if by != style.ByLawsuits {
 		for _, c := range dataset.Categories() {
 			out = append(out, LegendEntry{Label: c.Info().Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
 		}
@@ -261,7 +266,7 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 // drawLegend draws the legend box in the bottom right corner, with text
 // unit pixels high.
 func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
-	entries := Legend(opt.View, opt.ColorBy, opt.Theme)
+	entries := Legend(opt.View, opt.ColorBy, opt.Compare, opt.Theme)
 	if len(entries) == 0 {
 		return
 	}
@@ -274,6 +279,8 @@ func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
 		heading = "DOJ lawsuits"
 	case style.ByBoth:
 		heading = "Policy and DOJ lawsuits"
+	case style.ByCompare:
+		heading = "Official lists compared"
 	}
 	if !day.IsZero() {
 		heading += ", " + day.Format("2006-01-02")

@@ -24,10 +24,10 @@ func TestLegendColoursStayApart(t *testing.T) {
 		name  string
 		theme style.Theme
 	}{{"light", style.Light()}, {"dark", style.Dark()}} {
-		for _, by := range []style.ColorBy{style.ByPolicy, style.ByLawsuits, style.ByBoth} {
+		for _, by := range style.ColorBys() {
 			for _, level := range []geo.Level{geo.States, geo.Counties} {
-				entries := Legend(at(b, d, level, date("2026-05-18")), by, th.theme)
-				entries = append(entries, Legend(resolveFiltered(b, d, level, f), by, th.theme)...)
+				entries := Legend(at(b, d, level, date("2026-05-18")), by, docDHS, th.theme)
+				entries = append(entries, Legend(resolveFiltered(b, d, level, f), by, docDHS, th.theme)...)
 				var plain []LegendEntry
 				for _, e := range entries {
 					if !e.Dotted && !e.Faded && e.Hatch == dataset.NoSuit && !containsColor(plain, e.Color) {
@@ -193,14 +193,14 @@ func resolveFiltered(b *geo.Boundaries, d *dataset.Dataset, level geo.Level, f d
 func TestLegendExplainsEveryFill(t *testing.T) {
 	b, d := embedded(t)
 	for _, th := range []style.Theme{style.Light(), style.Dark()} {
-		for _, by := range []style.ColorBy{style.ByPolicy, style.ByLawsuits, style.ByBoth} {
+		for _, by := range style.ColorBys() {
 			for _, v := range []*view.View{at(b, d, geo.Counties, date("2026-05-18")), resolveFiltered(b, d, geo.Counties, dataset.Filter{Category: dataset.StateMandates})} {
-				entries := Legend(v, by, th)
+				entries := Legend(v, by, docDHS, th)
 				has := func(ok func(LegendEntry) bool) bool { return slices.ContainsFunc(entries, ok) }
 				for _, regs := range [][]view.Region{v.Regions, v.Cities} {
 					for i := range regs {
 						r := &regs[i]
-						c, dotted := fill(r, Options{ColorBy: by, Theme: th})
+						c, dotted := fill(r, Options{ColorBy: by, Compare: docDHS, Theme: th})
 						if !r.Shown {
 							if !has(func(e LegendEntry) bool { return e.Faded }) {
 								t.Fatalf("%v: %s is faded, the legend has no faded entry", by, r.Name)
@@ -219,3 +219,6 @@ func TestLegendExplainsEveryFill(t *testing.T) {
 		}
 	}
 }
+
+// docDHS compares the DOJ's list with the DHS's.
+var docDHS = view.Comparison{A: "doj-2025", B: "dhs-2025"}

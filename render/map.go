@@ -24,6 +24,8 @@ type Options struct {
 	// map draws the view's level and nothing the view does not say.
 	View    *view.View
 	ColorBy style.ColorBy
+	// Compare is what ByCompare sets side by side.
+	Compare view.Comparison
 	Theme   style.Theme
 	// Selected and Hovered are FIPS codes outlined on the map.
 	Selected, Hovered string
@@ -132,7 +134,7 @@ func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, op
 
 // sameFills reports whether two options colour every region alike.
 func sameFills(a, b Options) bool {
-	return a.View == b.View && a.ColorBy == b.ColorBy && a.Theme == b.Theme && maps.Equal(a.Changed, b.Changed)
+	return a.View == b.View && a.ColorBy == b.ColorBy && a.Compare == b.Compare && a.Theme == b.Theme && maps.Equal(a.Changed, b.Changed)
 }
 
 // fill is the colour of a region or city marker as the view resolves it,
@@ -143,6 +145,8 @@ func fill(reg *view.Region, opt Options) (color.RGBA, bool) {
 	switch {
 	case opt.ColorBy == style.ByLawsuits:
 		c, dotted = style.Suit(reg.Suit), reg.SuitInherited
+	case opt.ColorBy == style.ByCompare:
+		c = style.Compare(int(reg.SideOf(opt.Compare)))
 	case reg.Basis() == view.NoData:
 		c = opt.Theme.NoData
 	default:

@@ -18,17 +18,18 @@ type ColorBy int
 const (
 	ByPolicy ColorBy = iota
 	ByLawsuits
-	ByBoth // policy fill with lawsuit hatching
+	ByBoth    // policy fill with lawsuit hatching
+	ByCompare // two lists (or a list and a category) side by side
 )
 
 // ColorBys lists the colourings, in menu order.
-func ColorBys() []ColorBy { return []ColorBy{ByPolicy, ByLawsuits, ByBoth} }
+func ColorBys() []ColorBy { return []ColorBy{ByPolicy, ByLawsuits, ByBoth, ByCompare} }
 
 // ParseColorBy reads a colouring by its name (the --color flag's values)
 // or its label, in any case.
 func ParseColorBy(s string) (ColorBy, bool) {
 	for _, c := range ColorBys() {
-		if strings.EqualFold(s, c.String()) {
+		if strings.EqualFold(s, c.String()) || strings.EqualFold(s, c.Label()) {
 			return c, true
 		}
 	}
@@ -36,12 +37,12 @@ func ParseColorBy(s string) (ColorBy, bool) {
 }
 
 func (c ColorBy) String() string {
-	return [...]string{"policy", "lawsuits", "both"}[c]
+	return [...]string{"policy", "lawsuits", "both", "compare"}[c]
 }
 
 // Label names the colouring in a menu.
 func (c ColorBy) Label() string {
-	return [...]string{"Policy", "Lawsuits", "Both"}[c]
+	return [...]string{"Policy", "Lawsuits", "Both", "Compare lists"}[c]
 }
 
 func rgb(v uint32) color.RGBA {
@@ -95,6 +96,16 @@ var suitColor = [...]color.RGBA{
 	dataset.SuitResolved: rgb(0xa6dba0),
 	dataset.SuitPending:  rgb(0x1b7837),
 }
+
+// compareColor fills the sides of a comparison, in view.Side's order
+// (neither, only the first, only the second, both): ColorBrewer PuOr's
+// dark orange and purple for the two "only" sides, which stay apart under
+// deuteranopia and protanopia, a darker purple for both, and light grey
+// for neither.
+var compareColor = [...]color.RGBA{rgb(0xdcdcdc), rgb(0xe66101), rgb(0x8073ac), rgb(0x2d004b)}
+
+// Compare returns the fill of side s of a comparison (a view.Side).
+func Compare(s int) color.RGBA { return compareColor[s] }
 
 // Suit returns the fill of a lawsuit state when colouring by lawsuits.
 func Suit(s dataset.SuitState) color.RGBA { return suitColor[s] }
