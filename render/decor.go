@@ -332,9 +332,4 @@ func ExportViewport(w, h int, frame orb.Bound) geo.Viewport {
 }
 
 // Text is the entry's line: its label with its count.
-func (e LegendEntry) Text() string {
-	if e.Count == 0 && e.Hatch == dataset.NoSuit && e.Category == "" {
-		return e.Label
-	}
-	return fmt.Sprintf("%s (%d)", e.Label, e.Count)
-}
+func (e LegendEntry) Text() string { return fmt.Sprintf("%s (%d)", e.Label, e.Count) }
