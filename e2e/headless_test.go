@@ -37,7 +37,7 @@ func run(t *testing.T, env []string, args ...string) (int, string, string) {
 func TestHeadlessUnderAnyLocale(t *testing.T) {
 	for _, lang := range []string{"C", "C.UTF-8", "POSIX", "en_US.UTF-8", "de_DE.UTF-8", ""} {
 		code, out, errOut := run(t, []string{"LANG=" + lang, "XDG_CONFIG_HOME=" + t.TempDir()}, "validate")
-		if code != 0 || errOut != "" || !strings.HasPrefix(out, "Sanctuary Map dataset") || strings.Count(out, "\n") != 2 {
+		if code != 0 || errOut != "" || !strings.HasPrefix(out, "Sanctuary Map dataset") || strings.Count(out, "\n") != 9 {
 			t.Errorf("LANG=%q: exit %d, stdout %q, stderr %q", lang, code, out, errOut)
 		}
 	}
