@@ -48,6 +48,7 @@ var shortcuts = [][2]string{
 	{"Ctrl+R", "reload the loaded files"},
 	{"Ctrl+Z", "undo the last load or reload"},
 	{"Ctrl+E", "export the map as PNG"},
+	{"Space", "play the years month by month, or pause"},
 	{"+ / −", "zoom in / out (or the mouse wheel, about the pointer)"},
 	{"arrows", "pan (or drag the map)"},
 	{"0", "show the whole country (or double-click)"},

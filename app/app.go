@@ -65,6 +65,7 @@ type UI struct {
 	compare   view.Comparison // what "Compare lists" sets side by side
 	asOfBar   *widget.Slider
 	asOfText  *widget.Label
+	player    *player
 
 	charts chartView
 	tabs   *container.AppTabs
@@ -99,6 +100,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.table = newTablePanel(u.Select, u.exportDataDialog)
 	u.legend = container.NewVBox()
 	u.status = newStatusBar(u.showChanges)
+	u.player = newPlayer(u.togglePlay)
 	u.comparer = newComparePanel(func(c view.Comparison) {
 		u.compare = c
 		u.mapView.SetCompare(c)
@@ -129,7 +131,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	bar := u.filters.box
 	bottom := container.NewVBox(u.asOfRow(),
 		u.status.box)
-	u.split = container.NewHSplit(u.mapView, u.sidePanel())
+	u.split = container.NewHSplit(u.player.overlay(u.mapView), u.sidePanel())
 	u.split.Offset = mapShare
 	return container.NewBorder(bar, bottom, nil, nil, u.split)
 }
@@ -144,7 +146,7 @@ func (u *UI) asOfRow() fyne.CanvasObject {
 	u.asOfBar.OnChanged = func(v float64) { u.asOfText.SetText("As of " + u.dayAt(v).Format("2006-01-02")) }
 	u.asOfBar.OnChangeEnded = func(v float64) { u.SetAsOf(u.dayAt(v)) }
 	u.asOfText.SetText("As of " + u.today.Format("2006-01-02"))
-	return container.NewBorder(nil, nil, u.asOfText, nil, u.asOfBar)
+	return container.NewBorder(nil, nil, container.NewHBox(u.player.button, u.asOfText), nil, u.asOfBar)
 }
 
 // The map's share of the window's width: as first shown, and while the
@@ -241,6 +243,8 @@ func (u *UI) addShortcuts() {
 		switch ev.Name {
 		case fyne.KeyEscape:
 			u.Select("")
+		case fyne.KeySpace:
+			u.togglePlay()
 		case fyne.KeyLeft:
 			u.mapView.PanBy(step, 0)
 		case fyne.KeyRight:

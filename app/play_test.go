@@ -1,0 +1,41 @@
+package app
+
+import (
+	"testing"
+	"time"
+)
+
+// Play steps the as-of date a month at a time, with the date shown large
+// over the map; pausing leaves the slider where it stopped; playing stops
+// by itself at today.
+func TestPlayTheYears(t *testing.T) {
+	u := newTestUI(t)
+	u.filters.level.SetSelected("Counties")
+	steps := make(chan struct{}, 64)
+	u.player.onStep = func() { steps <- struct{}{} }
+	u.player.every = time.Millisecond
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+
+	u.togglePlay()
+	if !u.asOf.Equal(firstDay) || !u.player.date.Visible() || u.player.date.Text != "2017-01" {
+		t.Fatalf("playing from %v, date %q shown %v", u.asOf, u.player.date.Text, u.player.date.Visible())
+	}
+	for range 3 {
+		await(t, u, steps)
+	}
+	if want := day("2017-04-01"); !u.asOf.Equal(want) || !u.view.Date.Equal(want) || u.player.date.Text != "2017-04" {
+		t.Errorf("after three steps: as of %v, view %v, date %q", u.asOf, u.view.Date, u.player.date.Text)
+	}
+	u.togglePlay()
+	if u.player.date.Visible() || !u.asOf.Equal(day("2017-04-01")) || u.dayAt(u.asOfBar.Value) != day("2017-04-01") {
+		t.Errorf("paused: as of %v, slider at %v", u.asOf, u.dayAt(u.asOfBar.Value))
+	}
+
+	u.setDay(day("2026-10-01"))
+	u.togglePlay()
+	await(t, u, steps) // 2026-11-01
+	await(t, u, steps) // today, 2026-11-29: it pauses
+	if !u.asOf.IsZero() || u.player.stop != nil || u.player.date.Visible() {
+		t.Errorf("at today: as of %v, still playing %v", u.asOf, u.player.stop != nil)
+	}
+}
