@@ -38,7 +38,7 @@ func main() {
 // isCommand tells a subcommand or flag from a file to open.
 func isCommand(arg string) bool {
 	switch arg {
-	case "render", "validate", "chart", "table", "version", "help":
+	case "render", "validate", "chart", "table", "animate", "version", "help":
 		return true
 	}
 	return strings.HasPrefix(arg, "-")

@@ -207,6 +207,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Embedded data", u.useEmbedded),
 			fyne.NewMenuItemSeparator(),
 			item("Export map PNG…", fyne.KeyE, u.exportDialog),
+			fyne.NewMenuItem("Export animation (GIF)…", u.exportAnimationDialog),
 			fyne.NewMenuItem("Export chart…", u.exportChartDialog),
 			fyne.NewMenuItem("Export data (CSV)…", u.exportDataDialog),
 		),

@@ -14,7 +14,7 @@ import (
 type ErrNoDisplay struct{ Reason string }
 
 func (e ErrNoDisplay) Error() string {
-	return "cannot open the window: " + e.Reason + "; the headless commands render, chart, table and validate need no display (sanctuarymap help)"
+	return "cannot open the window: " + e.Reason + "; the headless commands render, chart, table, animate and validate need no display (sanctuarymap help)"
 }
 
 // checkDisplay finds an X11 or Wayland display on the systems that need

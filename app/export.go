@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -150,6 +151,72 @@ func (u *UI) ExportData(path string, done func(error)) {
 	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		err := safefile.Write(path, func(w io.Writer) error { return table.Write(w, v) })
+		u.publish(func() { u.exported(path, err, done) })
+	}()
+}
+
+// exportAnimationDialog asks for a span, a step, a rate, a size and a
+// file, then writes the map through time as an animated GIF: the level,
+// colouring and filters shown, the whole country, dated on every frame.
+func (u *UI) exportAnimationDialog() {
+	from, to, fps := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	from.SetText("2024-01-01")
+	to.SetText(u.today.Format("2006-01-02"))
+	fps.SetText("4")
+	isDate := func(s string) error {
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return fmt.Errorf("a date YYYY-MM-DD")
+		}
+		return nil
+	}
+	from.Validator, to.Validator, fps.Validator = isDate, isDate, validator(1, 30)
+	step := widget.NewSelect([]string{"week", "month", "year"}, nil)
+	step.SetSelected("month")
+	width, height := widget.NewEntry(), widget.NewEntry()
+	width.SetText("1280")
+	height.SetText("720")
+	width.Validator = validator(export.MinChartSide, export.MaxSide)
+	height.Validator = width.Validator
+	file := widget.NewEntry()
+	file.SetText(filepath.Join(u.app.Preferences().StringWithFallback(prefExportDir, homeDir()), "sanctuary-map.gif"))
+	items := []*widget.FormItem{
+		widget.NewFormItem("From", from), widget.NewFormItem("To", to), widget.NewFormItem("Step", step),
+		widget.NewFormItem("Frames a second", fps),
+		widget.NewFormItem("Width (px)", width), widget.NewFormItem("Height (px)", height),
+		widget.NewFormItem("File (.gif)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
+	}
+	d := dialog.NewForm("Export animation", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		first, _ := time.Parse("2006-01-02", from.Text)
+		last, _ := time.Parse("2006-01-02", to.Text)
+		days, err := export.Frames(first, last, step.Selected)
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		w, _ := strconv.Atoi(width.Text)
+		h, _ := strconv.Atoi(height.Text)
+		n, _ := strconv.Atoi(fps.Text)
+		u.ExportAnimation(file.Text, days, w, h, n, nil)
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 480))
+	d.Show()
+}
+
+// ExportAnimation writes the map on each of days as an animated GIF at
+// path, in the background; done, if not nil, gets the outcome.
+func (u *UI) ExportAnimation(path string, days []time.Time, w, h, fps int, done func(error)) {
+	o := u.mapView.Options()
+	o.Theme, o.Selected, o.Hovered, o.Changed, o.Title = style.Light(), "", "", nil, export.Title
+	b, d, lvl, filter, prov := u.bounds, u.data, u.lvl, u.filter, u.provenance(export.Title)
+	if b.Layer(lvl) == nil {
+		lvl = geo.States
+	}
+	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
+	go func() {
+		err := export.Animation(path, b, lvl, d, filter, o, days, w, h, fps, geo.Frame(), prov)
 		u.publish(func() { u.exported(path, err, done) })
 	}()
 }

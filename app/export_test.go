@@ -3,15 +3,18 @@ package app
 import (
 	"image"
 	"image/color"
+	"image/gif"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/paulmach/orb"
 
 	"sanctuarymap/dataset"
+	"sanctuarymap/export"
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
 	"sanctuarymap/style"
@@ -74,5 +77,30 @@ func TestExportFraming(t *testing.T) {
 	img = exportPNG(t, u, true)
 	if c, ok := at(img, geo.Frame(), texas); !ok || c != style.Category(dataset.StateMandates) {
 		t.Errorf("whole country: Texas drawn %v (in image %v)", c, ok)
+	}
+}
+
+// File → Export animation writes the map shown, through time, as a GIF.
+func TestExportAnimation(t *testing.T) {
+	u := newTestUI(t)
+	u.filters.level.SetSelected("Counties")
+	days, err := export.Frames(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), "month")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "a.gif")
+	done := make(chan error, 1)
+	u.ExportAnimation(path, days, 320, 200, 4, func(err error) { done <- err })
+	if err := await(t, u, done); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := gif.DecodeAll(f)
+	if err != nil || len(g.Image) != 3 {
+		t.Errorf("%v: %d frames, want 3", err, len(g.Image))
 	}
 }

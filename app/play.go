@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,7 +35,7 @@ func newPlayer(toggle func()) *player {
 
 // overlay lays the large date over the bottom left of the map.
 func (p *player) overlay(m fyne.CanvasObject) fyne.CanvasObject {
-	pad := canvas.NewRectangle(nil)
+	pad := canvas.NewRectangle(color.Transparent)
 	pad.SetMinSize(fyne.NewSize(16, 16))
 	return container.NewStack(m, container.NewBorder(nil, container.NewVBox(container.NewHBox(pad, p.date), pad), nil, nil))
 }

@@ -54,6 +54,8 @@ func Run(args []string, v Version, stdout, stderr io.Writer) int {
 		return runValidate(args[1:], stdout, stderr)
 	case "table":
 		return runTable(args[1:], stdout, stderr)
+	case "animate":
+		return runAnimate(args[1:], v, stderr)
 	case "--version", "-version", "version":
 		fmt.Fprintln(stdout, v)
 		return OK
@@ -74,6 +76,8 @@ func usage(w io.Writer) {
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending
                [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
+  sanctuarymap animate -o spread.gif --from YYYY-MM-DD --to YYYY-MM-DD [--step week|month|year] [--fps 4]
+               [--width 1280 --height 720] [--level ...] [--color ...] [--compare A,B] [--data FILE.csv]...
   sanctuarymap table -o view.csv [--level states|counties|tracts] [--as-of YYYY-MM-DD]
                [--data FILE.csv]... [--boundaries FILE]
                                          what the map shows, one row per region and city (-o -: stdout)

@@ -45,7 +45,7 @@ func TestHeadlessUnderAnyLocale(t *testing.T) {
 
 // Without a display the window says so in one line, exit 1.
 func TestNoDisplay(t *testing.T) {
-	const hint = "; the headless commands render, chart, table and validate need no display (sanctuarymap help)\n"
+	const hint = "; the headless commands render, chart, table, animate and validate need no display (sanctuarymap help)\n"
 	for _, c := range []struct {
 		env  []string
 		want string

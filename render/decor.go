@@ -244,6 +244,10 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 	if opt.Title != "" {
 		drawBacked(img, title, th, pad, pad+unit*2, opt.Title)
 	}
+	if opt.Stamp != "" {
+		big := r.fonts.face(true, unit*4)
+		drawBacked(img, big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp)
+	}
 	date := "as loaded"
 	switch {
 	case !day.IsZero():

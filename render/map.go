@@ -34,6 +34,9 @@ type Options struct {
 	// Decorations adds title, legend and footer, as exports have.
 	Decorations bool
 	Title       string
+	// Stamp is drawn large at the top right, as animations date their
+	// frames.
+	Stamp string
 	// Source and Software are named in the footer.
 	Source   string
 	Software string
