@@ -3,6 +3,7 @@ package app
 import (
 	"image"
 	"path/filepath"
+	"time"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 
 	"sanctuarymap/chart"
 	"sanctuarymap/export"
+	"sanctuarymap/view"
 )
 
 // chartView is the Charts tab: a chart of the data shown, following the
@@ -77,7 +79,9 @@ func (u *UI) chartOptions() (chart.Options, string) {
 		day = u.today
 	}
 	footer := export.ChartFooter(day, u.sourceLabel(), u.software)
-	return chart.Options{Today: day, Footer: footer}, footer
+	d, layer, filter := u.data, u.bounds.Layer(u.view.Level), u.filter
+	at := func(day time.Time) *view.View { return view.Resolve(d, layer, day, filter) }
+	return chart.Options{Today: day, Footer: footer, At: at}, footer
 }
 
 // drawChart renders the chart for the panel's size in the background and

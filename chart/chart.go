@@ -36,10 +36,16 @@ const (
 	Lawsuits Kind = "lawsuits" // suits by status
 	Timeline Kind = "timeline" // one bar per suit, filing to status date
 	Pending  Kind = "pending"  // pending suits over time
+	// Agreements counts the 287(g) agreements in force month by month,
+	// by model.
+	Agreements Kind = "agreements"
+	// Categories counts the regions and cities in each category month by
+	// month.
+	Categories Kind = "categories"
 )
 
 // Kinds lists every chart, in menu order.
-func Kinds() []Kind { return []Kind{Policy, Lawsuits, Timeline, Pending} }
+func Kinds() []Kind { return []Kind{Policy, Lawsuits, Timeline, Pending, Agreements, Categories} }
 
 // ParseKind reads a kind by its name, as --kind takes it.
 func ParseKind(s string) (Kind, bool) {
@@ -58,6 +64,10 @@ func (k Kind) Title() string {
 		return "DOJ lawsuits: from filing to the latest status"
 	case Pending:
 		return "DOJ lawsuits pending over time"
+	case Agreements:
+		return "287(g) agreements in force, by model"
+	case Categories:
+		return "Jurisdictions in each category over time"
 	}
 	return string(k)
 }
@@ -73,6 +83,10 @@ func (k Kind) Label() string {
 		return "Lawsuit timeline"
 	case Pending:
 		return "Pending suits over time"
+	case Agreements:
+		return "287(g) agreements over time"
+	case Categories:
+		return "Categories over time"
 	}
 	return string(k)
 }
@@ -86,6 +100,9 @@ type Options struct {
 	// Dark draws light text on the dark theme's background, for the
 	// window; exports are drawn on white.
 	Dark bool
+	// At resolves the map's level, with its filters, on another day: the
+	// charts of change draw a month at a time up to Today.
+	At func(day time.Time) *view.View
 }
 
 // New builds the chart of kind k from v: the regions and cities it shows,
@@ -103,8 +120,12 @@ func New(k Kind, v *view.View, opt Options) (*plot.Plot, error) {
 		p, err = timeline(d, opt)
 	case Pending:
 		p, err = pending(d, opt)
+	case Agreements:
+		p, err = agreementsOverTime(opt)
+	case Categories:
+		p, err = categoriesOverTime(opt)
 	default:
-		return nil, fmt.Errorf("unknown chart %q; want policy, lawsuits, timeline or pending", k)
+		return nil, fmt.Errorf("unknown chart %q; want policy, lawsuits, timeline, pending, agreements or categories", k)
 	}
 	if err != nil {
 		return nil, err

@@ -33,7 +33,8 @@ func TestGolden(t *testing.T) {
 	v := view.Resolve(d, b.States, today, dataset.Filter{})
 	for _, k := range Kinds() {
 		t.Run(string(k), func(t *testing.T) {
-			p, err := New(k, v, Options{Today: today})
+			at := func(day time.Time) *view.View { return view.Resolve(d, b.States, day, dataset.Filter{}) }
+			p, err := New(k, v, Options{Today: today, At: at})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -36,7 +36,8 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, sourceLabel(a.data), v.String())}
+	at := func(day time.Time) *view.View { return view.Resolve(d, b.States, day, dataset.Filter{}) }
+	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, sourceLabel(a.data), v.String()), At: at}
 	prov := export.Provenance(a.kind.Title(), v.String(), sourceLabel(a.data), d)
 	shown := view.Resolve(d, b.States, a.today, dataset.Filter{})
 	if err := export.Chart(a.out, a.kind, shown, opt, a.width, a.height, a.dpi, prov); err != nil {
@@ -50,7 +51,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "output file: .png, .svg or .pdf (required)")
-	kind := fs.String("kind", "", "policy, lawsuits, timeline or pending (required)")
+	kind := fs.String("kind", "", "policy, lawsuits, timeline, pending, agreements or categories (required)")
 	width := fs.Int("width", 1600, "width in pixels")
 	height := fs.Int("height", 1000, "height in pixels")
 	dpi := fs.Int("dpi", 144, "dots per inch: text size in pixels grows with it")
@@ -75,7 +76,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	}
 	k, ok := chart.ParseKind(*kind)
 	if !ok {
-		return bad("--kind must be policy, lawsuits, timeline or pending, not %q", *kind)
+		return bad("--kind must be policy, lawsuits, timeline, pending, agreements or categories, not %q", *kind)
 	}
 	if export.CheckSize(*width, *height, export.MinChartSide) != nil {
 		return bad("--width and --height must be between %d and %d", export.MinChartSide, export.MaxSide)

@@ -74,7 +74,7 @@ func usage(w io.Writer) {
   sanctuarymap render -o map.png [--width 1920 --height 1080] [--level states|counties|tracts]
                [--color policy|lawsuits|both|compare] [--compare A,B] [--data FILE.csv]... [--boundaries FILE]
                [--title TEXT] [--as-of YYYY-MM-DD]
-  sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending
+  sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending|agreements|categories
                [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
   sanctuarymap animate -o spread.gif --from YYYY-MM-DD --to YYYY-MM-DD [--step week|month|year] [--fps 4]
                [--width 1280 --height 720] [--level ...] [--color ...] [--compare A,B] [--data FILE.csv]...

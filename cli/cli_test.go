@@ -200,7 +200,7 @@ func TestChartFormatsAndUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"chart", "-o", "x.png"}, "sanctuarymap chart: --kind must be policy, lawsuits, timeline or pending, not \"\"\n"},
+		{[]string{"chart", "-o", "x.png"}, "sanctuarymap chart: --kind must be policy, lawsuits, timeline, pending, agreements or categories, not \"\"\n"},
 		{[]string{"chart", "--kind", "policy", "-o", "x.gif"}, "sanctuarymap chart: x.gif: unknown format; use .png, .svg or .pdf\n"},
 		{[]string{"chart", "--kind", "policy", "-o", "x.png", "--dpi", "5"}, "sanctuarymap chart: --dpi must be between 36 and 1200\n"},
 	} {
