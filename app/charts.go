@@ -3,8 +3,8 @@ package app
 import (
 	"image"
 	"path/filepath"
-	"time"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
