@@ -47,7 +47,7 @@ var shortcuts = [][2]string{
 	{"Ctrl+O", "open a dataset CSV or a boundary file"},
 	{"Ctrl+R", "reload the loaded files"},
 	{"Ctrl+Z", "undo the last load or reload"},
-	{"Ctrl+E", "export the map as PNG"},
+	{"Ctrl+E", "export the map as PNG, SVG or PDF"},
 	{"Space", "play the years month by month, or pause"},
 	{"+ / −", "zoom in / out (or the mouse wheel, about the pointer)"},
 	{"arrows", "pan (or drag the map)"},

@@ -206,7 +206,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			undo,
 			fyne.NewMenuItem("Embedded data", u.useEmbedded),
 			fyne.NewMenuItemSeparator(),
-			item("Export map PNG…", fyne.KeyE, u.exportDialog),
+			item("Export map (PNG, SVG, PDF)…", fyne.KeyE, u.exportDialog),
 			fyne.NewMenuItem("Export animation (GIF)…", u.exportAnimationDialog),
 			fyne.NewMenuItem("Export chart…", u.exportChartDialog),
 			fyne.NewMenuItem("Export data (CSV)…", u.exportDataDialog),

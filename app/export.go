@@ -47,9 +47,10 @@ func (u *UI) exportDialog() {
 		widget.NewFormItem("Show", framing),
 		widget.NewFormItem("Width (px)", width),
 		widget.NewFormItem("Height (px)", height),
-		widget.NewFormItem("File", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
+		widget.NewFormItem("File (.png, .svg, .pdf)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
 	}
-	d := dialog.NewForm("Export PNG", "Export", "Cancel", items, func(ok bool) {
+	file.Validator = func(s string) error { _, err := export.MapFormat(s); return err }
+	d := dialog.NewForm("Export map", "Export", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -89,8 +90,8 @@ func homeDir() string {
 	return "."
 }
 
-// Export renders the map to a PNG at path in the background, written
-// atomically: what the window shows of it, or the whole country. The
+// Export renders the map to a PNG, SVG or PDF (by path's extension) in
+// the background, written atomically: what the window shows of it, or the whole country. The
 // status line or an error dialog says how it went, and done, if not nil,
 // is called with the outcome.
 func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {

@@ -71,7 +71,7 @@ func Run(args []string, v Version, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   sanctuarymap [FILE.csv ...]            open the window
-  sanctuarymap render -o map.png [--width 1920 --height 1080] [--level states|counties|tracts]
+  sanctuarymap render -o map.png|svg|pdf [--width 1920 --height 1080] [--level states|counties|tracts]
                [--color policy|lawsuits|both|compare] [--compare A,B] [--data FILE.csv]... [--boundaries FILE]
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending|agreements|categories
@@ -118,8 +118,8 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	if *out == "" {
 		return bad("-o FILE is required")
 	}
-	if !hasExt(*out, ".png") {
-		return bad("-o %s: render writes PNG only; name the file .png", *out)
+	if _, err := export.MapFormat(*out); err != nil {
+		return bad("-o %s: render writes PNG, SVG or PDF; name the file .png, .svg or .pdf", *out)
 	}
 	if export.CheckSize(*width, *height, export.MinMapSide) != nil {
 		return bad("--width and --height must be between %d and %d", export.MinMapSide, export.MaxSide)

@@ -6,12 +6,16 @@ package export
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/paulmach/orb"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
 
 	"sanctuarymap/chart"
 	"sanctuarymap/dataset"
@@ -58,17 +62,67 @@ func Provenance(title, software, source string, d *dataset.Dataset) pngmeta.Prov
 		AsOf: d.AsOf().Format("2006-01-02"), Digest: d.Digest}
 }
 
-// Map draws opt over b at w×h pixels, with frame (a part of the AlbersUSA
-// plane; geo.Frame() for the whole country) fitted to what the title,
-// legend and footer leave free, and writes it to path as a PNG carrying
-// prov.
+// MapFormat is the format path's extension names for a map: PNG, SVG or
+// PDF.
+func MapFormat(path string) (chart.Format, error) {
+	f, err := chart.FormatOf(path)
+	if err != nil {
+		return "", fmt.Errorf("%s: a map is written as .png, .svg or .pdf", path)
+	}
+	return f, nil
+}
+
+// Map draws opt over b at w×h pixels (points, for SVG and PDF), with
+// frame (a part of the AlbersUSA plane; geo.Frame() for the whole country)
+// fitted to what the title, legend and footer leave free, and writes it to
+// path in the format its extension names, carrying prov (in a PNG's tEXt
+// chunks, an SVG's description; a PDF has it in its footer only).
 func Map(path string, b *geo.Boundaries, opt render.Options, w, h int, frame orb.Bound, prov pngmeta.Provenance) error {
+	format, err := MapFormat(path)
+	if err != nil {
+		return err
+	}
 	if err := CheckSize(w, h, MinMapSide); err != nil {
 		return err
 	}
 	opt.Decorations = true
-	img := render.New(b).Draw(render.ExportViewport(w, h, frame), opt)
-	return safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
+	vp := render.ExportViewport(w, h, frame)
+	var c vg.CanvasWriterTo
+	switch format {
+	case chart.PNG:
+		img := render.New(b).Draw(vp, opt)
+		return safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
+	case chart.SVG:
+		c = vgsvg.New(vg.Length(w), vg.Length(h))
+	default:
+		pdf := vgpdf.New(vg.Length(w), vg.Length(h))
+		pdf.EmbedFonts(true) // the bold face is no PDF standard font
+		c = pdf
+	}
+	render.New(b).DrawVector(c, vp, opt)
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return err
+	}
+	body := buf.Bytes()
+	if format == chart.SVG {
+		body = withDescription(body, provenanceText(prov))
+	}
+	return safefile.Write(path, func(wr io.Writer) error { _, err := wr.Write(body); return err })
+}
+
+// withDescription puts text in a <desc> element, SVG's place for what a
+// picture is, after the opening <svg> tag.
+func withDescription(svg []byte, text string) []byte {
+	i := bytes.Index(svg, []byte("<svg"))
+	j := bytes.IndexByte(svg[max(i, 0):], '>')
+	if i < 0 || j < 0 {
+		return svg
+	}
+	var esc bytes.Buffer
+	xml.EscapeText(&esc, []byte(text))
+	at := i + j + 1
+	return slices.Concat(svg[:at], []byte("\n<desc>"), esc.Bytes(), []byte("</desc>"), svg[at:])
 }
 
 // ChartFooter is the line under a chart: the day charted, the sources and

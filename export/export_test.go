@@ -5,8 +5,11 @@ import (
 	"encoding/xml"
 	"image/gif"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -139,4 +142,48 @@ func BenchmarkAnimation30Counties(b *testing.B) {
 		b.ReportMetric(float64(st.Size())/1e6, "MB")
 	}
 	b.ReportMetric(float64(len(days)), "frames")
+}
+
+// A counties map as SVG is XML under 6 MB with its regions as paths and
+// its text as text; as PDF, pdfinfo reads it.
+func TestVectorMaps(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Resolve(d, b.Counties, time.Time{}, dataset.Filter{})
+	opt := render.Options{View: v, ColorBy: style.ByBoth, Theme: style.Light(), Title: "Counties"}
+	prov := Provenance("Counties", "test", "embedded", d)
+	dir := t.TempDir()
+	svg, pdf := filepath.Join(dir, "m.svg"), filepath.Join(dir, "m.pdf")
+	for _, p := range []string{svg, pdf} {
+		if err := Map(p, b, opt, 1920, 1080, geo.Frame(), prov); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(body) > 6<<20 {
+		t.Errorf("counties SVG is %d bytes, over 6 MB", len(body))
+	}
+	var doc struct {
+		Desc  string   `xml:"desc"`
+		Paths []string `xml:"g>path"`
+		Texts []string `xml:"g>text"`
+	}
+	if err := xml.Unmarshal(body, &doc); err != nil {
+		t.Fatalf("SVG is not XML: %v", err)
+	}
+	if !strings.Contains(doc.Desc, "Dataset SHA-256: "+d.Digest) || len(doc.Paths) < len(v.Regions) || !slices.Contains(doc.Texts, "Counties") {
+		t.Errorf("SVG: desc %q, %d paths, texts %q", doc.Desc, len(doc.Paths), doc.Texts[:min(3, len(doc.Texts))])
+	}
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	if !regexp.MustCompile(`(?m)^Pages:\s+1$`).Match(info) {
+		t.Errorf("pdfinfo:\n%s", info)
+	}
 }

@@ -230,10 +230,40 @@ func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme)
 	return out
 }
 
+// footer is the line under an exported map: the data's date, its
+// sources, the boundaries' and the program.
+func footer(opt Options) string {
+	d, day := opt.View.Data, opt.View.Date
+	date := "as loaded"
+	switch {
+	case !day.IsZero():
+		date = "on " + day.Format("2006-01-02")
+	case !d.AsOf().IsZero():
+		date = "as of " + d.AsOf().Format("2006-01-02")
+	}
+	return fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
+}
+
+// legendHeading names what the legend explains, and its day.
+func legendHeading(opt Options) string {
+	heading := "Policy"
+	switch opt.ColorBy {
+	case style.ByLawsuits:
+		heading = "DOJ lawsuits"
+	case style.ByBoth:
+		heading = "Policy and DOJ lawsuits"
+	case style.ByCompare:
+		heading = "Official lists compared"
+	}
+	if day := opt.View.Date; !day.IsZero() {
+		heading += ", " + day.Format("2006-01-02")
+	}
+	return heading
+}
+
 // decorate draws the title (top left), the legend (bottom right) and the
 // footer with sources and dates (bottom).
 func (r *Renderer) decorate(img *image.RGBA, opt Options) {
-	d, day := opt.View.Data, opt.View.Date
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	th := opt.Theme
 	unit := decorUnit(w, h)
@@ -248,16 +278,7 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 		big := r.fonts.face(true, unit*4)
 		drawBacked(img, big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp)
 	}
-	date := "as loaded"
-	switch {
-	case !day.IsZero():
-		date = "on " + day.Format("2006-01-02")
-	case !d.AsOf().IsZero():
-		date = "as of " + d.AsOf().Format("2006-01-02")
-	}
-	foot := fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
-
-	drawBacked(img, small, th, pad, h-pad, foot)
+	drawBacked(img, small, th, pad, h-pad, footer(opt))
 	// The 287(g) caveat gets a line of its own: beside the footer it would
 	// run off the image.
 	if note := opt.View.AgreementsNote(); note != "" {
@@ -274,21 +295,10 @@ func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
 	if len(entries) == 0 {
 		return
 	}
-	th, day, pad := opt.Theme, opt.View.Date, unit
+	th, pad := opt.Theme, unit
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	small := r.fonts.face(false, unit)
-	heading := "Policy"
-	switch opt.ColorBy {
-	case style.ByLawsuits:
-		heading = "DOJ lawsuits"
-	case style.ByBoth:
-		heading = "Policy and DOJ lawsuits"
-	case style.ByCompare:
-		heading = "Official lists compared"
-	}
-	if !day.IsZero() {
-		heading += ", " + day.Format("2006-01-02")
-	}
+	heading := legendHeading(opt)
 	lineH := unit * 3 / 2
 	sw := unit
 	boxW := textWidth(small, heading)
