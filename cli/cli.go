@@ -18,6 +18,7 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
+	"sanctuarymap/sheet"
 	"sanctuarymap/style"
 	"sanctuarymap/table"
 	"sanctuarymap/view"
@@ -73,6 +74,7 @@ func usage(w io.Writer) {
   sanctuarymap [FILE.csv ...]            open the window
   sanctuarymap render -o map.png|svg|pdf [--width 1920 --height 1080] [--level states|counties|tracts]
                [--color policy|lawsuits|both|compare] [--compare A,B] [--data FILE.csv]... [--boundaries FILE]
+               [--by COLUMN [--key fips|name,state]]   (colour by a column of your own --data sheet)
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending|agreements|categories
                [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
@@ -100,6 +102,8 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	level := fs.String("level", "states", "states, counties, or tracts (from --boundaries)")
 	color := fs.String("color", "policy", "policy, lawsuits, both or compare")
 	compare := fs.String("compare", "", "colour by two lists or categories side by side: A,B (e.g. doj-2025,dhs-2025)")
+	by := fs.String("by", "", "colour by this column of your own --data sheet")
+	key := fs.String("key", "fips", "how your sheet's rows find their regions: fips (a FIPS column) or name,state (two columns)")
 	var data multi
 	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
 	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
@@ -141,9 +145,20 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		}
 		opt.ColorBy, opt.Compare = style.ByCompare, c
 	}
+	var sh *sheet.Sheet
+	if *by != "" {
+		if data, sh, code = splitSheet(data, bad, stderr); code != OK {
+			return code
+		}
+	}
 	b, d, code := loadAll(data, *bounds, lvl, *level, bad, stderr)
 	if code != OK {
 		return code
+	}
+	if sh != nil {
+		if code := colourBySheet(&opt, sh, *key, *by, b, d, lvl, bad, stderr); code != OK {
+			return code
+		}
 	}
 	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
 	opt.Source = sourceLabel(data)

@@ -245,3 +245,24 @@ func TestTable(t *testing.T) {
 		t.Errorf("missing file: exit %d: %q", code, errs)
 	}
 }
+
+// A sheet of one's own columns colours the map by one of them, keyed by
+// FIPS or by name and state, with a note of the rows it cannot place.
+func TestRenderBySheet(t *testing.T) {
+	dir := t.TempDir()
+	sheetPath := filepath.Join(dir, "mine.csv")
+	if err := os.WriteFile(sheetPath, []byte("county,state,status\nCook County,IL,sanctuary\nNowhere,IL,x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "m.png")
+	code, _, errs := run(t, "render", "-o", out, "--level", "counties", "--data", sheetPath, "--key", "county,state", "--by", "status")
+	if code != OK || errs != "note: "+sheetPath+": 1 row found no region: line 3: Nowhere, IL\n" {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if code, _, errs := run(t, "render", "-o", out, "--data", sheetPath, "--by", "colour", "--key", "county,state"); code != BadInput || errs != sheetPath+":1: no column \"colour\"; the columns are county, state, status\n" {
+		t.Errorf("missing column: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run(t, "render", "-o", out, "--by", "status"); code != BadUsage || !strings.Contains(errs, "--by needs a --data file of your own columns") {
+		t.Errorf("no sheet: exit %d, %q", code, errs)
+	}
+}

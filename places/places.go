@@ -283,3 +283,31 @@ func levelRank(l dataset.Level) int {
 	}
 	return 2
 }
+
+// Match finds the places of level lvl that a sheet's name and state
+// (a USPS code or a state's name) name, by the rules search reads names
+// with ("Cook County" or "Cook"; "St." or "Saint"; accents or none): the
+// best matches only, so more than one means the name is ambiguous.
+func (ix *Index) Match(name, state string, lvl dataset.Level) []Place {
+	q := name
+	if state != "" {
+		q += ", " + state
+	}
+	qu := ix.parse(q)
+	best := 3 // whole-name matches only (ranks 0 to 2), not prefixes
+	var out []Place
+	for _, p := range ix.places {
+		if p.Level != lvl {
+			continue
+		}
+		rank := qu.match(&p)
+		if rank < 0 || rank > best {
+			continue
+		}
+		if rank < best {
+			best, out = rank, out[:0]
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -2,9 +2,11 @@ package places
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
 )
 
 func TestSearch(t *testing.T) {
@@ -68,6 +70,35 @@ func TestSearchFirst(t *testing.T) {
 		got := ix.Search(c.q, 1)
 		if len(got) == 0 || got[0].FIPS != c.want {
 			t.Errorf("Search(%q) = %v, want %s first", c.q, got, c.want)
+		}
+	}
+}
+
+// A sheet's names find their places, and names that fit two are reported.
+func TestMatch(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := New(b, d, assets.PopulationRank())
+	for _, c := range []struct {
+		name, state string
+		lvl         dataset.Level
+		want        []string
+	}{
+		{"Cook County", "IL", dataset.County, []string{"17031"}},
+		{"cook", "Illinois", dataset.County, []string{"17031"}},
+		{"Doña Ana", "NM", dataset.County, []string{"35013"}},
+		{"St. Louis", "MO", dataset.County, []string{"29189"}},
+		{"Nowhere", "IL", dataset.County, nil},
+		{"Cook", "IL", dataset.State, nil},
+	} {
+		var got []string
+		for _, p := range ix.Match(c.name, c.state, c.lvl) {
+			got = append(got, p.FIPS)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Match(%q, %q, %s) = %v, want %v", c.name, c.state, c.lvl, got, c.want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"path/filepath"
 	"slices"
 
 	"github.com/paulmach/orb"
@@ -17,6 +18,7 @@ import (
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
+	"sanctuarymap/sheet"
 	"sanctuarymap/style"
 	"sanctuarymap/view"
 )
@@ -186,6 +188,18 @@ func (e LegendEntry) Swatch(x, y int) color.RGBA {
 // means, with how many regions of the view's level and cities each stands
 // for; the lines add up to the whole. cmp is what ByCompare compares.
 func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme) []LegendEntry {
+	return legend(v, Options{ColorBy: by, Compare: cmp, Theme: th})
+}
+
+// SheetLegend is the legend of a map coloured by a user's column: its
+// values in order (the twelfth and later as "Other"), and the regions
+// without a row.
+func SheetLegend(v *view.View, l *sheet.Layer, th style.Theme) []LegendEntry {
+	return legend(v, Options{ColorBy: style.ByData, Sheet: l, Theme: th})
+}
+
+func legend(v *view.View, opt Options) []LegendEntry {
+	by, cmp, th := opt.ColorBy, opt.Compare, opt.Theme
 	if v == nil {
 		return nil
 	}
@@ -193,6 +207,9 @@ func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme)
 	count := func(c view.Count) int { return c.Regions + c.Cities }
 	grey := style.Category(dataset.NoKnownPolicy)
 	var out []LegendEntry
+	if by == style.ByData {
+		return append(sheetEntries(v, opt.Sheet, th), hiddenEntry(n, th)...)
+	}
 	if by == style.ByCompare {
 		sides := v.CountSides(cmp)
 		for _, s := range view.Sides() {
@@ -224,10 +241,41 @@ func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme)
 			LegendEntry{Label: "Stripes: DOJ suit pending (own or its state's)", Color: grey, Hatch: dataset.SuitPending, Count: all(dataset.SuitPending)},
 			LegendEntry{Label: "Sparse stripes: DOJ suit resolved", Color: grey, Hatch: dataset.SuitResolved, Count: all(dataset.SuitResolved)})
 	}
-	if k := count(n.Hidden); k > 0 {
-		out = append(out, LegendEntry{Label: "Faded: outside the filter", Color: style.Faded(grey, th), Faded: true, Count: k})
+	return append(out, hiddenEntry(n, th)...)
+}
+
+// hiddenEntry is the legend's line for the regions the filters fade, if
+// any.
+func hiddenEntry(n view.Counts, th style.Theme) []LegendEntry {
+	if k := n.Hidden.Regions + n.Hidden.Cities; k > 0 {
+		grey := style.Category(dataset.NoKnownPolicy)
+		return []LegendEntry{{Label: "Faded: outside the filter", Color: style.Faded(grey, th), Faded: true, Count: k}}
 	}
-	return out
+	return nil
+}
+
+// sheetEntries are the legend's lines for a user's column: a line a value
+// (the twelfth and later together as "Other") and one for the regions the
+// sheet has no row for.
+func sheetEntries(v *view.View, l *sheet.Layer, th style.Theme) []LegendEntry {
+	out := make([]LegendEntry, min(len(l.Order), style.SheetColors))
+	for i := range out {
+		out[i] = LegendEntry{Label: l.By + ": " + l.Order[i], Color: style.Sheet(i)}
+	}
+	if len(l.Order) > style.SheetColors {
+		out[style.SheetColors-1].Label = l.By + ": other values"
+	}
+	none := LegendEntry{Label: "No row in " + filepath.Base(l.File), Color: th.NoData}
+	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
+		for i := range rs {
+			if val, ok := l.Values[rs[i].FIPS]; ok {
+				out[min(slices.Index(l.Order, val), style.SheetColors-1)].Count++
+			} else {
+				none.Count++
+			}
+		}
+	}
+	return append(out, none)
 }
 
 // footer is the line under an exported map: the data's date, its
@@ -254,6 +302,8 @@ func legendHeading(opt Options) string {
 		heading = "Policy and DOJ lawsuits"
 	case style.ByCompare:
 		heading = "Official lists compared"
+	case style.ByData:
+		heading = filepath.Base(opt.Sheet.File) + ", column " + opt.Sheet.By
 	}
 	if day := opt.View.Date; !day.IsZero() {
 		heading += ", " + day.Format("2006-01-02")
@@ -291,7 +341,7 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 // drawLegend draws the legend box in the bottom right corner, with text
 // unit pixels high.
 func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
-	entries := Legend(opt.View, opt.ColorBy, opt.Compare, opt.Theme)
+	entries := legend(opt.View, opt)
 	if len(entries) == 0 {
 		return
 	}

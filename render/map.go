@@ -8,12 +8,14 @@ import (
 	"image/color"
 	"maps"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/paulmach/orb"
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
+	"sanctuarymap/sheet"
 	"sanctuarymap/style"
 	"sanctuarymap/view"
 )
@@ -26,6 +28,8 @@ type Options struct {
 	ColorBy style.ColorBy
 	// Compare is what ByCompare sets side by side.
 	Compare view.Comparison
+	// Sheet is the user's column ByData colours by.
+	Sheet *sheet.Layer
 	Theme   style.Theme
 	// Selected and Hovered are FIPS codes outlined on the map.
 	Selected, Hovered string
@@ -137,7 +141,7 @@ func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, op
 
 // sameFills reports whether two options colour every region alike.
 func sameFills(a, b Options) bool {
-	return a.View == b.View && a.ColorBy == b.ColorBy && a.Compare == b.Compare && a.Theme == b.Theme && maps.Equal(a.Changed, b.Changed)
+	return a.View == b.View && a.ColorBy == b.ColorBy && a.Compare == b.Compare && a.Sheet == b.Sheet && a.Theme == b.Theme && maps.Equal(a.Changed, b.Changed)
 }
 
 // fill is the colour of a region or city marker as the view resolves it,
@@ -150,6 +154,11 @@ func fill(reg *view.Region, opt Options) (color.RGBA, bool) {
 		c, dotted = style.Suit(reg.Suit), reg.SuitInherited
 	case opt.ColorBy == style.ByCompare:
 		c = style.Compare(int(reg.SideOf(opt.Compare)))
+	case opt.ColorBy == style.ByData:
+		c = opt.Theme.NoData
+		if v, ok := opt.Sheet.Values[reg.FIPS]; ok {
+			c = style.Sheet(slices.Index(opt.Sheet.Order, v))
+		}
 	case reg.Basis() == view.NoData:
 		c = opt.Theme.NoData
 	default:

@@ -179,7 +179,7 @@ func (r *Renderer) vectorDecorations(dc draw.Canvas, vp geo.Viewport, opt Option
 	if note := opt.View.AgreementsNote(); note != "" {
 		text(small, unit, h-unit-unit*3/2, note)
 	}
-	entries := Legend(opt.View, opt.ColorBy, opt.Compare, th)
+	entries := legend(opt.View, opt)
 	lineH, boxW := unit*3/2, int(face(unit).Width(legendHeading(opt)))
 	for _, e := range entries {
 		boxW = max(boxW, unit+unit/2+int(small.Width(e.Text())))

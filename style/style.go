@@ -20,6 +20,9 @@ const (
 	ByLawsuits
 	ByBoth    // policy fill with lawsuit hatching
 	ByCompare // two lists (or a list and a category) side by side
+	// ByData colours by a column of the user's own sheet; it is offered
+	// only once a sheet is open, so ColorBys leaves it out.
+	ByData
 )
 
 // ColorBys lists the colourings, in menu order.
@@ -37,12 +40,12 @@ func ParseColorBy(s string) (ColorBy, bool) {
 }
 
 func (c ColorBy) String() string {
-	return [...]string{"policy", "lawsuits", "both", "compare"}[c]
+	return [...]string{"policy", "lawsuits", "both", "compare", "data"}[c]
 }
 
 // Label names the colouring in a menu.
 func (c ColorBy) Label() string {
-	return [...]string{"Policy", "Lawsuits", "Both", "Compare lists"}[c]
+	return [...]string{"Policy", "Lawsuits", "Both", "Compare lists", "Your data"}[c]
 }
 
 func rgb(v uint32) color.RGBA {
@@ -103,6 +106,19 @@ var suitColor = [...]color.RGBA{
 // deuteranopia and protanopia, a darker purple for both, and light grey
 // for neither.
 var compareColor = [...]color.RGBA{rgb(0xdcdcdc), rgb(0xe66101), rgb(0x8073ac), rgb(0x2d004b)}
+
+// sheetColor is ColorBrewer's Paired, twelve colours for the values of a
+// user's column, in the order of the sorted values, so the same values get
+// the same colours on every run.
+var sheetColor = [...]color.RGBA{rgb(0xa6cee3), rgb(0x1f78b4), rgb(0xb2df8a), rgb(0x33a02c), rgb(0xfb9a99), rgb(0xe31a1c),
+	rgb(0xfdbf6f), rgb(0xff7f00), rgb(0xcab2d6), rgb(0x6a3d9a), rgb(0xffff99), rgb(0xb15928)}
+
+// SheetColors is how many values of a user's column get a colour of their
+// own; the rest share the last, as "Other".
+const SheetColors = len(sheetColor)
+
+// Sheet returns the fill of the i-th of a column's sorted values.
+func Sheet(i int) color.RGBA { return sheetColor[min(i, SheetColors-1)] }
 
 // Compare returns the fill of side s of a comparison (a view.Side).
 func Compare(s int) color.RGBA { return compareColor[s] }

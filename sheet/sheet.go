@@ -1,0 +1,207 @@
+// Package sheet is a user's own CSV of any columns, laid over the map: its
+// rows matched to regions by a FIPS column or by name and state (the rules
+// search reads names by), one of its columns chosen to colour by. It holds
+// no sourced facts; the dataset's schema remains the path for those.
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"sanctuarymap/dataset"
+	"sanctuarymap/fileerr"
+	"sanctuarymap/places"
+)
+
+// Sheet is a CSV file's header and rows.
+type Sheet struct {
+	File   string
+	Header []string
+	Rows   [][]string
+	lines  []int // each row's line in the file
+}
+
+// Read reads a CSV with a header row; a problem names the file, line and
+// column.
+func Read(name string, data []byte) (*Sheet, error) {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	r.FieldsPerRecord = 0
+	s := &Sheet{File: name}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fileerr.New(name, pe.Line, pe.Column, "%v", pe.Err)
+			}
+			return nil, &fileerr.Error{File: name, Err: err}
+		}
+		line, _ := r.FieldPos(0)
+		if s.Header == nil {
+			for _, h := range rec {
+				s.Header = append(s.Header, strings.TrimSpace(h))
+			}
+			continue
+		}
+		s.Rows, s.lines = append(s.Rows, rec), append(s.lines, line)
+	}
+	if s.Header == nil {
+		return nil, fileerr.New(name, 0, 0, "file is empty")
+	}
+	if len(s.Rows) == 0 {
+		return nil, fileerr.New(name, 2, 0, "the header has no rows under it")
+	}
+	return s, nil
+}
+
+// Column returns the index of the column named name, in any case.
+func (s *Sheet) Column(name string) int {
+	return slices.IndexFunc(s.Header, func(h string) bool { return strings.EqualFold(h, name) })
+}
+
+// Key says how rows find their regions: by the FIPS codes in one column,
+// or by the names and states in two.
+type Key struct {
+	FIPS        string // the FIPS column, or ""
+	Name, State string // the name and state columns, when FIPS is ""
+}
+
+// ParseKey reads --key: "fips" (or the name of a FIPS column), or
+// "name,state" (the names of a name column and a state column).
+func ParseKey(s string) (Key, error) {
+	a, b, two := strings.Cut(s, ",")
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	switch {
+	case a == "":
+		return Key{}, fmt.Errorf("--key takes a FIPS column (fips) or a name and a state column (name,state), not %q", s)
+	case two && b != "":
+		return Key{Name: a, State: b}, nil
+	case two:
+		return Key{}, fmt.Errorf("--key %q: the state column is missing", s)
+	}
+	return Key{FIPS: a}, nil
+}
+
+// Layer is a sheet matched to the regions of one level, coloured by one
+// column.
+type Layer struct {
+	File, By string
+	// Values maps a region's FIPS code to its value in the By column.
+	Values map[string]string
+	// Cells maps a region's FIPS code to its row, for the detail panel.
+	Cells  map[string][]string
+	Header []string
+	// Order is the distinct values, sorted: the legend's order and the
+	// palette's, the same for the same values on every run.
+	Order []string
+	// Unmatched and Ambiguous report rows that found no region or more
+	// than one, as "line 7: Nowhere, IL".
+	Unmatched, Ambiguous []string
+}
+
+// Match matches s's rows to the regions of level lvl by k and colours them
+// by column by; ix reads names as search does.
+func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*Layer, error) {
+	col := func(name string) (int, error) {
+		if i := s.Column(name); i >= 0 {
+			return i, nil
+		}
+		return 0, fileerr.New(s.File, 1, 0, "no column %q; the columns are %s", name, strings.Join(s.Header, ", "))
+	}
+	bi, err := col(by)
+	if err != nil {
+		return nil, err
+	}
+	l := &Layer{File: s.File, By: s.Header[bi], Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header}
+	var fi, ni, si int
+	if k.FIPS != "" {
+		if fi, err = col(k.FIPS); err != nil {
+			return nil, err
+		}
+	} else {
+		if ni, err = col(k.Name); err != nil {
+			return nil, err
+		}
+		if si, err = col(k.State); err != nil {
+			return nil, err
+		}
+	}
+	for r, row := range s.Rows {
+		cell := func(i int) string {
+			if i < len(row) {
+				return strings.TrimSpace(row[i])
+			}
+			return ""
+		}
+		var fips []string
+		what := ""
+		if k.FIPS != "" {
+			what = cell(fi)
+			if f := fipsOf(what, lvl); f != "" {
+				fips = []string{f}
+			}
+		} else {
+			what = cell(ni) + ", " + cell(si)
+			for _, p := range ix.Match(cell(ni), cell(si), lvl) {
+				fips = append(fips, p.FIPS)
+			}
+		}
+		switch len(fips) {
+		case 0:
+			l.Unmatched = append(l.Unmatched, fmt.Sprintf("line %d: %s", s.lines[r], what))
+			continue
+		case 1:
+		default:
+			l.Ambiguous = append(l.Ambiguous, fmt.Sprintf("line %d: %s (%s)", s.lines[r], what, strings.Join(fips, ", ")))
+			continue
+		}
+		l.Values[fips[0]], l.Cells[fips[0]] = cell(bi), row
+		if !slices.Contains(l.Order, cell(bi)) {
+			l.Order = append(l.Order, cell(bi))
+		}
+	}
+	slices.Sort(l.Order)
+	return l, nil
+}
+
+// fipsOf reads a FIPS code of level lvl, restoring the leading zero a
+// spreadsheet drops ("6037" is 06037); "" if it is none.
+func fipsOf(s string, lvl dataset.Level) string {
+	n := map[dataset.Level]int{dataset.State: 2, dataset.County: 5, "tract": 11, dataset.City: 7}[lvl]
+	if n == 0 || s == "" || len(s) > n || strings.Trim(s, "0123456789") != "" {
+		return ""
+	}
+	return strings.Repeat("0", n-len(s)) + s
+}
+
+// Report says, in a line or two, which rows found no region or more than
+// one; "" when all did.
+func (l *Layer) Report() string {
+	var parts []string
+	for _, p := range []struct {
+		what string
+		rows []string
+	}{{"no region", l.Unmatched}, {"more than one region", l.Ambiguous}} {
+		if len(p.rows) > 0 {
+			shown := p.rows[:min(5, len(p.rows))]
+			more := ""
+			if len(p.rows) > len(shown) {
+				more = fmt.Sprintf(" and %d more", len(p.rows)-len(shown))
+			}
+			rows := "rows"
+			if len(p.rows) == 1 {
+				rows = "row"
+			}
+			parts = append(parts, fmt.Sprintf("%s: %d %s found %s: %s%s", l.File, len(p.rows), rows, p.what, strings.Join(shown, "; "), more))
+		}
+	}
+	return strings.Join(parts, "\n")
+}

@@ -1,0 +1,66 @@
+package sheet
+
+import (
+	"slices"
+	"testing"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
+	"sanctuarymap/places"
+)
+
+// A sheet of the user's own columns finds its counties by FIPS (leading
+// zeros restored) or by name and state, and reports what it cannot place.
+func TestMatch(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := places.New(b, d, assets.PopulationRank())
+	s, err := Read("mine.csv", []byte("\ufeffcounty,State,status\nCook County,IL,sanctuary\nDona Ana,NM,sanctuary\nHarris,Texas,cooperates\nNowhere,IL,x\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Match(Key{Name: "county", State: "state"}, "Status", dataset.County, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"17031": "sanctuary", "35013": "sanctuary", "48201": "cooperates"}
+	if len(l.Values) != 3 || l.Values["17031"] != want["17031"] || l.Values["35013"] != want["35013"] || l.Values["48201"] != want["48201"] {
+		t.Errorf("values %v, want %v", l.Values, want)
+	}
+	if !slices.Equal(l.Order, []string{"cooperates", "sanctuary", "x"}[:2]) || len(l.Unmatched) != 1 || l.Report() != "mine.csv: 1 row found no region: line 5: Nowhere, IL" {
+		t.Errorf("order %v, report %q", l.Order, l.Report())
+	}
+
+	s, _ = Read("f.csv", []byte("fips,v\n6037,a\n17031,b\nabc,c\n"))
+	l, err = s.Match(Key{FIPS: "fips"}, "v", dataset.County, ix)
+	if err != nil || l.Values["06037"] != "a" || l.Values["17031"] != "b" || len(l.Unmatched) != 1 {
+		t.Errorf("by FIPS: %v, %v, unmatched %v", err, l.Values, l.Unmatched)
+	}
+	if _, err := s.Match(Key{FIPS: "fips"}, "colour", dataset.County, ix); err == nil || err.Error() != `f.csv:1: no column "colour"; the columns are fips, v` {
+		t.Errorf("missing column: %v", err)
+	}
+}
+
+func TestReadAndKeyErrors(t *testing.T) {
+	for data, want := range map[string]string{
+		"":                   "e.csv: file is empty",
+		"a,b\n":              "e.csv:2: the header has no rows under it",
+		"a,b\n1,\"2\n3,4\n": "e.csv:3:5: extraneous or missing \" in quoted-field",
+	} {
+		if _, err := Read("e.csv", []byte(data)); err == nil || err.Error() != want {
+			t.Errorf("Read(%q): %v, want %q", data, err, want)
+		}
+	}
+	for s, want := range map[string]Key{"fips": {FIPS: "fips"}, "GEOID": {FIPS: "GEOID"}, "name, state": {Name: "name", State: "state"}} {
+		if k, err := ParseKey(s); err != nil || k != want {
+			t.Errorf("ParseKey(%q) = %+v, %v", s, k, err)
+		}
+	}
+	for _, s := range []string{"", "name,"} {
+		if _, err := ParseKey(s); err == nil {
+			t.Errorf("ParseKey(%q) accepted", s)
+		}
+	}
+}
