@@ -30,7 +30,7 @@ type Options struct {
 	Compare view.Comparison
 	// Sheet is the user's column ByData colours by.
 	Sheet *sheet.Layer
-	Theme   style.Theme
+	Theme style.Theme
 	// Selected and Hovered are FIPS codes outlined on the map.
 	Selected, Hovered string
 	// Changed marks regions a reload changed.

@@ -45,8 +45,8 @@ func TestMatch(t *testing.T) {
 
 func TestReadAndKeyErrors(t *testing.T) {
 	for data, want := range map[string]string{
-		"":                   "e.csv: file is empty",
-		"a,b\n":              "e.csv:2: the header has no rows under it",
+		"":                  "e.csv: file is empty",
+		"a,b\n":             "e.csv:2: the header has no rows under it",
 		"a,b\n1,\"2\n3,4\n": "e.csv:3:5: extraneous or missing \" in quoted-field",
 	} {
 		if _, err := Read("e.csv", []byte(data)); err == nil || err.Error() != want {
