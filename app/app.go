@@ -63,6 +63,7 @@ type UI struct {
 	comparer  *comparePanel
 	legendBox *fyne.Container // the comparison's choices over the legend
 	compare   view.Comparison // what "Compare lists" sets side by side
+	sheet     *sheetChoice    // the user's own sheet "Your data" colours by, or nil
 	asOfBar   *widget.Slider
 	asOfText  *widget.Label
 	player    *player
@@ -295,11 +296,12 @@ func (u *UI) refresh() {
 	}
 	u.view = view.Resolve(u.data, layer, u.asOf, u.filter)
 	u.mapView.SetView(u.view)
+	u.mapView.SetSheet(u.sheetLayer())
 	u.buildLegend(u.mapView.Options().ColorBy)
 	u.status.summary.SetText(summary(u.view, u.dataName(), u.today))
 	u.table.setRows(u.view)
 	u.table.selectFIPS(u.selected)
-	u.details.show(u.view, u.selected, false)
+	u.details.show(u.view, u.selected, false, u.sheetLayer())
 	u.drawChart()
 }
 
@@ -309,7 +311,7 @@ func (u *UI) Select(fips string) {
 	u.selected = fips
 	u.mapView.SetSelected(fips)
 	u.table.selectFIPS(fips)
-	u.details.show(u.view, fips, true)
+	u.details.show(u.view, fips, true, u.sheetLayer())
 }
 
 // Run opens the window on the embedded data, loads the CSV or boundary

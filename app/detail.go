@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/dataset"
+	"sanctuarymap/sheet"
 	"sanctuarymap/view"
 )
 
@@ -31,9 +33,10 @@ func newDetailPanel(suggestions fyne.CanvasObject) *detailPanel {
 	return d
 }
 
-// show describes fips as v resolves it; from the top when top is set.
-func (d *detailPanel) show(v *view.View, fips string, top bool) {
-	d.text.Segments = detailSegments(v, fips)
+// show describes fips as v resolves it, and its row of the user's sheet
+// l (if any); from the top when top is set.
+func (d *detailPanel) show(v *view.View, fips string, top bool, l *sheet.Layer) {
+	d.text.Segments = append(detailSegments(v, fips), sheetSegments(l, fips)...)
 	d.text.Refresh()
 	if top {
 		d.scroll.ScrollToTop()
@@ -62,6 +65,22 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 	p.segs = append(p.segs, agreementSegments(v, r)...)
 	p.lists(r.Lists)
 	p.suits(r)
+	return p.segs
+}
+
+// sheetSegments shows the cells of fips's row in the user's sheet l.
+func sheetSegments(l *sheet.Layer, fips string) []widget.RichTextSegment {
+	row, ok := l.Row(fips)
+	if !ok {
+		return nil
+	}
+	p := &panel{}
+	p.sub("From " + filepath.Base(l.File))
+	for i, h := range l.Header {
+		if i < len(row) {
+			p.add(h, row[i])
+		}
+	}
 	return p.segs
 }
 

@@ -92,7 +92,11 @@ func (r *legendRenderer) Refresh() {
 // clicking a category isolates it, clicking it again shows all.
 func (u *UI) buildLegend(by style.ColorBy) {
 	u.legend.RemoveAll()
-	for _, e := range render.Legend(u.view, by, u.compare, u.theme()) {
+	entries := render.Legend(u.view, by, u.compare, u.theme())
+	if by == style.ByData {
+		entries = render.SheetLegend(u.view, u.sheetLayer(), u.theme())
+	}
+	for _, e := range entries {
 		var tap func()
 		if e.Category != "" {
 			cat := e.Category

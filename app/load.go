@@ -135,10 +135,20 @@ func isBoundaryFile(path string) bool {
 // agreements or designations); boundaries replace the levels they hold. On
 // any problem nothing changes.
 func (u *UI) OpenFiles(paths []string) {
+	var load []string
 	for _, p := range paths {
+		// A CSV of the user's own columns is no dataset file: offer to
+		// colour the map by one of them.
+		if data, ok := isSheet(p); ok {
+			u.openSheet(p, data)
+			continue
+		}
+		load = append(load, p)
 		u.wanted = append(u.wanted, source{name: p, path: p, kind: unreadSource})
 	}
-	u.load("Loaded " + strings.Join(baseNames(paths), ", "))
+	if len(load) > 0 {
+		u.load("Loaded " + strings.Join(baseNames(load), ", "))
+	}
 }
 
 // Reload reads every wanted file again.

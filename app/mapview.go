@@ -15,6 +15,7 @@ import (
 
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
+	"sanctuarymap/sheet"
 	"sanctuarymap/style"
 	"sanctuarymap/view"
 )
@@ -206,6 +207,11 @@ func (m *MapView) SetColorBy(c style.ColorBy) {
 // SetCompare sets what the "Compare lists" colouring compares.
 func (m *MapView) SetCompare(c view.Comparison) {
 	m.update(func(st *viewState) { st.opt.Compare = c })
+}
+
+// SetSheet sets the user's column "Your data" colours by.
+func (m *MapView) SetSheet(l *sheet.Layer) {
+	m.update(func(st *viewState) { st.opt.Sheet = l })
 }
 
 // SetTheme draws in th's colours.

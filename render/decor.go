@@ -208,6 +208,9 @@ func legend(v *view.View, opt Options) []LegendEntry {
 	grey := style.Category(dataset.NoKnownPolicy)
 	var out []LegendEntry
 	if by == style.ByData {
+		if opt.Sheet == nil {
+			return hiddenEntry(n, th)
+		}
 		return append(sheetEntries(v, opt.Sheet, th), hiddenEntry(n, th)...)
 	}
 	if by == style.ByCompare {

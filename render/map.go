@@ -156,7 +156,7 @@ func fill(reg *view.Region, opt Options) (color.RGBA, bool) {
 		c = style.Compare(int(reg.SideOf(opt.Compare)))
 	case opt.ColorBy == style.ByData:
 		c = opt.Theme.NoData
-		if v, ok := opt.Sheet.Values[reg.FIPS]; ok {
+		if v, ok := opt.Sheet.Value(reg.FIPS); ok {
 			c = style.Sheet(slices.Index(opt.Sheet.Order, v))
 		}
 	case reg.Basis() == view.NoData:

@@ -172,6 +172,25 @@ func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*L
 	return l, nil
 }
 
+// Value returns the value fips has in the column coloured by; nil l has
+// none.
+func (l *Layer) Value(fips string) (string, bool) {
+	if l == nil {
+		return "", false
+	}
+	v, ok := l.Values[fips]
+	return v, ok
+}
+
+// Row returns the sheet's row for fips; nil l has none.
+func (l *Layer) Row(fips string) ([]string, bool) {
+	if l == nil {
+		return nil, false
+	}
+	row, ok := l.Cells[fips]
+	return row, ok
+}
+
 // fipsOf reads a FIPS code of level lvl, restoring the leading zero a
 // spreadsheet drops ("6037" is 06037); "" if it is none.
 func fipsOf(s string, lvl dataset.Level) string {

@@ -31,7 +31,7 @@ func ColorBys() []ColorBy { return []ColorBy{ByPolicy, ByLawsuits, ByBoth, ByCom
 // ParseColorBy reads a colouring by its name (the --color flag's values)
 // or its label, in any case.
 func ParseColorBy(s string) (ColorBy, bool) {
-	for _, c := range ColorBys() {
+	for _, c := range append(ColorBys(), ByData) {
 		if strings.EqualFold(s, c.String()) || strings.EqualFold(s, c.Label()) {
 			return c, true
 		}

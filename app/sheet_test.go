@@ -1,0 +1,51 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sanctuarymap/geo"
+	"sanctuarymap/sheet"
+	"sanctuarymap/style"
+)
+
+// A CSV of one's own columns is not loaded as a dataset file: the map is
+// coloured by the column chosen, the legend names its values and the
+// detail panel shows the row.
+func TestColourBySheet(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "mine.csv")
+	if err := os.WriteFile(path, []byte("county,state,status\nCook County,IL,sanctuary\nHarris County,TX,cooperates\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.OpenFiles([]string{path})
+	if len(u.wanted) != len(u.sources) {
+		t.Fatalf("the sheet went to the loader: %v", u.wanted)
+	}
+	data, _ := os.ReadFile(path)
+	sh, err := sheet.Read(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.filters.level.SetSelected("Counties")
+	u.colourBySheet(&sheetChoice{sheet: sh, key: sheet.Key{Name: "county", State: "state"}, by: "status", matched: map[geo.Level]*sheet.Layer{}})
+	if o := u.mapView.Options(); o.ColorBy != style.ByData || o.Sheet == nil || o.Sheet.Values["48201"] != "cooperates" {
+		t.Fatalf("map colouring %v, sheet %+v", o.ColorBy, o.Sheet)
+	}
+	var lines []string
+	for _, o := range u.legend.Objects {
+		lines = append(lines, o.(*legendItem).entry.Text())
+	}
+	if got := strings.Join(lines, "|"); !strings.HasPrefix(got, "status: cooperates (1)|status: sanctuary (1)|No row in mine.csv (") {
+		t.Errorf("legend %s", got)
+	}
+	if u.status.message.Text != "mine.csv: 2 rows placed" {
+		t.Errorf("status %q", u.status.message.Text)
+	}
+	u.Select("17031")
+	if s := u.details.text.String(); !strings.Contains(s, "From mine.csv") || !strings.Contains(s, "status: sanctuary") {
+		t.Errorf("detail:\n%s", s)
+	}
+}
