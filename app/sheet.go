@@ -88,12 +88,26 @@ func (u *UI) openSheet(path string, data []byte) {
 // colourBySheet colours the map by c, says in the status line how many
 // rows found their region, and lists those that did not.
 func (u *UI) colourBySheet(c *sheetChoice) {
-	l, err := c.layer(u)
-	if err != nil {
-		u.showProblems(err)
-		return
+	// Show the level the sheet is about: the one most of its rows find.
+	best := u.lvl
+	for _, lvl := range []geo.Level{geo.States, geo.Counties, geo.Tracts} {
+		if u.bounds.Layer(lvl) == nil {
+			continue
+		}
+		l, err := c.layerAt(u, lvl)
+		if err != nil {
+			u.showProblems(err)
+			return
+		}
+		if b, _ := c.layerAt(u, best); len(l.Values) > len(b.Values) {
+			best = lvl
+		}
 	}
+	l, _ := c.layerAt(u, best)
 	u.sheet = c
+	if best != u.lvl {
+		u.filters.level.SetSelected(best.Label())
+	}
 	opts := u.filters.colorBy.Options
 	if label := style.ByData.Label(); opts[len(opts)-1] != label {
 		u.filters.colorBy.SetOptions(append(opts, label))
@@ -106,16 +120,19 @@ func (u *UI) colourBySheet(c *sheetChoice) {
 }
 
 // layer is c matched to the level shown.
-func (c *sheetChoice) layer(u *UI) (*sheet.Layer, error) {
-	if l := c.matched[u.lvl]; l != nil {
+func (c *sheetChoice) layer(u *UI) (*sheet.Layer, error) { return c.layerAt(u, u.lvl) }
+
+// layerAt is c matched to the regions of lvl.
+func (c *sheetChoice) layerAt(u *UI, lvl geo.Level) (*sheet.Layer, error) {
+	if l := c.matched[lvl]; l != nil {
 		return l, nil
 	}
-	lvl := map[geo.Level]dataset.Level{geo.States: dataset.State, geo.Counties: dataset.County, geo.Tracts: "tract"}[u.lvl]
-	l, err := c.sheet.Match(c.key, c.by, lvl, u.index)
+	level := map[geo.Level]dataset.Level{geo.States: dataset.State, geo.Counties: dataset.County, geo.Tracts: "tract"}[lvl]
+	l, err := c.sheet.Match(c.key, c.by, level, u.index)
 	if err != nil {
 		return nil, err
 	}
-	c.matched[u.lvl] = l
+	c.matched[lvl] = l
 	return l, nil
 }
 

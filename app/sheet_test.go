@@ -29,8 +29,11 @@ func TestColourBySheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.filters.level.SetSelected("Counties")
+	// On the states map: a sheet of counties shows the counties.
 	u.colourBySheet(&sheetChoice{sheet: sh, key: sheet.Key{Name: "county", State: "state"}, by: "status", matched: map[geo.Level]*sheet.Layer{}})
+	if u.lvl != geo.Counties {
+		t.Errorf("level %v, want the counties the sheet names", u.lvl)
+	}
 	if o := u.mapView.Options(); o.ColorBy != style.ByData || o.Sheet == nil || o.Sheet.Values["48201"] != "cooperates" {
 		t.Fatalf("map colouring %v, sheet %+v", o.ColorBy, o.Sheet)
 	}
