@@ -21,10 +21,17 @@ type player struct {
 	every  time.Duration
 	stop   chan struct{} // closed to stop the steps; nil while paused
 	onStep func()        // set by tests: runs after each step
+	// ticker starts the clock that asks for steps, and returns its stop;
+	// tests tick by hand.
+	ticker func(every time.Duration) (<-chan time.Time, func())
 }
 
 func newPlayer(toggle func()) *player {
-	p := &player{every: 100 * time.Millisecond} // 10 frames a second
+	p := &player{every: 100 * time.Millisecond, // 10 frames a second
+		ticker: func(every time.Duration) (<-chan time.Time, func()) {
+			t := time.NewTicker(every)
+			return t.C, t.Stop
+		}}
 	p.button = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), toggle)
 	p.date = canvas.NewText("", theme.Color(theme.ColorNameForeground))
 	p.date.TextSize = 44
@@ -57,21 +64,21 @@ func (u *UI) togglePlay() {
 	p.date.Show()
 	p.date.Text = u.asOf.Format("2006-01")
 	p.date.Refresh()
-	go u.ticks(p.stop, p.every)
+	tick, stopTicks := p.ticker(p.every)
+	go u.ticks(p.stop, tick, stopTicks)
 }
 
 // ticks asks for a step every period until stop closes, one at a time:
 // a step not yet done delays the next, so slow frames drop the rate
 // rather than pile up.
-func (u *UI) ticks(stop chan struct{}, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
+func (u *UI) ticks(stop chan struct{}, tick <-chan time.Time, stopTicks func()) {
+	defer stopTicks()
 	done := make(chan struct{}, 1)
 	for {
 		select {
 		case <-stop:
 			return
-		case <-t.C:
+		case <-tick:
 		}
 		u.publish(func() { u.step(stop); done <- struct{}{} })
 		select {

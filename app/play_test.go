@@ -13,7 +13,14 @@ func TestPlayTheYears(t *testing.T) {
 	u.filters.level.SetSelected("Counties")
 	steps := make(chan struct{}, 64)
 	u.player.onStep = func() { steps <- struct{}{} }
-	u.player.every = time.Millisecond
+	// Tick by hand: a step a tick, each run before the next is sent.
+	ticks := make(chan time.Time)
+	u.player.ticker = func(time.Duration) (<-chan time.Time, func()) { return ticks, func() {} }
+	step := func() {
+		t.Helper()
+		ticks <- time.Time{}
+		await(t, u, steps)
+	}
 	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
 
 	u.togglePlay()
@@ -21,7 +28,7 @@ func TestPlayTheYears(t *testing.T) {
 		t.Fatalf("playing from %v, date %q shown %v", u.asOf, u.player.date.Text, u.player.date.Visible())
 	}
 	for range 3 {
-		await(t, u, steps)
+		step()
 	}
 	if want := day("2017-04-01"); !u.asOf.Equal(want) || !u.view.Date.Equal(want) || u.player.date.Text != "2017-04" {
 		t.Errorf("after three steps: as of %v, view %v, date %q", u.asOf, u.view.Date, u.player.date.Text)
@@ -33,8 +40,8 @@ func TestPlayTheYears(t *testing.T) {
 
 	u.setDay(day("2026-10-01"))
 	u.togglePlay()
-	await(t, u, steps) // 2026-11-01
-	await(t, u, steps) // today, 2026-11-29: it pauses
+	step() // 2026-11-01
+	step() // today, 2026-11-29: it pauses
 	if !u.asOf.IsZero() || u.player.stop != nil || u.player.date.Visible() {
 		t.Errorf("at today: as of %v, still playing %v", u.asOf, u.player.stop != nil)
 	}

@@ -11,7 +11,6 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
 	"sanctuarymap/style"
-	"sanctuarymap/view"
 )
 
 // runAnimate writes an animated GIF of the map through time.
@@ -25,13 +24,7 @@ func runAnimate(args []string, v Version, stderr io.Writer) int {
 	fps := fs.Int("fps", 4, "frames a second (the last frame is held 3 s)")
 	width := fs.Int("width", 1280, "image width in pixels")
 	height := fs.Int("height", 720, "image height in pixels")
-	level := fs.String("level", "states", "states, counties, or tracts (from --boundaries)")
-	color := fs.String("color", "policy", "policy, lawsuits, both or compare")
-	compare := fs.String("compare", "", "colour by two lists or categories side by side: A,B")
-	title := fs.String("title", export.Title, "title")
-	var data multi
-	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
-	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
+	m := mapFlagsOf(fs)
 	if err := fs.Parse(args); err != nil {
 		return BadUsage
 	}
@@ -58,28 +51,20 @@ func runAnimate(args []string, v Version, stderr io.Writer) int {
 	if err != nil {
 		return bad("%v", err)
 	}
-	opt := render.Options{Theme: style.Light(), Title: *title, Software: v.String(), Compare: view.Comparison{A: "doj-2025", B: "dhs-2025"}}
-	var ok bool
-	if opt.ColorBy, ok = style.ParseColorBy(*color); !ok {
-		return bad("--color must be policy, lawsuits, both or compare, not %q", *color)
+	opt := render.Options{Theme: style.Light(), Title: *m.title, Software: v.String()}
+	lvl, _, code := parseLevelDate(*m.level, "", bad)
+	if code == OK {
+		opt.ColorBy, opt.Compare, code = colouring(*m.color, *m.compare, bad)
 	}
-	if *compare != "" {
-		c, err := view.ParseComparison(*compare)
-		if err != nil {
-			return bad("%v", err)
-		}
-		opt.ColorBy, opt.Compare = style.ByCompare, c
-	}
-	lvl, _, code := parseLevelDate(*level, "", bad)
 	if code != OK {
 		return code
 	}
-	b, d, code := loadAll(data, *bounds, lvl, *level, bad, stderr)
+	b, d, code := loadAll(m.data, *m.bounds, lvl, *m.level, bad, stderr)
 	if code != OK {
 		return code
 	}
-	opt.Source = sourceLabel(data)
-	prov := export.Provenance(*title, v.String(), opt.Source, d)
+	opt.Source = sourceLabel(m.data)
+	prov := export.Provenance(*m.title, v.String(), opt.Source, d)
 	if err := export.Animation(*out, b, lvl, d, dataset.Filter{}, opt, days, *width, *height, *fps, geo.Frame(), prov); err != nil {
 		return report(stderr, err)
 	}

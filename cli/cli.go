@@ -18,7 +18,6 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
-	"sanctuarymap/sheet"
 	"sanctuarymap/style"
 	"sanctuarymap/table"
 	"sanctuarymap/view"
@@ -96,18 +95,12 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "", "output PNG file (required)")
+	out := fs.String("o", "", "output file: .png, .svg or .pdf (required)")
 	width := fs.Int("width", 1920, "image width in pixels")
 	height := fs.Int("height", 1080, "image height in pixels")
-	level := fs.String("level", "states", "states, counties, or tracts (from --boundaries)")
-	color := fs.String("color", "policy", "policy, lawsuits, both or compare")
-	compare := fs.String("compare", "", "colour by two lists or categories side by side: A,B (e.g. doj-2025,dhs-2025)")
+	m := mapFlagsOf(fs)
 	by := fs.String("by", "", "colour by this column of your own --data sheet")
 	key := fs.String("key", "fips", "how your sheet's rows find their regions: fips (a FIPS column) or name,state (two columns)")
-	var data multi
-	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
-	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
-	title := fs.String("title", export.Title, "title")
 	asOf := fs.String("as-of", "", "show the landscape on this date, YYYY-MM-DD")
 	if err := fs.Parse(args); err != nil {
 		return BadUsage
@@ -116,42 +109,30 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sanctuarymap render: "+format+"\n", a...)
 		return BadUsage
 	}
-	if fs.NArg() > 0 {
+	_, formatErr := export.MapFormat(*out)
+	switch {
+	case fs.NArg() > 0:
 		return bad("unexpected argument %q", fs.Arg(0))
-	}
-	if *out == "" {
+	case *out == "":
 		return bad("-o FILE is required")
-	}
-	if _, err := export.MapFormat(*out); err != nil {
+	case formatErr != nil:
 		return bad("-o %s: render writes PNG, SVG or PDF; name the file .png, .svg or .pdf", *out)
-	}
-	if export.CheckSize(*width, *height, export.MinMapSide) != nil {
+	case export.CheckSize(*width, *height, export.MinMapSide) != nil:
 		return bad("--width and --height must be between %d and %d", export.MinMapSide, export.MaxSide)
 	}
-	opt := render.Options{Theme: style.Light(), Title: *title, Software: v.String()}
-	lvl, day, code := parseLevelDate(*level, *asOf, bad)
+	opt := render.Options{Theme: style.Light(), Title: *m.title, Software: v.String()}
+	lvl, day, code := parseLevelDate(*m.level, *asOf, bad)
+	if code == OK {
+		opt.ColorBy, opt.Compare, code = colouring(*m.color, *m.compare, bad)
+	}
 	if code != OK {
 		return code
 	}
-	var ok bool
-	if opt.ColorBy, ok = style.ParseColorBy(*color); !ok {
-		return bad("--color must be policy, lawsuits, both or compare, not %q", *color)
+	data, sh, code := splitSheet(*by != "", m.data, bad, stderr)
+	if code != OK {
+		return code
 	}
-	opt.Compare = view.Comparison{A: "doj-2025", B: "dhs-2025"}
-	if *compare != "" {
-		c, err := view.ParseComparison(*compare)
-		if err != nil {
-			return bad("%v", err)
-		}
-		opt.ColorBy, opt.Compare = style.ByCompare, c
-	}
-	var sh *sheet.Sheet
-	if *by != "" {
-		if data, sh, code = splitSheet(data, bad, stderr); code != OK {
-			return code
-		}
-	}
-	b, d, code := loadAll(data, *bounds, lvl, *level, bad, stderr)
+	b, d, code := loadAll(data, *m.bounds, lvl, *m.level, bad, stderr)
 	if code != OK {
 		return code
 	}
@@ -162,11 +143,48 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	}
 	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
 	opt.Source = sourceLabel(data)
-	prov := export.Provenance(*title, v.String(), opt.Source, d)
+	prov := export.Provenance(*m.title, v.String(), opt.Source, d)
 	if err := export.Map(*out, b, opt, *width, *height, geo.Frame(), prov); err != nil {
 		return report(stderr, err)
 	}
 	return OK
+}
+
+// mapFlags are the flags render and animate share: what to draw and from
+// which data.
+type mapFlags struct {
+	level, color, compare, title, bounds *string
+	data                                 multi
+}
+
+func mapFlagsOf(fs *flag.FlagSet) *mapFlags {
+	m := &mapFlags{
+		level:   fs.String("level", "states", "states, counties, or tracts (from --boundaries)"),
+		color:   fs.String("color", "policy", "policy, lawsuits, both or compare"),
+		compare: fs.String("compare", "", "colour by two lists or categories side by side: A,B (e.g. doj-2025,dhs-2025)"),
+		title:   fs.String("title", export.Title, "title"),
+		bounds:  fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census"),
+	}
+	fs.Var(&m.data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
+	return m
+}
+
+// colouring reads the --color and --compare flags: --compare A,B colours
+// by the comparison whatever --color says.
+func colouring(color, compare string, bad func(string, ...any) int) (style.ColorBy, view.Comparison, int) {
+	by, ok := style.ParseColorBy(color)
+	if !ok || by == style.ByData {
+		return 0, view.Comparison{}, bad("--color must be policy, lawsuits, both or compare, not %q", color)
+	}
+	cmp := view.Comparison{A: "doj-2025", B: "dhs-2025"}
+	if compare != "" {
+		c, err := view.ParseComparison(compare)
+		if err != nil {
+			return 0, view.Comparison{}, bad("%v", err)
+		}
+		by, cmp = style.ByCompare, c
+	}
+	return by, cmp, OK
 }
 
 // parseLevelDate reads the --level and --as-of flags.

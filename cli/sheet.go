@@ -14,9 +14,12 @@ import (
 	"sanctuarymap/style"
 )
 
-// splitSheet takes out of the --data files the one whose header is none
-// of the dataset's: the user's own sheet that --by colours by.
-func splitSheet(files []string, bad func(string, ...any) int, stderr io.Writer) ([]string, *sheet.Sheet, int) {
+// splitSheet takes out of the --data files, when --by asks for one, the
+// one whose header is none of the dataset's: the user's own sheet.
+func splitSheet(wanted bool, files []string, bad func(string, ...any) int, stderr io.Writer) ([]string, *sheet.Sheet, int) {
+	if !wanted {
+		return files, nil, OK
+	}
 	var rest []string
 	var sh *sheet.Sheet
 	for _, f := range files {

@@ -179,6 +179,19 @@ func (r *Renderer) vectorDecorations(dc draw.Canvas, vp geo.Viewport, opt Option
 	if note := opt.View.AgreementsNote(); note != "" {
 		text(small, unit, h-unit-unit*3/2, note)
 	}
+	r.vectorLegend(dc, vp, opt, face)
+}
+
+// vectorLegend draws the legend box at the bottom right, as drawLegend
+// does, its swatches' dots and stripes as marks.
+func (r *Renderer) vectorLegend(dc draw.Canvas, vp geo.Viewport, opt Options, face func(int) draw.TextStyle) {
+	w, h := vp.W, vp.H
+	unit := decorUnit(w, h)
+	th := opt.Theme
+	small := face(unit)
+	text := func(sty draw.TextStyle, x, y int, s string) {
+		dc.FillText(sty, vg.Point{X: vg.Length(x), Y: vg.Length(h - y)}, s)
+	}
 	entries := legend(opt.View, opt)
 	lineH, boxW := unit*3/2, int(face(unit).Width(legendHeading(opt)))
 	for _, e := range entries {

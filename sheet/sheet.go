@@ -110,66 +110,81 @@ type Layer struct {
 // Match matches s's rows to the regions of level lvl by k and colours them
 // by column by; ix reads names as search does.
 func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*Layer, error) {
-	col := func(name string) (int, error) {
-		if i := s.Column(name); i >= 0 {
-			return i, nil
-		}
-		return 0, fileerr.New(s.File, 1, 0, "no column %q; the columns are %s", name, strings.Join(s.Header, ", "))
+	bi, err := s.col(by)
+	if err != nil {
+		return nil, err
 	}
-	bi, err := col(by)
+	find, err := s.finder(k, lvl, ix)
 	if err != nil {
 		return nil, err
 	}
 	l := &Layer{File: s.File, By: s.Header[bi], Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header}
-	var fi, ni, si int
-	if k.FIPS != "" {
-		if fi, err = col(k.FIPS); err != nil {
-			return nil, err
-		}
-	} else {
-		if ni, err = col(k.Name); err != nil {
-			return nil, err
-		}
-		if si, err = col(k.State); err != nil {
-			return nil, err
-		}
-	}
 	for r, row := range s.Rows {
-		cell := func(i int) string {
-			if i < len(row) {
-				return strings.TrimSpace(row[i])
-			}
-			return ""
-		}
-		var fips []string
-		what := ""
-		if k.FIPS != "" {
-			what = cell(fi)
-			if f := fipsOf(what, lvl); f != "" {
-				fips = []string{f}
-			}
-		} else {
-			what = cell(ni) + ", " + cell(si)
-			for _, p := range ix.Match(cell(ni), cell(si), lvl) {
-				fips = append(fips, p.FIPS)
-			}
-		}
-		switch len(fips) {
-		case 0:
+		fips, what := find(row)
+		switch {
+		case len(fips) == 0:
 			l.Unmatched = append(l.Unmatched, fmt.Sprintf("line %d: %s", s.lines[r], what))
-			continue
-		case 1:
-		default:
+		case len(fips) > 1:
 			l.Ambiguous = append(l.Ambiguous, fmt.Sprintf("line %d: %s (%s)", s.lines[r], what, strings.Join(fips, ", ")))
-			continue
-		}
-		l.Values[fips[0]], l.Cells[fips[0]] = cell(bi), row
-		if !slices.Contains(l.Order, cell(bi)) {
-			l.Order = append(l.Order, cell(bi))
+		default:
+			v := cell(row, bi)
+			l.Values[fips[0]], l.Cells[fips[0]] = v, row
+			if !slices.Contains(l.Order, v) {
+				l.Order = append(l.Order, v)
+			}
 		}
 	}
 	slices.Sort(l.Order)
 	return l, nil
+}
+
+// col is the index of the column named name, or an error naming the
+// columns there are.
+func (s *Sheet) col(name string) (int, error) {
+	if i := s.Column(name); i >= 0 {
+		return i, nil
+	}
+	return 0, fileerr.New(s.File, 1, 0, "no column %q; the columns are %s", name, strings.Join(s.Header, ", "))
+}
+
+// finder returns what finds a row's regions by k: their FIPS codes (none,
+// one, or several for an ambiguous name) and the row's key as read.
+func (s *Sheet) finder(k Key, lvl dataset.Level, ix *places.Index) (func(row []string) ([]string, string), error) {
+	if k.FIPS != "" {
+		fi, err := s.col(k.FIPS)
+		if err != nil {
+			return nil, err
+		}
+		return func(row []string) ([]string, string) {
+			if f := fipsOf(cell(row, fi), lvl); f != "" {
+				return []string{f}, cell(row, fi)
+			}
+			return nil, cell(row, fi)
+		}, nil
+	}
+	ni, err := s.col(k.Name)
+	if err != nil {
+		return nil, err
+	}
+	si, err := s.col(k.State)
+	if err != nil {
+		return nil, err
+	}
+	return func(row []string) ([]string, string) {
+		var fips []string
+		for _, p := range ix.Match(cell(row, ni), cell(row, si), lvl) {
+			fips = append(fips, p.FIPS)
+		}
+		return fips, cell(row, ni) + ", " + cell(row, si)
+	}, nil
+}
+
+// cell is row's cell i, trimmed; "" past the row's end.
+func cell(row []string, i int) string {
+	if i < len(row) {
+		return strings.TrimSpace(row[i])
+	}
+	return ""
 }
 
 // Value returns the value fips has in the column coloured by; nil l has
