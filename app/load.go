@@ -20,6 +20,7 @@ import (
 	"sanctuarymap/dataset"
 	"sanctuarymap/fileerr"
 	"sanctuarymap/geo"
+	"sanctuarymap/ice"
 	"sanctuarymap/places"
 )
 
@@ -29,7 +30,8 @@ type source struct {
 	path  string // on disk; empty for embedded data
 	data  []byte // embedded contents
 	kind  sourceKind
-	stamp stamp // of the file when last read
+	stamp stamp    // of the file when last read
+	notes []string // what reading it could not use: ICE's agencies not placed
 }
 
 type sourceKind int
@@ -75,6 +77,19 @@ func (s *source) read() error {
 	files, err := dataset.ReadFiles(s.path)
 	if err != nil {
 		return err
+	}
+	if ice.IsSheet(s.path, files[0].Data) {
+		// ICE's own list: it updates the embedded agreements to its date.
+		b, d, err := assets.Load()
+		if err != nil {
+			return err
+		}
+		f, notes, err := ice.Convert(s.path, files[0].Data, d.Agreements, places.New(b, d, assets.PopulationRank()), time.Now().UTC().Truncate(24*time.Hour))
+		if err != nil {
+			return err
+		}
+		s.kind, s.data, s.notes = sourceKind(dataset.AgreementsFile), f.Data, notes
+		return nil
 	}
 	k, err := dataset.KindOf(files[0])
 	if err != nil {
@@ -305,6 +320,13 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	}
 	u.mapView.SetChanges(changed, u.sourceLabel())
 	u.status.message.SetText(fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed))
+	var notes []string
+	for _, src := range u.sources {
+		notes = append(notes, src.notes...)
+	}
+	if len(notes) > 0 {
+		dialog.ShowInformation("Not placed", strings.Join(notes[:min(12, len(notes))], "\n"), u.win)
+	}
 	if len(u.lastCh) > 0 {
 		u.status.changes.Show()
 	} else {

@@ -11,6 +11,7 @@ import (
 
 	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
+	"sanctuarymap/ice"
 	"sanctuarymap/sheet"
 	"sanctuarymap/style"
 )
@@ -32,8 +33,8 @@ func isSheet(path string) ([]byte, bool) {
 		return nil, false
 	}
 	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, false // the loader reports it
+	if err != nil || ice.IsSheet(path, data) {
+		return nil, false // the loader reads it, or reports what is wrong
 	}
 	_, err = dataset.KindOf(dataset.File{Name: path, Data: data})
 	return data, err != nil

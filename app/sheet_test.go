@@ -52,3 +52,25 @@ func TestColourBySheet(t *testing.T) {
 		t.Errorf("detail:\n%s", s)
 	}
 }
+
+// ICE's own sheet, opened in the window, updates the 287(g) layer to its
+// date; the footer and the status line name it.
+func TestOpenICESheet(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "participatingAgencies11202026.csv")
+	sheet := "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED\nTX,Loving County Sheriff's Office,Sheriff's Office,Loving County,Task Force Model,11/1/2026\n"
+	if err := os.WriteFile(path, []byte(sheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
+	if !strings.HasPrefix(u.status.message.Text, "Loaded participatingAgencies11202026.csv: ") {
+		t.Fatalf("status %q", u.status.message.Text)
+	}
+	u.filters.level.SetSelected("Counties")
+	if r := u.view.Region("48301"); r == nil || !r.By287g {
+		t.Errorf("Loving County after ICE's sheet: %+v", r)
+	}
+	if !strings.Contains(u.sourceLabel(), "participatingAgencies11202026.csv") {
+		t.Errorf("sources %q", u.sourceLabel())
+	}
+}

@@ -28,7 +28,7 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 	if code != OK {
 		return code
 	}
-	d, err := loadData(a.data)
+	d, err := loadData(a.data, stderr)
 	if err != nil {
 		return report(stderr, err)
 	}

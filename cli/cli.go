@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,8 @@ import (
 	"sanctuarymap/export"
 	"sanctuarymap/fileerr"
 	"sanctuarymap/geo"
+	"sanctuarymap/ice"
+	"sanctuarymap/places"
 	"sanctuarymap/render"
 	"sanctuarymap/safefile"
 	"sanctuarymap/style"
@@ -213,7 +216,7 @@ func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func
 	var user *geo.Boundaries
 	var dataErr, userErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { d, dataErr = loadData(data) })
+	wg.Go(func() { d, dataErr = loadData(data, stderr) })
 	if bounds != "" {
 		wg.Go(func() { user, userErr = geo.LoadFile(bounds) })
 	}
@@ -236,11 +239,58 @@ func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func
 	return b, d, OK
 }
 
-func loadData(files []string) (*dataset.Dataset, error) {
+func loadData(files []string, stderr io.Writer) (*dataset.Dataset, error) {
 	if len(files) == 0 {
 		return assets.Dataset()
 	}
-	return dataset.LoadFiles(files...)
+	fs, err := dataset.ReadFiles(files...)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.ContainsFunc(fs, func(f dataset.File) bool { return ice.IsSheet(f.Name, f.Data) }) {
+		return dataset.Load(fs...)
+	}
+	return withICE(fs, stderr)
+}
+
+// withICE loads the embedded dataset with the agreements of ICE's sheet
+// among fs, laid over the embedded ones, and fs's other files in place of
+// the embedded files of their kinds. It notes on stderr the agencies it
+// could not place.
+func withICE(fs []dataset.File, stderr io.Writer) (*dataset.Dataset, error) {
+	b, d, err := assets.Load()
+	if err != nil {
+		return nil, err
+	}
+	byKind := map[dataset.Kind]dataset.File{}
+	for _, f := range assets.Files() {
+		k, _ := dataset.KindOf(f)
+		byKind[k] = f
+	}
+	ix := places.New(b, d, assets.PopulationRank())
+	for _, f := range fs {
+		if ice.IsSheet(f.Name, f.Data) {
+			conv, notes, err := ice.Convert(f.Name, f.Data, d.Agreements, ix, time.Now().UTC().Truncate(24*time.Hour))
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range notes {
+				fmt.Fprintln(stderr, "note: "+f.Name+": "+n)
+			}
+			byKind[dataset.AgreementsFile] = conv
+			continue
+		}
+		k, err := dataset.KindOf(f)
+		if err != nil {
+			return nil, err
+		}
+		byKind[k] = f
+	}
+	var all []dataset.File
+	for _, k := range []dataset.Kind{dataset.JurisdictionsFile, dataset.LawsuitsFile, dataset.AgreementsFile, dataset.DesignationsFile} {
+		all = append(all, byKind[k])
+	}
+	return dataset.Load(all...)
 }
 
 func sourceLabel(files []string) string {
@@ -269,7 +319,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return BadUsage
 		}
 	}
-	d, err := loadData(args)
+	d, err := loadData(args, stderr)
 	if err != nil {
 		return report(stderr, err)
 	}

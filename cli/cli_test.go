@@ -266,3 +266,20 @@ func TestRenderBySheet(t *testing.T) {
 		t.Errorf("no sheet: exit %d, %q", code, errs)
 	}
 }
+
+// ICE's sheet as --data updates the embedded agreements to its date and
+// notes the agencies it cannot place.
+func TestICESheetAsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "participatingAgencies11202026.csv")
+	sheet := "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED\nTX,Loving County Sheriff's Office,Sheriff's Office,Loving County,Task Force Model,11/1/2026\nZZ,Nowhere PD,Municipality,Nowhere,Task Force Model,11/1/2026\n"
+	if err := os.WriteFile(path, []byte(sheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "table", "-o", "-", "--level", "counties", "--data", path)
+	if code != OK || !strings.Contains(out, "\n48301,Loving,TX,county,AGREEMENT_287G,") {
+		t.Errorf("exit %d, Loving County not by its agreement:\n%.300s", code, out)
+	}
+	if errs != "note: "+path+": line 3: Nowhere PD (ZZ): state \"ZZ\" or model \"Task Force Model\" unknown\n" {
+		t.Errorf("stderr %q", errs)
+	}
+}

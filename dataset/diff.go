@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -67,9 +68,21 @@ func (s *Lawsuit) Fields() []Field {
 }
 
 // Diff lists what changed from old to new: jurisdictions by FIPS code,
-// then lawsuits by case id, each in the new file's order with removals last.
+// lawsuits by case id, then 287(g) agreements by state, agency and model
+// (new ones, and ones whose listing ended), each in the new file's order
+// with removals last.
 func Diff(old, new *Dataset) []Change {
-	return append(diffRows(old.Jurisdictions, new.Jurisdictions), diffRows(old.Lawsuits, new.Lawsuits)...)
+	return slices.Concat(diffRows(old.Jurisdictions, new.Jurisdictions), diffRows(old.Lawsuits, new.Lawsuits),
+		diffRows(old.Agreements, new.Agreements))
+}
+
+func (a *Agreement) key() string   { return a.State + "|" + a.Agency + "|" + a.Model }
+func (a *Agreement) label() string { return a.Agency + " (" + a.Model + ")" }
+
+// Fields returns what a reload may change of an agreement.
+func (a *Agreement) Fields() []Field {
+	return []Field{{"fips", a.FIPS}, {"county_fips", a.County}, {"agency_level", a.AgencyLevel}, {"signed", date(a.Signed)},
+		{"listed_from", date(a.ListedFrom)}, {"listed_to", date(a.ListedTo)}}
 }
 
 // keyedRow is what Diff compares: a keyed, named list of fields.

@@ -311,3 +311,12 @@ func (ix *Index) Match(name, state string, lvl dataset.Level) []Place {
 	}
 	return out
 }
+
+// State reads a state's USPS code or name ("TX", "Texas") as its code.
+func (ix *Index) State(s string) (string, bool) {
+	usps, ok := ix.states[normalise(s)]
+	if !ok {
+		usps, ok = ix.states[strings.ToLower(strings.TrimSpace(s))]
+	}
+	return usps, ok
+}

@@ -1,0 +1,101 @@
+package ice
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"sanctuarymap/assets"
+	"sanctuarymap/dataset"
+	"sanctuarymap/places"
+)
+
+const sheetCSV = "Participating agencies\n" +
+	"STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED MOA\n" +
+	"AK,Alaska Department of Corrections,State Agency,,Warrant Service Officer,7/24/2020\n" +
+	"TX,Loving County Sheriff's Office,Sheriff's Office,Loving County,Task Force Model,11/1/2026\n" +
+	"ZZ,Nowhere Police Department,Municipality,Nowhere,Task Force Model,11/1/2026\n"
+
+// xlsx writes the same rows as a workbook, as ICE publishes them.
+func xlsx(t *testing.T) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, line := range strings.Split(strings.TrimSpace(sheetCSV), "\n") {
+		for j, cell := range strings.Split(line, ",") {
+			name, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellValue("Sheet1", name, cell)
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// ICE's sheet, as a workbook or as CSV, updates the agreements to its
+// date: a listed agency keeps its history, a new one is placed by its
+// county, one off the list ends, and what cannot be placed is reported.
+func TestConvert(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := places.New(b, d, assets.PopulationRank())
+	today := time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
+	for name, data := range map[string][]byte{
+		"participatingAgencies11202026.csv":  []byte(sheetCSV),
+		"participatingAgencies11202026.xlsx": xlsx(t),
+	} {
+		f, notes, err := Convert(name, data, d.Agreements, ix, today)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(notes) != 1 || !strings.HasPrefix(notes[0], "line 5: Nowhere Police Department (ZZ)") {
+			t.Errorf("%s: notes %q", name, notes)
+		}
+		files := slices.DeleteFunc(assets.Files(), func(f dataset.File) bool { return f.Name == assets.AgreementsName })
+		nd, err := dataset.Load(append(files, f)...)
+		if err != nil {
+			t.Fatalf("%s: the agreements do not load: %v", name, err)
+		}
+		day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+		var active []string
+		for _, a := range nd.Agreements {
+			if a.ActiveOn(day) {
+				active = append(active, a.FIPS+" "+a.Agency+" since "+a.ListedFrom.Format("2006-01-02"))
+			}
+		}
+		want := []string{"02 Alaska Department of Corrections since 2021-01-13", "48301 Loving County Sheriff's Office since 2026-11-20"}
+		if !slices.Equal(active, want) {
+			t.Errorf("%s: active on the sheet's day %q, want %q", name, active, want)
+		}
+		added := 0
+		for _, c := range dataset.Diff(d, nd) {
+			if c.Kind == dataset.Added {
+				added++
+			}
+		}
+		if added != 1 {
+			t.Errorf("%s: the reload diff adds %d agreements, want 1", name, added)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	if d, ok := SheetDate("/x/participatingAgencies05182026am.xlsx"); !ok || d.Format("2006-01-02") != "2026-05-18" {
+		t.Errorf("SheetDate: %v %v", d, ok)
+	}
+	for s, want := range map[string]string{"4/16/2025": "2025-04-16", "2025-04-16": "2025-04-16", "45763": "2025-04-16"} {
+		if d, err := parseDate(s); err != nil || d.Format("2006-01-02") != want {
+			t.Errorf("parseDate(%q) = %v, %v", s, d, err)
+		}
+	}
+	if IsSheet("jurisdictions.csv", []byte("fips,name\n")) || !IsSheet("x.csv", []byte(sheetCSV)) {
+		t.Error("IsSheet")
+	}
+}
