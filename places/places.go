@@ -111,12 +111,16 @@ func normaliseKeepCity(s string) string {
 	return trimKind(" "+s, " city and borough ", " census area ", " municipality ", " county ", " parish ", " borough ")
 }
 
+// folder drops accents and punctuation; built once, as Fold runs for
+// every row of the table on every refresh.
+var folder = strings.NewReplacer("ñ", "n", "á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u", "è", "e", "ç", "c",
+	".", " ", ",", " ", "'", "", "’", "")
+
 // Fold is s as names are compared: lower case, without accents and
 // punctuation, "St." as "saint".
 func Fold(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("ñ", "n", "á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u", "è", "e", "ç", "c",
-		".", " ", ",", " ", "'", "", "’", "").Replace(s)
+	s = folder.Replace(s)
 	words := strings.Fields(s)
 	for i, w := range words {
 		if w == "st" || w == "ste" {
