@@ -35,7 +35,7 @@ func months(from, to time.Time) []time.Time {
 
 // modelColor tells the 287(g) models apart: ColorBrewer Dark2, whose
 // three first colours stay apart under colour-vision deficiency.
-var modelColor = []color.RGBA{{0x1b, 0x9e, 0x77, 0xff}, {0xd9, 0x5f, 0x02, 0xff}, {0x75, 0x70, 0xb3, 0xff}}
+var modelColor = []color.Color{color.RGBA{0x1b, 0x9e, 0x77, 0xff}, color.RGBA{0xd9, 0x5f, 0x02, 0xff}, color.RGBA{0x75, 0x70, 0xb3, 0xff}}
 
 // regionOf is the region of v an agreement's agency belongs to: its own
 // jurisdiction, else its county, else its state.
@@ -88,24 +88,7 @@ func agreementsOverTime(opt Options) (*plot.Plot, error) {
 			lines[i] = append(lines[i], plotter.XY{X: year(m), Y: n[i]})
 		}
 	}
-	p := plot.New()
-	p.Add(plotter.NewGrid())
-	for i, model := range models {
-		l, err := plotter.NewLine(lines[i])
-		if err != nil {
-			return nil, err
-		}
-		l.Color, l.Width = modelColor[i], vg.Points(2)
-		p.Add(l)
-		p.Legend.Add(model, l)
-	}
-	p.Legend.Top, p.Legend.Left = true, true
-	p.X.Label.Text = "Year (ICE's lists from 2021; later status unknown after the last list)"
-	p.Y.Label.Text = "Agreements in force"
-	p.Y.Min, p.Y.Max = 0, headroom(lines)
-	p.X.Tick.Marker = integerTicks{}
-	p.Y.Tick.Marker = integerTicks{}
-	return p, nil
+	return linePlot(lines, models, modelColor, "Year (ICE's lists from 2021; later status unknown after the last list)", "Agreements in force")
 }
 
 // categoriesOverTime counts, month by month, the regions and cities the map
@@ -131,20 +114,29 @@ func categoriesOverTime(opt Options) (*plot.Plot, error) {
 			lines[i] = append(lines[i], plotter.XY{X: year(m), Y: n[c]})
 		}
 	}
+	labels, colours := make([]string, len(cats)), make([]color.Color, len(cats))
+	for i, c := range cats {
+		labels[i], colours[i] = c.Info().Label, style.Category(c)
+	}
+	return linePlot(lines, labels, colours, "Year", "Regions and cities on the map")
+}
+
+// linePlot draws one line a series, labelled and coloured, with the legend
+// above them all.
+func linePlot(lines []plotter.XYs, labels []string, colours []color.Color, x, y string) (*plot.Plot, error) {
 	p := plot.New()
 	p.Add(plotter.NewGrid())
-	for i, c := range cats {
+	for i := range lines {
 		l, err := plotter.NewLine(lines[i])
 		if err != nil {
 			return nil, err
 		}
-		l.Color, l.Width = style.Category(c), vg.Points(2)
+		l.Color, l.Width = colours[i], vg.Points(2)
 		p.Add(l)
-		p.Legend.Add(c.Info().Label, l)
+		p.Legend.Add(labels[i], l)
 	}
 	p.Legend.Top, p.Legend.Left = true, true
-	p.X.Label.Text = "Year"
-	p.Y.Label.Text = "Regions and cities on the map"
+	p.X.Label.Text, p.Y.Label.Text = x, y
 	p.Y.Min, p.Y.Max = 0, headroom(lines)
 	p.X.Tick.Marker = integerTicks{}
 	p.Y.Tick.Marker = integerTicks{}

@@ -115,24 +115,40 @@ func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, onl
 		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(px, py, rad).In(b) }) {
 			continue
 		}
-		rim := opt.Theme.StateBorder
-		switch c.FIPS {
-		case opt.Selected:
-			rim = opt.Theme.Selection
-		case opt.Hovered:
-			rim = opt.Theme.Hover
-		}
-		if c.Suit == dataset.SuitPending && (opt.ColorBy == style.ByLawsuits || opt.ColorBy == style.ByBoth) {
-			disc(img, px, py, rad+3, style.HatchColor())
-			disc(img, px, py, rad+1.5, opt.Theme.Background)
-		}
-		disc(img, px, py, rad, rim)
-		f, dotted := fill(c, opt)
-		disc(img, px, py, rad-1.5, f)
-		if dotted {
-			disc(img, px, py, rad/3, style.DotColor(f))
+		for _, d := range markerDiscs(c, opt, rad) {
+			disc(img, px, py, d.r, d.c)
 		}
 	}
+}
+
+// markerDisc is one of the concentric discs of a city marker.
+type markerDisc struct {
+	r float64
+	c color.RGBA
+}
+
+// markerDiscs are a city's marker from the outside in, as the raster and
+// the vector maps draw it: a ring for a pending suit, a rim (the
+// selection's or hover's colour when it is either), its fill, and a dot
+// in the middle when it follows its state.
+func markerDiscs(c *view.Region, opt Options, rad float64) []markerDisc {
+	var out []markerDisc
+	if c.Suit == dataset.SuitPending && (opt.ColorBy == style.ByLawsuits || opt.ColorBy == style.ByBoth) {
+		out = append(out, markerDisc{rad + 3, style.HatchColor()}, markerDisc{rad + 1.5, opt.Theme.Background})
+	}
+	rim := opt.Theme.StateBorder
+	switch c.FIPS {
+	case opt.Selected:
+		rim = opt.Theme.Selection
+	case opt.Hovered:
+		rim = opt.Theme.Hover
+	}
+	f, dotted := fill(c, opt)
+	out = append(out, markerDisc{rad, rim}, markerDisc{rad - 1.5, f})
+	if dotted {
+		out = append(out, markerDisc{rad / 3, style.DotColor(f)})
+	}
+	return out
 }
 
 // disc draws an anti-aliased filled circle.

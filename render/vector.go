@@ -131,23 +131,13 @@ func (r *Renderer) vectorCities(dc draw.Canvas, vp geo.Viewport, opt Options) {
 		}
 		x, y := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
 		at := vg.Point{X: vg.Length(x), Y: vg.Length(float64(vp.H) - y)}
-		disc := func(rad float64, col color.Color) {
+		for _, d := range markerDiscs(c, opt, rad) {
 			var p vg.Path
-			p.Move(vg.Point{X: at.X + vg.Length(rad), Y: at.Y})
-			p.Arc(at, vg.Length(rad), 0, 2*math.Pi)
+			p.Move(vg.Point{X: at.X + vg.Length(d.r), Y: at.Y})
+			p.Arc(at, vg.Length(d.r), 0, 2*math.Pi)
 			p.Close()
-			dc.SetColor(col)
+			dc.SetColor(d.c)
 			dc.Fill(p)
-		}
-		if c.Suit == dataset.SuitPending && (opt.ColorBy == style.ByLawsuits || opt.ColorBy == style.ByBoth) {
-			disc(rad+3, style.HatchColor())
-			disc(rad+1.5, opt.Theme.Background)
-		}
-		disc(rad, opt.Theme.StateBorder)
-		f, dotted := fill(c, opt)
-		disc(rad-1.5, f)
-		if dotted {
-			disc(rad/3, style.DotColor(f))
 		}
 	}
 }
