@@ -81,6 +81,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./dataset
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadGeoJSON$$' -fuzztime $(FUZZTIME) ./geo
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadTopoJSON$$' -fuzztime $(FUZZTIME) ./geo
+	$(GO) test -run '^$$' -fuzz '^FuzzScanFeature$$' -fuzztime $(FUZZTIME) ./geo
 
 # govulncheck needs its vulnerability database (vuln.go.dev); where that
 # cannot be reached it says so and passes, as on machines that only reach

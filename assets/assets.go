@@ -50,9 +50,10 @@ const (
 	DesignationsName  = "embedded:designations.csv"
 )
 
-// Boundaries decodes the embedded boundaries.
-func Boundaries() (*geo.Boundaries, error) {
-	return geo.LoadBinary(Counties)
+// Boundaries decodes the embedded boundaries but for the levels skip
+// names.
+func Boundaries(skip ...geo.Level) (*geo.Boundaries, error) {
+	return geo.LoadBinary(Counties, skip...)
 }
 
 // Dataset loads the embedded dataset.

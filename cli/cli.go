@@ -207,29 +207,30 @@ func parseLevelDate(level, asOf string, bad func(string, ...any) int) (geo.Level
 	return lvl, day, OK
 }
 
-// loadAll loads the embedded boundaries, the user's boundary file and the
-// dataset side by side, since none needs another, then merges the
-// boundaries and checks that they hold the level asked for. Problems with
-// the boundaries are reported before those with the data.
+// loadAll loads the user's boundary file and the dataset side by side,
+// since neither needs the other, then the embedded boundaries of the
+// levels the user's file lacks, and checks that they hold the level asked
+// for. Problems with the boundaries are reported before those with the
+// data.
 func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func(string, ...any) int, stderr io.Writer) (*geo.Boundaries, *dataset.Dataset, int) {
 	var d *dataset.Dataset
-	var user *geo.Boundaries
-	var dataErr, userErr error
+	var dataErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { d, dataErr = loadData(data, stderr) })
+	user := &geo.Boundaries{}
+	var err error
 	if bounds != "" {
-		wg.Go(func() { user, userErr = geo.LoadFile(bounds) })
+		user, err = geo.LoadFile(bounds)
 	}
-	b, err := assets.Boundaries()
+	var b *geo.Boundaries
+	if err == nil {
+		b, err = assets.Boundaries(user.Levels()...)
+	}
 	wg.Wait()
-	for _, err := range []error{err, userErr} {
-		if err != nil {
-			return nil, nil, report(stderr, err)
-		}
+	if err != nil {
+		return nil, nil, report(stderr, err)
 	}
-	if user != nil {
-		b = b.Merge(user)
-	}
+	b = b.Merge(user)
 	if b.Layer(lvl) == nil {
 		return nil, nil, bad("--level %s needs a boundary file with %s (--boundaries)", level, level)
 	}

@@ -90,7 +90,7 @@ func Map(path string, b *geo.Boundaries, opt render.Options, w, h int, frame orb
 	var c vg.CanvasWriterTo
 	switch format {
 	case chart.PNG:
-		img := render.New(b).Draw(vp, opt)
+		img := render.Image(b, vp, opt)
 		return safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
 	case chart.SVG:
 		c = vgsvg.New(vg.Length(w), vg.Length(h))

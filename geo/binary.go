@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -64,8 +65,10 @@ func (b *Boundaries) WriteBinary(w io.Writer) error {
 	return bw.Flush()
 }
 
-// LoadBinary reads boundaries written by WriteBinary.
-func LoadBinary(data []byte) (*Boundaries, error) {
+// LoadBinary reads boundaries written by WriteBinary, but for the layers
+// of the levels skip names, which it only steps over: a command given a
+// counties file of its own need not decode the embedded counties.
+func LoadBinary(data []byte, skip ...Level) (*Boundaries, error) {
 	r := binReader{b: data}
 	if len(data) < 5 || string(data[:4]) != string(binaryMagic) {
 		return nil, ErrBadBinary
@@ -79,34 +82,22 @@ func LoadBinary(data []byte) (*Boundaries, error) {
 		if r.err != nil || lvl >= levels || n > len(data) {
 			return nil, ErrBadBinary
 		}
-		regions := make([]*Region, 0, n)
+		keep := !slices.Contains(skip, lvl)
+		var regions []*Region
+		if keep {
+			regions = make([]*Region, 0, n)
+		}
 		for range n {
-			reg := &Region{ID: r.str(), Name: r.str()}
-			np := int(r.u32())
-			if r.err != nil || np > len(data) {
-				return nil, ErrBadBinary
+			reg, err := r.region(keep)
+			if err != nil {
+				return nil, err
 			}
-			reg.Shape = make(orb.MultiPolygon, np)
-			for i := range np {
-				nr := int(r.u32())
-				if r.err != nil || nr > len(data) {
-					return nil, ErrBadBinary
-				}
-				reg.Shape[i] = make(orb.Polygon, nr)
-				for j := range nr {
-					pts := int(r.u32())
-					if r.err != nil || pts*8 > len(data)-r.i {
-						return nil, ErrBadBinary
-					}
-					shape := make(orb.Ring, pts)
-					for k := range pts {
-						shape[k] = orb.Point{r.f32(), r.f32()}
-					}
-					reg.Shape[i][j] = shape
-				}
+			if keep {
+				regions = append(regions, reg)
 			}
-			reg.Bound = reg.Shape.Bound()
-			regions = append(regions, reg)
+		}
+		if !keep {
+			continue
 		}
 		switch lvl {
 		case States:
@@ -121,6 +112,54 @@ func LoadBinary(data []byte) (*Boundaries, error) {
 		return nil, fmt.Errorf("%w: %d bytes left over", ErrBadBinary, len(data)-r.i)
 	}
 	return b, nil
+}
+
+// region reads one region, or only steps over it (and returns nil) unless
+// keep.
+func (r *binReader) region(keep bool) (*Region, error) {
+	var reg *Region
+	if keep {
+		reg = &Region{}
+		reg.ID, reg.Name = r.str(), r.str()
+	} else {
+		r.take(int(binary.LittleEndian.Uint16(r.take(2))))
+		r.take(int(binary.LittleEndian.Uint16(r.take(2))))
+	}
+	np := int(r.u32())
+	if r.err != nil || np > len(r.b) {
+		return nil, ErrBadBinary
+	}
+	if keep {
+		reg.Shape = make(orb.MultiPolygon, np)
+	}
+	for i := range np {
+		nr := int(r.u32())
+		if r.err != nil || nr > len(r.b) {
+			return nil, ErrBadBinary
+		}
+		if keep {
+			reg.Shape[i] = make(orb.Polygon, nr)
+		}
+		for j := range nr {
+			pts := int(r.u32())
+			if r.err != nil || pts*8 > len(r.b)-r.i {
+				return nil, ErrBadBinary
+			}
+			if !keep {
+				r.i += pts * 8
+				continue
+			}
+			shape := make(orb.Ring, pts)
+			for k := range pts {
+				shape[k] = orb.Point{r.f32(), r.f32()}
+			}
+			reg.Shape[i][j] = shape
+		}
+	}
+	if keep {
+		reg.Bound = reg.Shape.Bound()
+	}
+	return reg, nil
 }
 
 type binReader struct {

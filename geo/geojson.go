@@ -65,13 +65,7 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 				if (i/workers)%256 == 0 && ctx.Err() != nil {
 					return
 				}
-				e := elems[i]
-				var f geoFeature
-				if err := json.Unmarshal(data[e[0]:e[1]], &f); err != nil {
-					errs[i] = &elemError{off: int64(e[0]), err: err}
-					continue
-				}
-				feats[i], errs[i] = decodeFeature(i+1, &f)
+				feats[i], errs[i] = decodeElement(i+1, data, elems[i])
 			}
 		})
 	}
@@ -89,6 +83,20 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 		}
 	}
 	return out, nil
+}
+
+// decodeElement decodes feature n, at data[e[0]:e[1]]: by hand when it has
+// the usual shape, else through encoding/json, whose errors say what is
+// wrong where.
+func decodeElement(n int, data []byte, e [2]int) (*feature, error) {
+	if f, ok := scanFeature(n, data[e[0]:e[1]]); ok {
+		return f, nil
+	}
+	var f geoFeature
+	if err := json.Unmarshal(data[e[0]:e[1]], &f); err != nil {
+		return nil, &elemError{off: int64(e[0]), err: err}
+	}
+	return decodeFeature(n, &f)
 }
 
 // elemError is a decoding error inside the feature that starts at off.

@@ -138,10 +138,17 @@ func TestCenterOnFramesAThird(t *testing.T) {
 	}
 }
 
-// The decimal fast path reads every plain decimal as ParseFloat does.
+// The decimal fast path reads every plain decimal as ParseFloat does, and
+// what JSON does not allow is refused.
 func TestDecimalMatchesParseFloat(t *testing.T) {
+	for _, s := range []string{"1.", ".5", "01", "+1", "-", "1e", "1e+", "-.5", "0x10", "1_0"} {
+		p := arcParser{b: []byte(s + ",")}
+		if v, err := p.number(); err == nil && p.b[p.i] == ',' {
+			t.Errorf("%q read as %v; JSON has no such number", s, v)
+		}
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	cases := []string{"0", "-0", "1", "-87.6298", "41.8781", "0.000001", "123456789012345", "-179.999999999999", "1.5e3", "1.", ".5", "1234567890123456", "2e-7"}
+	cases := []string{"0", "-0", "1", "-87.6298", "41.8781", "0.000001", "123456789012345", "-179.999999999999", "1.5e3", "1234567890123456", "2e-7", "30.869373080620804", "1E+2", "0.5e-3"}
 	for range 100000 {
 		intDigits, fracDigits := rng.IntN(5), rng.IntN(12)
 		s := strconv.Itoa(rng.IntN(int(math.Pow10(intDigits + 1))))

@@ -66,6 +66,11 @@ func TestBinaryRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	// Skipping a layer leaves it out and the others whole.
+	states, err := LoadBinary(buf.Bytes(), Counties)
+	if err != nil || states.Counties != nil || len(states.States.Regions) != len(b.States.Regions) {
+		t.Errorf("without counties: %v, levels %v", err, states.Levels())
+	}
 	for _, bad := range [][]byte{nil, []byte("SMB1"), []byte("GIF89a"), buf.Bytes()[:buf.Len()/2], append(buf.Bytes(), 0)} {
 		if _, err := LoadBinary(bad); !errors.Is(err, ErrBadBinary) {
 			t.Errorf("%d bytes: %v, want ErrBadBinary", len(bad), err)

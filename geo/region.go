@@ -126,6 +126,17 @@ func (b *Boundaries) Layer(l Level) *Layer {
 	return b.States
 }
 
+// Levels returns the levels b has a layer of.
+func (b *Boundaries) Levels() []Level {
+	var out []Level
+	for l := range Level(levels) {
+		if b.Layer(l) != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // Has reports whether a state or county with FIPS code fips exists.
 func (b *Boundaries) Has(fips string) bool {
 	return b.States.Region(fips) != nil || b.Counties.Region(fips) != nil || b.Tracts.Region(fips) != nil

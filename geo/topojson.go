@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/paulmach/orb"
 )
@@ -144,122 +143,6 @@ func (p *arcParser) rings() ([][]int, error) {
 		return err
 	})
 	return rings, err
-}
-
-type arcParser struct {
-	b []byte
-	i int
-}
-
-func (p *arcParser) space() {
-	for p.i < len(p.b) && (p.b[p.i] == ' ' || p.b[p.i] == '\n' || p.b[p.i] == '\r' || p.b[p.i] == '\t') {
-		p.i++
-	}
-}
-
-func (p *arcParser) fail(want string) error {
-	if p.i >= len(p.b) {
-		return fmt.Errorf("unexpected end, want %s", want)
-	}
-	return fmt.Errorf("unexpected %q, want %s", p.b[p.i], want)
-}
-
-// list parses '[' item (',' item)* ']' calling item for each.
-func (p *arcParser) list(item func() error) error {
-	p.space()
-	if p.i >= len(p.b) || p.b[p.i] != '[' {
-		return p.fail("[")
-	}
-	p.i++
-	p.space()
-	if p.i < len(p.b) && p.b[p.i] == ']' {
-		p.i++
-		return nil
-	}
-	for {
-		if err := item(); err != nil {
-			return err
-		}
-		p.space()
-		if p.i >= len(p.b) {
-			return p.fail("] or ,")
-		}
-		switch p.b[p.i] {
-		case ',':
-			p.i++
-		case ']':
-			p.i++
-			return nil
-		default:
-			return p.fail("] or ,")
-		}
-	}
-}
-
-// number parses a JSON number; integers, the quantised case, take a fast path.
-func (p *arcParser) number() (float64, error) {
-	p.space()
-	start := p.i
-	if v, ok := p.decimal(); ok {
-		return v, nil
-	}
-	p.i = start
-	for p.i < len(p.b) && isNumberByte(p.b[p.i]) {
-		p.i++
-	}
-	if p.i == start {
-		return 0, p.fail("a number")
-	}
-	v, err := strconv.ParseFloat(string(p.b[start:p.i]), 64)
-	if err != nil || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a valid number", p.b[start:p.i])
-	}
-	return v, nil
-}
-
-// decimal reads a plain decimal of at most 15 digits ("-87.6298"), which
-// coordinates almost always are, without strconv: the digits make an
-// integer below 2^53 and the point divides it by an exact power of ten,
-// so the one rounding gives what ParseFloat gives (Clinger's fast path).
-// Anything else (an exponent, more digits) is left to ParseFloat.
-func (p *arcParser) decimal() (float64, bool) {
-	neg := p.i < len(p.b) && p.b[p.i] == '-'
-	if neg {
-		p.i++
-	}
-	var n int64
-	digits, frac := 0, -1 // frac counts the digits after the point; -1 before it
-	for ; p.i < len(p.b); p.i++ {
-		c := p.b[p.i]
-		if c >= '0' && c <= '9' {
-			n = n*10 + int64(c-'0')
-			digits++
-			if frac >= 0 {
-				frac++
-			}
-		} else if c == '.' && frac < 0 {
-			frac = 0
-		} else {
-			break
-		}
-	}
-	if digits == 0 || digits > 15 || frac == 0 || (p.i < len(p.b) && isNumberByte(p.b[p.i])) {
-		return 0, false
-	}
-	v := float64(n)
-	if frac > 0 {
-		v /= pow10[frac]
-	}
-	if neg {
-		v = -v
-	}
-	return v, true
-}
-
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
-
-func isNumberByte(c byte) bool {
-	return c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'
 }
 
 type topoDecoder struct {

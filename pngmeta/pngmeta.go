@@ -170,6 +170,11 @@ func filterUp(line []byte, img *image.RGBA, y, w int) {
 	}
 }
 
+// chunkRows is how many filtered rows a core holds before deflating them:
+// a whole filtered image would be 6 MB of fresh memory at 1920×1080, and
+// fresh memory is slow to come by (see docs/DESIGN.md).
+const chunkRows = 16
+
 func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -180,29 +185,17 @@ func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
 	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
 	writeChunk(out, "IHDR", ihdr[:])
 	// Each core filters and deflates a band of rows, as independent blocks
-	// of one zlib stream, as pigz does.
+	// of one zlib stream, as pigz does; the bands' Adler-32 sums combine.
 	stride := 1 + 3*w
-	data := make([]byte, stride*h)
 	parts := runtime.NumCPU()
 	blocks := make([]bytes.Buffer, parts)
+	sums := make([]uint32, parts)
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for i := range parts {
 		wg.Go(func() {
 			y0, y1 := i*h/parts, (i+1)*h/parts
-			for y := y0; y < y1; y++ {
-				filterUp(data[y*stride:(y+1)*stride], img, y, w)
-			}
-			f, err := flate.NewWriter(&blocks[i], flate.BestSpeed)
-			if err == nil {
-				_, err = f.Write(data[y0*stride : y1*stride])
-			}
-			if err == nil && i < parts-1 {
-				err = f.Flush() // ends on a byte boundary, not as the final block
-			} else if err == nil {
-				err = f.Close()
-			}
-			errs[i] = err
+			sums[i], errs[i] = deflateRows(&blocks[i], img, y0, y1, stride, i == parts-1)
 		})
 	}
 	wg.Wait()
@@ -211,13 +204,68 @@ func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
 	}
 	var idat bytes.Buffer
 	idat.Write([]byte{0x78, 0x01}) // zlib header: deflate, fastest
+	sum := uint32(1)               // Adler-32 of nothing
 	for i := range blocks {
 		idat.Write(blocks[i].Bytes())
+		y0, y1 := i*h/parts, (i+1)*h/parts
+		sum = adler32Combine(sum, sums[i], int64((y1-y0)*stride))
 	}
-	var sum [4]byte
-	binary.BigEndian.PutUint32(sum[:], adler32.Checksum(data))
-	idat.Write(sum[:])
+	var s [4]byte
+	binary.BigEndian.PutUint32(s[:], sum)
+	idat.Write(s[:])
 	writeChunk(out, "IDAT", idat.Bytes())
 	writeChunk(out, "IEND", nil)
 	return nil
+}
+
+// deflateRows filters rows [y0, y1) of img a chunk at a time and deflates
+// them into out, ending the stream if last and on a byte boundary if not.
+// It returns the Adler-32 sum of the filtered rows.
+func deflateRows(out *bytes.Buffer, img *image.RGBA, y0, y1, stride int, last bool) (uint32, error) {
+	f, err := flate.NewWriter(out, flate.BestSpeed)
+	if err != nil {
+		return 0, err
+	}
+	sum := adler32.New()
+	chunk := make([]byte, chunkRows*stride)
+	for y := y0; y < y1; y += chunkRows {
+		n := min(chunkRows, y1-y)
+		for k := range n {
+			filterUp(chunk[k*stride:(k+1)*stride], img, y+k, img.Bounds().Dx())
+		}
+		sum.Write(chunk[:n*stride])
+		if _, err := f.Write(chunk[:n*stride]); err != nil {
+			return 0, err
+		}
+	}
+	if last {
+		err = f.Close()
+	} else {
+		err = f.Flush()
+	}
+	return sum.Sum32(), err
+}
+
+// adler32Combine returns the Adler-32 sum of a followed by b, from their
+// sums and b's length, as zlib's adler32_combine does.
+func adler32Combine(a, b uint32, lenB int64) uint32 {
+	const base = 65521
+	rem := uint32(lenB % base)
+	s1 := a & 0xffff
+	s2 := rem * s1 % base
+	s1 += b&0xffff + base - 1
+	s2 += a>>16 + b>>16 + base - rem
+	if s1 >= base {
+		s1 -= base
+	}
+	if s1 >= base {
+		s1 -= base
+	}
+	if s2 >= 2*base {
+		s2 -= 2 * base
+	}
+	if s2 >= base {
+		s2 -= base
+	}
+	return s2<<16 | s1
 }

@@ -2,6 +2,7 @@ package pngmeta
 
 import (
 	"bytes"
+	"hash/adler32"
 	"image"
 	"image/png"
 	"reflect"
@@ -38,7 +39,7 @@ func TestRoundTrip(t *testing.T) {
 
 // The fast RGB path decodes to the same pixels.
 func TestEncodeRGB(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 37, 23))
+	img := image.NewRGBA(image.Rect(0, 0, 37, 3*chunkRows+5)) // bands of several chunks
 	for i := range img.Pix {
 		img.Pix[i] = byte(i * 7)
 		if i%4 == 3 {
@@ -53,7 +54,7 @@ func TestEncodeRGB(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for y := 0; y < 23; y++ {
+	for y := 0; y < img.Bounds().Dy(); y++ {
 		for x := 0; x < 37; x++ {
 			r1, g1, b1, a1 := got.At(x, y).RGBA()
 			r2, g2, b2, a2 := img.At(x, y).RGBA()
@@ -65,5 +66,19 @@ func TestEncodeRGB(t *testing.T) {
 	texts, err := Read(bytes.NewReader(buf.Bytes()))
 	if err != nil || len(texts) != 1 || texts[0].Value != "t" {
 		t.Errorf("texts %v %v", texts, err)
+	}
+}
+
+// Sums of parts combine into the sum of the whole, as the bands' do.
+func TestAdler32Combine(t *testing.T) {
+	data := make([]byte, 200000)
+	for i := range data {
+		data[i] = byte(i*31 + i/7)
+	}
+	for _, cut := range []int{0, 1, 65520, 65521, 65522, 100000, 199999, 200000} {
+		got := adler32Combine(adler32.Checksum(data[:cut]), adler32.Checksum(data[cut:]), int64(len(data)-cut))
+		if want := adler32.Checksum(data); got != want {
+			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
+		}
 	}
 }

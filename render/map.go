@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 
@@ -70,6 +71,46 @@ func (r *Renderer) Draw(vp geo.Viewport, opt Options) *image.RGBA {
 	return img
 }
 
+// bandRows is how many rows Image rasterises at a time.
+const bandRows = 64
+
+// Image draws the view of b into a new image once, as an export does. Each
+// core rasterises and paints a band of rows at a time into an id buffer of
+// its own a band high, so the whole frame's id buffer (8 MB at 1920×1080),
+// which only redrawing and outlines need, is never made: fresh memory is
+// slow to come by (see docs/DESIGN.md). With outlines it draws as Draw.
+func Image(b *geo.Boundaries, vp geo.Viewport, opt Options) *image.RGBA {
+	r := New(b)
+	if opt.Selected != "" || opt.Hovered != "" || len(opt.Changed) > 0 {
+		return r.Draw(vp, opt)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+	layer := r.layer(opt)
+	pal := r.palette(layer, vp, opt)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Go(func() {
+			var buf idBuffer
+			for top := int(next.Add(bandRows)) - bandRows; top < vp.H; top = int(next.Add(bandRows)) - bandRows {
+				bottom := min(top+bandRows, vp.H)
+				// Borders read the rows above and below.
+				buf.hold(layer, vp, max(top-1, 0), min(bottom+1, vp.H))
+				buf.rasterizeRows(layer, vp, buf.top, buf.top+len(buf.ids)/vp.W)
+				for y := top; y < bottom; y++ {
+					paintRow(img, &buf, y, 0, vp.W, pal)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	r.drawCities(img, vp, opt, nil)
+	if opt.Decorations {
+		r.decorate(img, opt)
+	}
+	return img
+}
+
 // DrawInto renders the view into img, which must be vp.W×vp.H.
 func (r *Renderer) DrawInto(img *image.RGBA, vp geo.Viewport, opt Options) {
 	layer := r.layer(opt)
@@ -77,7 +118,7 @@ func (r *Renderer) DrawInto(img *image.RGBA, vp geo.Viewport, opt Options) {
 		r.buf.rasterize(layer, vp)
 		r.valid = true
 	}
-	pal := r.palette(layer, opt)
+	pal := r.palette(layer, vp, opt)
 	r.paint(img, pal, image.Rect(0, 0, vp.W, vp.H))
 	r.outlines(img, layer, opt)
 	r.drawCities(img, vp, opt, nil)
@@ -130,7 +171,7 @@ func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, op
 	// City markers are blended: a marker under a repainted box is repainted
 	// whole, so none is blended twice.
 	dirty = r.growByCities(vp, opt.View, dirty)
-	pal := r.palette(layer, opt)
+	pal := r.palette(layer, vp, opt)
 	for _, d := range dirty {
 		r.paint(img, pal, d)
 	}
@@ -189,13 +230,13 @@ const minEdgedPixels = 6
 
 // palette prepares the colours paintRow needs: each region's fill and
 // county-edge colour packed as little-endian RGBA words, one store a pixel.
-func (r *Renderer) palette(layer *geo.Layer, opt Options) *palette {
+func (r *Renderer) palette(layer *geo.Layer, vp geo.Viewport, opt Options) *palette {
 	fills, dotted, suits := r.fills(opt)
 	th := opt.Theme
 	fill := make([]uint32, len(fills))
 	edge := make([]uint32, len(fills))
 	dot := make([]uint32, len(fills))
-	scale := r.buf.vp.Scale()
+	scale := vp.Scale()
 	for i, c := range fills {
 		fill[i] = pack(c)
 		dot[i] = fill[i]
@@ -242,13 +283,13 @@ type palette struct {
 
 func paintRow(img *image.RGBA, b *idBuffer, y, x0, x1 int, p *palette) {
 	w := b.w
-	row := b.ids[y*w : (y+1)*w]
+	row := b.row(y)
 	up, down := row, row // beyond the image edge counts as the same region
 	if y > 0 {
-		up = b.ids[(y-1)*w : y*w]
+		up = b.row(y - 1)
 	}
 	if y+1 < b.h {
-		down = b.ids[(y+1)*w : (y+2)*w]
+		down = b.row(y + 1)
 	}
 	up, down = up[:len(row)], down[:len(row)]
 	pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
@@ -334,7 +375,7 @@ func (r *Renderer) outline(img *image.RGBA, layer *geo.Layer, fips string, c col
 	id := int32(idx)
 	for y := max(0, int(y0)-1); y <= min(b.h-1, int(y1)+1); y++ {
 		for x := max(0, int(x0)-1); x <= min(b.w-1, int(x1)+1); x++ {
-			if b.ids[y*b.w+x] != id || !nearEdge(b, x, y, id, width) {
+			if b.row(y)[x] != id || !nearEdge(b, x, y, id, width) {
 				continue
 			}
 			o := y*img.Stride + 4*x

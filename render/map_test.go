@@ -225,6 +225,30 @@ func TestRedrawMatchesFullDraw(t *testing.T) {
 	}
 }
 
+// An image drawn once, a band at a time, is the frame Draw gives, at
+// sizes whose last band is short and at a zoom whose frame cuts regions.
+func TestImageMatchesDraw(t *testing.T) {
+	b, d := embedded(t)
+	states, counties := at(b, d, geo.States, time.Time{}), at(b, d, geo.Counties, time.Time{})
+	zoomed := geo.Fit(700, 500, orb.Bound{Min: orb.Point{600, 200}, Max: orb.Point{700, 270}}) // the Midwest, cut
+	for _, c := range []struct {
+		vp  geo.Viewport
+		opt Options
+	}{
+		{geo.Fit(960, 600, geo.Frame()), Options{View: states, Decorations: true, Title: "t"}},
+		{geo.Fit(1920, 1080, geo.Frame()), Options{View: counties, ColorBy: style.ByBoth}},
+		{geo.Fit(333, 2*bandRows+1, geo.Frame()), Options{View: counties, ColorBy: style.ByLawsuits}},
+		{zoomed, Options{View: counties}},
+		{geo.Fit(960, 600, geo.Frame()), Options{View: counties, Selected: "08031"}},
+	} {
+		c.opt.Theme = style.Light()
+		got, want := Image(b, c.vp, c.opt), New(b).Draw(c.vp, c.opt)
+		if !bytes.Equal(got.Pix, want.Pix) {
+			t.Errorf("%dx%d %v: the image differs from Draw's", c.vp.W, c.vp.H, c.opt.ColorBy)
+		}
+	}
+}
+
 func BenchmarkHoverCounties(b *testing.B) {
 	bs, d, err := assets.Load()
 	if err != nil {

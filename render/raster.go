@@ -13,10 +13,12 @@ import (
 
 // idBuffer holds, for each pixel, the index of the region covering its
 // centre or -1. Fills, borders and outlines are all read from it, so
-// recolouring needs no rasterising, and it doubles as a pick buffer.
+// recolouring needs no rasterising, and it doubles as a pick buffer. It
+// holds the whole frame, or for a one-off image a band of its rows.
 type idBuffer struct {
-	w, h  int
-	ids   []int32
+	w, h  int     // the frame's size
+	top   int     // the first frame row held
+	ids   []int32 // rows top, top+1, ... of w pixels
 	layer *geo.Layer
 	vp    geo.Viewport
 }
@@ -35,11 +37,7 @@ type edge struct {
 // to every core; a band writes only its own rows, so the result does not
 // depend on scheduling.
 func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
-	b.w, b.h, b.layer, b.vp = vp.W, vp.H, layer, vp
-	if cap(b.ids) < b.w*b.h {
-		b.ids = make([]int32, b.w*b.h)
-	}
-	b.ids = b.ids[:b.w*b.h]
+	b.hold(layer, vp, 0, vp.H)
 	bands := runtime.NumCPU()
 	var wg sync.WaitGroup
 	for band := range bands {
@@ -48,9 +46,20 @@ func (b *idBuffer) rasterize(layer *geo.Layer, vp geo.Viewport) {
 	wg.Wait()
 }
 
-// rasterizeRows draws the regions' parts in rows [top, bottom).
+// hold sizes b to hold frame rows [top, bottom) of vp.
+func (b *idBuffer) hold(layer *geo.Layer, vp geo.Viewport, top, bottom int) {
+	b.w, b.h, b.top, b.layer, b.vp = vp.W, vp.H, top, layer, vp
+	n := vp.W * (bottom - top)
+	if cap(b.ids) < n {
+		b.ids = make([]int32, n)
+	}
+	b.ids = b.ids[:n]
+}
+
+// rasterizeRows draws the regions' parts in rows [top, bottom), which b
+// holds.
 func (b *idBuffer) rasterizeRows(layer *geo.Layer, vp geo.Viewport, top, bottom int) {
-	rows := b.ids[top*b.w : bottom*b.w]
+	rows := b.ids[(top-b.top)*b.w : (bottom-b.top)*b.w]
 	for i := range rows {
 		rows[i] = -1
 	}
@@ -168,7 +177,7 @@ func (b *idBuffer) fillRow(y int, xs []crossing, id int32) {
 			xs[j], xs[j-1] = xs[j-1], xs[j]
 		}
 	}
-	row := b.ids[y*b.w : (y+1)*b.w]
+	row := b.row(y)
 	wind := 0
 	for i := 0; i+1 < len(xs); i++ {
 		wind += int(xs[i].dir)
@@ -183,10 +192,17 @@ func (b *idBuffer) fillRow(y int, xs []crossing, id int32) {
 	}
 }
 
-// at returns the region index at pixel (x, y), or -1.
+// row returns frame row y, which b must hold.
+func (b *idBuffer) row(y int) []int32 {
+	i := (y - b.top) * b.w
+	return b.ids[i : i+b.w]
+}
+
+// at returns the region index at pixel (x, y), or -1 outside the rows b
+// holds.
 func (b *idBuffer) at(x, y int) int32 {
-	if x < 0 || y < 0 || x >= b.w || y >= b.h {
+	if x < 0 || y < b.top || x >= b.w || (y-b.top)*b.w >= len(b.ids) {
 		return -1
 	}
-	return b.ids[y*b.w+x]
+	return b.row(y)[x]
 }

@@ -1,0 +1,342 @@
+package geo
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+)
+
+// arcParser reads the nested number arrays that are most of a boundary
+// file's bytes (TopoJSON arcs, GeoJSON coordinates), and the usual shape of
+// a GeoJSON feature around them, straight from the file's bytes: several
+// times faster than encoding/json, and without copying them.
+type arcParser struct {
+	b []byte
+	i int
+}
+
+func (p *arcParser) space() {
+	for p.i < len(p.b) && (p.b[p.i] == ' ' || p.b[p.i] == '\n' || p.b[p.i] == '\r' || p.b[p.i] == '\t') {
+		p.i++
+	}
+}
+
+func (p *arcParser) fail(want string) error {
+	if p.i >= len(p.b) {
+		return fmt.Errorf("unexpected end, want %s", want)
+	}
+	return fmt.Errorf("unexpected %q, want %s", p.b[p.i], want)
+}
+
+// list parses '[' item (',' item)* ']' calling item for each.
+func (p *arcParser) list(item func() error) error {
+	p.space()
+	if p.i >= len(p.b) || p.b[p.i] != '[' {
+		return p.fail("[")
+	}
+	p.i++
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == ']' {
+		p.i++
+		return nil
+	}
+	for {
+		if err := item(); err != nil {
+			return err
+		}
+		p.space()
+		if p.i >= len(p.b) {
+			return p.fail("] or ,")
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return nil
+		default:
+			return p.fail("] or ,")
+		}
+	}
+}
+
+// number parses a JSON number, held to JSON's grammar (no "+1", ".5" or
+// "01"). A plain decimal of at most 15 digits, which coordinates almost
+// always are, is read without strconv: the digits make an integer below
+// 2^53 and the point divides it by an exact power of ten, so the one
+// rounding gives what ParseFloat gives (Clinger's fast path).
+func (p *arcParser) number() (float64, error) {
+	p.space()
+	b, start := p.b, p.i
+	i := start
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	var n uint64
+	digits, frac := 0, 0
+	digit := func() bool { return i < len(b) && b[i] >= '0' && b[i] <= '9' }
+	if !digit() {
+		p.i = i
+		return 0, p.fail("a number")
+	}
+	if b[i] == '0' {
+		i++
+		digits++
+	} else {
+		for ; digit(); i++ {
+			n = n*10 + uint64(b[i]-'0')
+			digits++
+		}
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if !digit() {
+			p.i = i
+			return 0, p.fail("a digit after the point")
+		}
+		for ; digit(); i++ {
+			n = n*10 + uint64(b[i]-'0')
+			digits++
+			frac++
+		}
+	}
+	exp := i < len(b) && (b[i] == 'e' || b[i] == 'E')
+	if exp {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if !digit() {
+			p.i = i
+			return 0, p.fail("a digit in the exponent")
+		}
+		for digit() {
+			i++
+		}
+	}
+	p.i = i
+	if !exp && digits <= 15 {
+		v := float64(n) / pow10[frac]
+		if b[start] == '-' {
+			v = -v
+		}
+		return v, nil
+	}
+	v, err := strconv.ParseFloat(string(b[start:i]), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%q is not a valid number", b[start:i])
+	}
+	return v, nil
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// The rest reads a GeoJSON feature of the usual shape by hand. Anything
+// unusual (an escaped key, a member whose name differs from ours only in
+// case, a geometry we do not fill, a syntax error) stops it, and the
+// feature is decoded again through encoding/json, whose messages and
+// leniencies stay the program's.
+
+// scanFeature reads feature n from its bytes, or says it cannot.
+func scanFeature(n int, data []byte) (*feature, bool) {
+	p := &arcParser{b: data}
+	var (
+		id    any
+		props geoProperties
+		geom  orb.MultiPolygon
+		typ   string
+	)
+	ok := p.object(func(key string) bool {
+		switch key {
+		case "id":
+			raw, ok := p.value()
+			return ok && json.Unmarshal(raw, &id) == nil
+		case "properties":
+			raw, ok := p.value()
+			return ok && json.Unmarshal(raw, &props) == nil
+		case "geometry":
+			var ok bool
+			typ, geom, ok = p.geometry()
+			return ok
+		}
+		_, ok := p.value()
+		return ok && !oneOf(key, "id", "properties", "geometry")
+	})
+	if p.space(); !ok || p.i != len(data) {
+		return nil, false
+	}
+	if typ == "" {
+		return nil, true // no geometry: nothing to draw
+	}
+	m := props.asMap()
+	return &feature{n: n, id: keyOf(id, m), name: nameOf(m), geom: geom}, true
+}
+
+// geometry reads a Polygon or MultiPolygon geometry, or null (type "").
+func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
+	p.space()
+	if bytes.HasPrefix(p.b[p.i:], []byte("null")) {
+		p.i += 4
+		return "", nil, true
+	}
+	var typ string
+	var coords []byte
+	ok := p.object(func(key string) bool {
+		if key == "coordinates" {
+			// Checked as it is parsed, below, not twice.
+			coords = p.skip()
+			return true
+		}
+		raw, ok := p.value()
+		if key == "type" {
+			ok = ok && len(raw) > 2 && raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0
+			if ok {
+				typ = string(raw[1 : len(raw)-1])
+			}
+		}
+		return ok && (key == "type" || !oneOf(key, "type", "coordinates"))
+	})
+	if !ok || coords == nil || (typ != "Polygon" && typ != "MultiPolygon") {
+		return "", nil, false
+	}
+	c := &arcParser{b: coords}
+	var mp orb.MultiPolygon
+	var err error
+	if typ == "Polygon" {
+		var poly orb.Polygon
+		poly, err = c.polygon()
+		mp = orb.MultiPolygon{poly}
+	} else {
+		err = c.list(func() error {
+			poly, err := c.polygon()
+			mp = append(mp, poly)
+			return err
+		})
+	}
+	return typ, mp, err == nil
+}
+
+// object reads '{' member (',' member)* '}', calling member with each key
+// (none escaped) once the reader stands on its value; member reads the
+// value.
+func (p *arcParser) object(member func(key string) bool) bool {
+	p.space()
+	if p.i >= len(p.b) || p.b[p.i] != '{' {
+		return false
+	}
+	p.i++
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return true
+	}
+	for {
+		p.space()
+		key, ok := p.key()
+		if !ok || !member(key) {
+			return false
+		}
+		p.space()
+		if p.i >= len(p.b) {
+			return false
+		}
+		p.i++
+		switch p.b[p.i-1] {
+		case ',':
+		case '}':
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// key reads a member's name and its colon.
+func (p *arcParser) key() (string, bool) {
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return "", false
+	}
+	end := bytes.IndexByte(p.b[p.i+1:], '"')
+	if end < 0 {
+		return "", false
+	}
+	key := string(p.b[p.i+1 : p.i+1+end])
+	if strings.ContainsFunc(key, func(r rune) bool { return r < ' ' || r == '\\' }) {
+		return "", false
+	}
+	p.i += end + 2
+	p.space()
+	if p.i >= len(p.b) || p.b[p.i] != ':' {
+		return "", false
+	}
+	p.i++
+	p.space()
+	return key, true
+}
+
+// value steps over a JSON value and returns its bytes, checked valid.
+func (p *arcParser) value() ([]byte, bool) {
+	raw := p.skip()
+	return raw, json.Valid(raw)
+}
+
+// skip steps over a JSON value, counting brackets outside strings, and
+// returns its bytes, unchecked.
+func (p *arcParser) skip() []byte {
+	start := p.i
+	depth, inString := 0, false
+	for ; p.i < len(p.b); p.i++ {
+		c := p.b[p.i]
+		if inString {
+			switch c {
+			case '\\':
+				p.i++
+			case '"':
+				inString = false
+				if depth == 0 {
+					p.i++
+					return p.raw(start)
+				}
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+		case ']', '}', ',':
+			if depth == 0 {
+				return p.raw(start)
+			}
+			if c != ',' {
+				depth--
+				if depth == 0 {
+					p.i++
+					return p.raw(start)
+				}
+			}
+		}
+	}
+	return p.raw(start)
+}
+
+func (p *arcParser) raw(start int) []byte {
+	return bytes.TrimRight(p.b[start:min(p.i, len(p.b))], " \t\r\n")
+}
+
+// oneOf reports whether key is one of names in another case, which
+// encoding/json would take for it.
+func oneOf(key string, names ...string) bool {
+	for _, n := range names {
+		if strings.EqualFold(key, n) {
+			return true
+		}
+	}
+	return false
+}
