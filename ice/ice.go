@@ -17,8 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"sanctuarymap/fileerr"
 )
 
@@ -128,20 +126,6 @@ func csvRows(data []byte) ([][]string, error) {
 	}
 }
 
-// xlsxRows reads the first worksheet of a workbook.
-func xlsxRows(data []byte) ([][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("not a workbook ICE publishes: %v", err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("the workbook has no worksheet")
-	}
-	return f.GetRows(sheets[0])
-}
-
 // parseDate reads a date as ICE's sheets write it: 4/16/2025, 2025-04-16,
 // or an Excel day number.
 func parseDate(s string) (time.Time, error) {
@@ -150,8 +134,10 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	if n, err := strconv.Atoi(s); err == nil && n > 20000 && n < 80000 {
-		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n), nil
+	// A workbook's date cell holds its day number, with the time of day as
+	// a fraction.
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 20000 && n < 80000 {
+		return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n)), nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date", s)
 }

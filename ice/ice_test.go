@@ -20,14 +20,25 @@ const sheetCSV = "Participating agencies\n" +
 	"TX,Loving County Sheriff's Office,Sheriff's Office,Loving County,Task Force Model,11/1/2026\n" +
 	"ZZ,Nowhere Police Department,Municipality,Nowhere,Task Force Model,11/1/2026\n"
 
-// xlsx writes the same rows as a workbook, as ICE publishes them.
+// xlsx writes the same rows as a workbook, as ICE publishes them: dates
+// as date cells, and a first sheet that is not sheet1.xml.
 func xlsx(t *testing.T) []byte {
 	t.Helper()
 	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Agencies")
+	if _, err := f.NewSheet("Notes"); err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("Notes", "A1", "not this sheet")
+	f.SetSheetVisible("Notes", true)
 	for i, line := range strings.Split(strings.TrimSpace(sheetCSV), "\n") {
 		for j, cell := range strings.Split(line, ",") {
 			name, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			f.SetCellValue("Sheet1", name, cell)
+			if d, err := parseDate(cell); err == nil {
+				f.SetCellValue("Agencies", name, d)
+			} else if cell != "" {
+				f.SetCellValue("Agencies", name, cell)
+			}
 		}
 	}
 	var b bytes.Buffer
@@ -86,11 +97,31 @@ func TestConvert(t *testing.T) {
 	}
 }
 
+// A workbook reads as its CSV export does, line numbers included; what is
+// not a workbook says so.
+func TestReadWorkbook(t *testing.T) {
+	want, err := Read("a.csv", []byte(sheetCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read("a.xlsx", xlsx(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("workbook rows %+v,\nCSV rows %+v", got, want)
+	}
+	_, err = Read("b.xlsx", []byte("STATE,LAW ENFORCEMENT AGENCY\n"))
+	if err == nil || err.Error() != "b.xlsx: not a workbook ICE publishes: zip: not a valid zip file" {
+		t.Errorf("a CSV named .xlsx: %v", err)
+	}
+}
+
 func TestDates(t *testing.T) {
 	if d, ok := SheetDate("/x/participatingAgencies05182026am.xlsx"); !ok || d.Format("2006-01-02") != "2026-05-18" {
 		t.Errorf("SheetDate: %v %v", d, ok)
 	}
-	for s, want := range map[string]string{"4/16/2025": "2025-04-16", "2025-04-16": "2025-04-16", "45763": "2025-04-16"} {
+	for s, want := range map[string]string{"4/16/2025": "2025-04-16", "2025-04-16": "2025-04-16", "45763": "2025-04-16", "45763.75": "2025-04-16"} {
 		if d, err := parseDate(s); err != nil || d.Format("2006-01-02") != want {
 			t.Errorf("parseDate(%q) = %v, %v", s, d, err)
 		}
