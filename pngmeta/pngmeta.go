@@ -3,8 +3,8 @@
 package pngmeta
 
 import (
+	"bufio"
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -15,6 +15,8 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // Text is one tEXt chunk: a Latin-1 keyword (1–79 characters) and its text.
@@ -36,15 +38,21 @@ func Insert(png []byte, texts []Text) ([]byte, error) {
 	const ihdrEnd = 8 + 25
 	var out bytes.Buffer
 	out.Write(png[:ihdrEnd])
-	for _, t := range texts {
-		if len(t.Key) == 0 || len(t.Key) > 79 {
-			return nil, fmt.Errorf("tEXt keyword %q must have 1 to 79 characters", t.Key)
-		}
-		data := append(append([]byte(t.Key), 0), latin1(t.Value)...)
-		writeChunk(&out, "tEXt", data)
+	if err := writeTexts(&out, texts); err != nil {
+		return nil, err
 	}
 	out.Write(png[ihdrEnd:])
 	return out.Bytes(), nil
+}
+
+func writeTexts(w io.Writer, texts []Text) error {
+	for _, t := range texts {
+		if len(t.Key) == 0 || len(t.Key) > 79 {
+			return fmt.Errorf("tEXt keyword %q must have 1 to 79 characters", t.Key)
+		}
+		writeChunk(w, "tEXt", []byte(t.Key), []byte{0}, latin1(t.Value))
+	}
+	return nil
 }
 
 // latin1 maps text to ISO 8859-1, as tEXt requires; other characters
@@ -60,15 +68,21 @@ func latin1(s string) []byte {
 	return b
 }
 
-func writeChunk(w *bytes.Buffer, typ string, data []byte) {
+func writeChunk(w io.Writer, typ string, data ...[]byte) {
 	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
+	size := 0
+	for _, d := range data {
+		size += len(d)
+	}
+	binary.BigEndian.PutUint32(n[:], uint32(size))
 	w.Write(n[:])
 	crc := crc32.NewIEEE()
 	crc.Write([]byte(typ))
-	crc.Write(data)
-	w.WriteString(typ)
-	w.Write(data)
+	w.Write([]byte(typ))
+	for _, d := range data {
+		crc.Write(d)
+		w.Write(d)
+	}
 	binary.BigEndian.PutUint32(n[:], crc.Sum32())
 	w.Write(n[:])
 }
@@ -131,16 +145,13 @@ func (p Provenance) Texts() []Text {
 // little from one row to the next) and the fastest deflate level, several
 // times quicker than image/png's adaptive filtering for a similar size.
 func Encode(w io.Writer, img image.Image, texts []Text) error {
-	var buf bytes.Buffer
 	if rgba, ok := img.(*image.RGBA); ok && rgba.Opaque() {
-		if err := encodeRGB(&buf, rgba); err != nil {
-			return err
-		}
-	} else {
-		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		if err := enc.Encode(&buf, img); err != nil {
-			return err
-		}
+		return encodeRGB(w, rgba, texts)
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return err
 	}
 	out, err := Insert(buf.Bytes(), texts)
 	if err != nil {
@@ -175,18 +186,14 @@ func filterUp(line []byte, img *image.RGBA, y, w int) {
 // fresh memory is slow to come by (see docs/DESIGN.md).
 const chunkRows = 16
 
-func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
+// encodeRGB writes img as an RGB PNG with the texts, straight to w: the
+// compressed bands are its only copy.
+func encodeRGB(w io.Writer, img *image.RGBA, texts []Text) error {
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	out.Write(signature)
-	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
-	writeChunk(out, "IHDR", ihdr[:])
+	width, h := b.Dx(), b.Dy()
 	// Each core filters and deflates a band of rows, as independent blocks
 	// of one zlib stream, as pigz does; the bands' Adler-32 sums combine.
-	stride := 1 + 3*w
+	stride := 1 + 3*width
 	parts := runtime.NumCPU()
 	blocks := make([]bytes.Buffer, parts)
 	sums := make([]uint32, parts)
@@ -202,26 +209,36 @@ func encodeRGB(out *bytes.Buffer, img *image.RGBA) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	var idat bytes.Buffer
-	idat.Write([]byte{0x78, 0x01}) // zlib header: deflate, fastest
+	idat := [][]byte{{0x78, 0x01}} // zlib header: deflate, fastest
 	sum := uint32(1)               // Adler-32 of nothing
 	for i := range blocks {
-		idat.Write(blocks[i].Bytes())
+		idat = append(idat, blocks[i].Bytes())
 		y0, y1 := i*h/parts, (i+1)*h/parts
 		sum = adler32Combine(sum, sums[i], int64((y1-y0)*stride))
 	}
-	var s [4]byte
-	binary.BigEndian.PutUint32(s[:], sum)
-	idat.Write(s[:])
-	writeChunk(out, "IDAT", idat.Bytes())
-	writeChunk(out, "IEND", nil)
-	return nil
+	idat = append(idat, binary.BigEndian.AppendUint32(nil, sum))
+
+	bw := bufio.NewWriter(w)
+	bw.Write(signature)
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
+	writeChunk(bw, "IHDR", ihdr[:])
+	if err := writeTexts(bw, texts); err != nil {
+		return err
+	}
+	writeChunk(bw, "IDAT", idat...)
+	writeChunk(bw, "IEND")
+	return bw.Flush() // the first error of any write
 }
 
 // deflateRows filters rows [y0, y1) of img a chunk at a time and deflates
 // them into out, ending the stream if last and on a byte boundary if not.
 // It returns the Adler-32 sum of the filtered rows.
 func deflateRows(out *bytes.Buffer, img *image.RGBA, y0, y1, stride int, last bool) (uint32, error) {
+	// klauspost/compress's fastest level: twice the standard library's speed
+	// at this level, for the same size, and 0.5 MB of state instead of 1.2.
 	f, err := flate.NewWriter(out, flate.BestSpeed)
 	if err != nil {
 		return 0, err

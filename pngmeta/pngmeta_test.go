@@ -2,6 +2,7 @@ package pngmeta
 
 import (
 	"bytes"
+	"errors"
 	"hash/adler32"
 	"image"
 	"image/png"
@@ -80,5 +81,20 @@ func TestAdler32Combine(t *testing.T) {
 		if want := adler32.Checksum(data); got != want {
 			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
 		}
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// A write that fails is reported, not dropped.
+func TestEncodeReportsWriteError(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	for i := 3; i < len(img.Pix); i += 4 {
+		img.Pix[i] = 0xff
+	}
+	if err := Encode(failingWriter{}, img, nil); err == nil || err.Error() != "disk full" {
+		t.Errorf("err = %v, want disk full", err)
 	}
 }
