@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -181,23 +182,31 @@ func skipComma(data []byte, i int) int {
 // counts brackets outside strings; each element is validated when decoded.
 func splitArray(data []byte, i int) ([][2]int, int, error) {
 	var elems [][2]int
-	depth, start, inString := 0, -1, false
+	depth, start := 0, -1
 	for i++; i < len(data); i++ {
-		c := data[i]
-		if inString {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inString = false
+		// Digits, signs, points and spaces are most of a file: one look-up
+		// steps over each.
+		for i < len(data) && plain[data[i]] {
+			if start < 0 && !space[data[i]] {
+				start = i
 			}
-			continue
+			i++
 		}
+		if i >= len(data) {
+			break
+		}
+		c := data[i]
 		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
 		case '"':
-			inString = true
+			end := closingQuote(data, i+1)
+			if end < 0 {
+				return nil, 0, io.ErrUnexpectedEOF
+			}
+			if start < 0 {
+				start = i
+			}
+			i = end
+			continue
 		case '[', '{':
 			depth++
 		case ']', '}':
@@ -230,6 +239,39 @@ func splitArray(data []byte, i int) ([][2]int, int, error) {
 	}
 	return nil, 0, io.ErrUnexpectedEOF
 }
+
+// closingQuote returns the position of the quote that closes the string
+// whose text starts at data[i], or -1.
+func closingQuote(data []byte, i int) int {
+	for {
+		j := bytes.IndexByte(data[i:], '"')
+		if j < 0 {
+			return -1
+		}
+		// The quote is escaped if an odd number of backslashes precede it.
+		k := i + j
+		n := 0
+		for k-1-n >= i && data[k-1-n] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
+			return k
+		}
+		i = k + 1
+	}
+}
+
+// plain marks the bytes splitArray need not look at: all but quotes,
+// brackets, braces and commas. space marks JSON's white space among them.
+var plain, space = func() (p, s [256]bool) {
+	for c := range 256 {
+		p[c] = !strings.ContainsRune(`"[]{},`, rune(c))
+	}
+	for _, c := range " \t\r\n" {
+		s[c] = true
+	}
+	return
+}()
 
 // decodeFeature turns feature n into a polygon feature, or nil for a
 // feature without geometry.

@@ -185,10 +185,17 @@ func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
 		return "", nil, true
 	}
 	var typ string
-	var coords []byte
+	var mp orb.MultiPolygon
+	var coords []byte // when they come before the type
+	parsed := false
 	ok := p.object(func(key string) bool {
-		if key == "coordinates" {
-			// Checked as it is parsed, below, not twice.
+		switch {
+		case key == "coordinates" && typ != "":
+			var ok bool
+			mp, ok = p.shape(typ)
+			parsed = true
+			return ok
+		case key == "coordinates":
 			coords = p.skip()
 			return true
 		}
@@ -201,24 +208,32 @@ func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
 		}
 		return ok && (key == "type" || !oneOf(key, "type", "coordinates"))
 	})
-	if !ok || coords == nil || (typ != "Polygon" && typ != "MultiPolygon") {
-		return "", nil, false
+	if coords != nil && ok && !parsed {
+		c := &arcParser{b: coords}
+		mp, ok = c.shape(typ)
+		ok = ok && c.i == len(coords)
+		parsed = true
 	}
-	c := &arcParser{b: coords}
-	var mp orb.MultiPolygon
-	var err error
-	if typ == "Polygon" {
-		var poly orb.Polygon
-		poly, err = c.polygon()
-		mp = orb.MultiPolygon{poly}
-	} else {
-		err = c.list(func() error {
-			poly, err := c.polygon()
+	return typ, mp, ok && parsed
+}
+
+// shape reads the coordinates of a Polygon or MultiPolygon, checking
+// them as it goes.
+func (p *arcParser) shape(typ string) (orb.MultiPolygon, bool) {
+	switch typ {
+	case "Polygon":
+		poly, err := p.polygon()
+		return orb.MultiPolygon{poly}, err == nil
+	case "MultiPolygon":
+		var mp orb.MultiPolygon
+		err := p.list(func() error {
+			poly, err := p.polygon()
 			mp = append(mp, poly)
 			return err
 		})
+		return mp, err == nil
 	}
-	return typ, mp, err == nil
+	return nil, false
 }
 
 // object reads '{' member (',' member)* '}', calling member with each key
