@@ -49,7 +49,8 @@ func FuzzScanFeature(f *testing.F) {
 	f.Add([]byte(`{"type":"Feature","properties":{"GEOID":"06069","geoid":1},"geometry":null}`))
 	f.Add([]byte(`{"Type":"Feature","ID":"08","Geometry":{"type":"Polygon","coordinates":[]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, ok := scanFeature(1, data)
+		p := arcParser{b: data}
+		got, ok := p.feature(1)
 		if !ok {
 			return
 		}

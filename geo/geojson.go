@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,11 +63,12 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			var p arcParser // its ring scratch serves all the worker's features
 			for i := w; i < len(elems); i += workers {
 				if (i/workers)%256 == 0 && ctx.Err() != nil {
 					return
 				}
-				feats[i], errs[i] = decodeElement(i+1, data, elems[i])
+				feats[i], errs[i] = decodeElement(&p, i+1, data, elems[i])
 			}
 		})
 	}
@@ -89,8 +91,9 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 // decodeElement decodes feature n, at data[e[0]:e[1]]: by hand when it has
 // the usual shape, else through encoding/json, whose errors say what is
 // wrong where.
-func decodeElement(n int, data []byte, e [2]int) (*feature, error) {
-	if f, ok := scanFeature(n, data[e[0]:e[1]]); ok {
+func decodeElement(p *arcParser, n int, data []byte, e [2]int) (*feature, error) {
+	p.b, p.i = data[e[0]:e[1]], 0
+	if f, ok := p.feature(n); ok {
 		return f, nil
 	}
 	var f geoFeature
@@ -303,17 +306,19 @@ func decodeFeature(n int, f *geoFeature) (*feature, error) {
 	return &feature{n: n, id: keyOf(f.ID, props), name: nameOf(props), geom: mp}, nil
 }
 
-// polygon parses [[[x, y], ...], ...]: rings of positions.
+// polygon parses [[[x, y], ...], ...]: rings of positions. A ring grows in
+// the parser's scratch and is copied out at its size, so a worker's
+// features make no garbage of growing rings.
 func (p *arcParser) polygon() (orb.Polygon, error) {
 	var poly orb.Polygon
 	err := p.list(func() error {
-		var ring orb.Ring
+		p.ring = p.ring[:0]
 		err := p.list(func() error {
 			pt, err := p.position()
-			ring = append(ring, pt)
+			p.ring = append(p.ring, pt)
 			return err
 		})
-		poly = append(poly, ring)
+		poly = append(poly, slices.Clone(p.ring))
 		return err
 	})
 	return poly, err

@@ -16,8 +16,9 @@ import (
 // a GeoJSON feature around them, straight from the file's bytes: several
 // times faster than encoding/json, and without copying them.
 type arcParser struct {
-	b []byte
-	i int
+	b    []byte
+	i    int
+	ring orb.Ring // scratch for polygon
 }
 
 func (p *arcParser) space() {
@@ -142,9 +143,8 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1
 // feature is decoded again through encoding/json, whose messages and
 // leniencies stay the program's.
 
-// scanFeature reads feature n from its bytes, or says it cannot.
-func scanFeature(n int, data []byte) (*feature, bool) {
-	p := &arcParser{b: data}
+// feature reads feature n from all of p's bytes, or says it cannot.
+func (p *arcParser) feature(n int) (*feature, bool) {
 	var (
 		id    any
 		props geoProperties
@@ -167,7 +167,7 @@ func scanFeature(n int, data []byte) (*feature, bool) {
 		_, ok := p.value()
 		return ok && !oneOf(key, "id", "properties", "geometry")
 	})
-	if p.space(); !ok || p.i != len(data) {
+	if p.space(); !ok || p.i != len(p.b) {
 		return nil, false
 	}
 	if typ == "" {
@@ -209,10 +209,10 @@ func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
 		return ok && (key == "type" || !oneOf(key, "type", "coordinates"))
 	})
 	if coords != nil && ok && !parsed {
-		c := &arcParser{b: coords}
+		c := &arcParser{b: coords, ring: p.ring}
 		mp, ok = c.shape(typ)
 		ok = ok && c.i == len(coords)
-		parsed = true
+		p.ring, parsed = c.ring, true
 	}
 	return typ, mp, ok && parsed
 }
