@@ -90,8 +90,13 @@ func Map(path string, b *geo.Boundaries, opt render.Options, w, h int, frame orb
 	var c vg.CanvasWriterTo
 	switch format {
 	case chart.PNG:
-		img := render.Image(b, vp, opt)
-		return safefile.Write(path, func(wr io.Writer) error { return pngmeta.Encode(wr, img, prov.Texts()) })
+		// Each band is compressed as soon as it is drawn: the whole image is
+		// never held.
+		enc := pngmeta.NewBands(w, h, render.BandRows)
+		if err := render.DrawBands(b, vp, opt, enc.Add); err != nil {
+			return err
+		}
+		return safefile.Write(path, func(wr io.Writer) error { return enc.WriteTo(wr, prov.Texts()) })
 	case chart.SVG:
 		c = vgsvg.New(vg.Length(w), vg.Length(h))
 	default:

@@ -15,6 +15,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -141,12 +142,29 @@ func (p Provenance) Texts() []Text {
 }
 
 // Encode writes img as a PNG with the texts. An opaque *image.RGBA, which
-// every map is, takes a fast path: RGB rows with the Up filter (maps change
-// little from one row to the next) and the fastest deflate level, several
-// times quicker than image/png's adaptive filtering for a similar size.
+// every map is, takes the fast path of Bands, a band on every core.
 func Encode(w io.Writer, img image.Image, texts []Text) error {
 	if rgba, ok := img.(*image.RGBA); ok && rgba.Opaque() {
-		return encodeRGB(w, rgba, texts)
+		// The same pixels, with the frame's rows counted from 0.
+		rgba = &image.RGBA{Pix: rgba.Pix, Stride: rgba.Stride, Rect: rgba.Rect.Sub(rgba.Rect.Min)}
+		width, h := rgba.Rect.Dx(), rgba.Rect.Dy()
+		const rows = 64
+		e := NewBands(width, h, rows)
+		errs := make([]error, len(e.parts))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range runtime.NumCPU() {
+			wg.Go(func() {
+				for y0 := int(next.Add(rows)) - rows; y0 < h; y0 = int(next.Add(rows)) - rows {
+					errs[y0/rows] = e.Add(y0, rgba.SubImage(image.Rect(0, max(y0-1, 0), width, min(y0+rows, h))).(*image.RGBA))
+				}
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		return e.WriteTo(w, texts)
 	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
@@ -161,68 +179,98 @@ func Encode(w io.Writer, img image.Image, texts []Text) error {
 	return err
 }
 
-// filterUp writes row y of img as an RGB line with the Up filter: each
-// byte minus the one above it.
-func filterUp(line []byte, img *image.RGBA, y, w int) {
-	b := img.Bounds()
-	line[0] = 2
-	cur := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):]
-	if y == 0 {
-		for x := 0; x < w; x++ {
-			copy(line[1+3*x:4+3*x], cur[4*x:4*x+3])
-		}
-		return
-	}
-	prev := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y-1):]
-	for x := 0; x < w; x++ {
-		line[1+3*x] = cur[4*x] - prev[4*x]
-		line[2+3*x] = cur[4*x+1] - prev[4*x+1]
-		line[3+3*x] = cur[4*x+2] - prev[4*x+2]
-	}
+// Bands writes an opaque image as an RGB PNG from bands of its rows, added
+// in any order from any goroutine: each band is filtered (Up: maps change
+// little from one row to the next) and deflated at the fastest level on its
+// own, as independent blocks of one zlib stream, as pigz does. A caller can
+// draw and compress a band at a time and never hold the whole image.
+type Bands struct {
+	w, h, rows int
+	parts      [][]byte
+	sums       []uint32 // Adler-32 of each band's filtered rows
+	// scratch holds deflaters and filter buffers between bands: one for
+	// each goroutine adding at a time.
+	scratch sync.Pool
 }
 
-// chunkRows is how many filtered rows a core holds before deflating them:
-// a whole filtered image would be 6 MB of fresh memory at 1920×1080, and
-// fresh memory is slow to come by (see docs/DESIGN.md).
+// NewBands starts a w×h image of bands of rows rows each (fewer in the
+// last).
+func NewBands(w, h, rows int) *Bands {
+	n := (h + rows - 1) / rows
+	return &Bands{w: w, h: h, rows: rows, parts: make([][]byte, n), sums: make([]uint32, n)}
+}
+
+type bandScratch struct {
+	f     *flate.Writer
+	chunk []byte
+}
+
+// chunkRows is how many filtered rows are deflated at a time.
 const chunkRows = 16
 
-// encodeRGB writes img as an RGB PNG with the texts, straight to w: the
-// compressed bands are its only copy.
-func encodeRGB(w io.Writer, img *image.RGBA, texts []Text) error {
-	b := img.Bounds()
-	width, h := b.Dx(), b.Dy()
-	// Each core filters and deflates a band of rows, as independent blocks
-	// of one zlib stream, as pigz does; the bands' Adler-32 sums combine.
-	stride := 1 + 3*width
-	parts := runtime.NumCPU()
-	blocks := make([]bytes.Buffer, parts)
-	sums := make([]uint32, parts)
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Go(func() {
-			y0, y1 := i*h/parts, (i+1)*h/parts
-			sums[i], errs[i] = deflateRows(&blocks[i], img, y0, y1, stride, i == parts-1)
-		})
+// Add filters and deflates the band whose first row is y0 (a multiple of
+// the band height) from img, which holds that band's rows and, but for the
+// first band, the row above, all at their rows in the frame. Add may be
+// called for different bands at once.
+func (e *Bands) Add(y0 int, img *image.RGBA) error {
+	i := y0 / e.rows
+	y1 := min(y0+e.rows, e.h)
+	stride := 1 + 3*e.w
+	sc, _ := e.scratch.Get().(*bandScratch)
+	if sc == nil {
+		// klauspost/compress's fastest level: twice the standard library's
+		// speed at this level, for the same size, and 0.5 MB of state
+		// instead of 1.2.
+		f, err := flate.NewWriter(nil, flate.BestSpeed)
+		if err != nil {
+			return err
+		}
+		sc = &bandScratch{f: f, chunk: make([]byte, chunkRows*stride)}
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
+	defer e.scratch.Put(sc)
+	var out bytes.Buffer
+	sc.f.Reset(&out)
+	sum := adler32.New()
+	for y := y0; y < y1; y += chunkRows {
+		n := min(chunkRows, y1-y)
+		for k := range n {
+			filterUp(sc.chunk[k*stride:(k+1)*stride], img, y+k, e.w)
+		}
+		sum.Write(sc.chunk[:n*stride])
+		if _, err := sc.f.Write(sc.chunk[:n*stride]); err != nil {
+			return err
+		}
 	}
+	var err error
+	if y1 == e.h {
+		err = sc.f.Close() // the final block
+	} else {
+		err = sc.f.Flush() // ends on a byte boundary, not as the final block
+	}
+	e.parts[i], e.sums[i] = out.Bytes(), sum.Sum32()
+	return err
+}
+
+// WriteTo writes the PNG, with the texts, once every band is added.
+func (e *Bands) WriteTo(w io.Writer, texts []Text) error {
 	idat := [][]byte{{0x78, 0x01}} // zlib header: deflate, fastest
 	sum := uint32(1)               // Adler-32 of nothing
-	for i := range blocks {
-		idat = append(idat, blocks[i].Bytes())
-		y0, y1 := i*h/parts, (i+1)*h/parts
-		sum = adler32Combine(sum, sums[i], int64((y1-y0)*stride))
+	stride := 1 + 3*e.w
+	for i, part := range e.parts {
+		if part == nil {
+			return fmt.Errorf("PNG band %d of %d was not drawn", i+1, len(e.parts))
+		}
+		idat = append(idat, part)
+		rows := min(e.rows, e.h-i*e.rows)
+		sum = adler32Combine(sum, e.sums[i], int64(rows*stride))
 	}
 	idat = append(idat, binary.BigEndian.AppendUint32(nil, sum))
 
 	bw := bufio.NewWriter(w)
 	bw.Write(signature)
 	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(e.w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(e.h))
 	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
 	writeChunk(bw, "IHDR", ihdr[:])
 	if err := writeTexts(bw, texts); err != nil {
@@ -233,34 +281,23 @@ func encodeRGB(w io.Writer, img *image.RGBA, texts []Text) error {
 	return bw.Flush() // the first error of any write
 }
 
-// deflateRows filters rows [y0, y1) of img a chunk at a time and deflates
-// them into out, ending the stream if last and on a byte boundary if not.
-// It returns the Adler-32 sum of the filtered rows.
-func deflateRows(out *bytes.Buffer, img *image.RGBA, y0, y1, stride int, last bool) (uint32, error) {
-	// klauspost/compress's fastest level: twice the standard library's speed
-	// at this level, for the same size, and 0.5 MB of state instead of 1.2.
-	f, err := flate.NewWriter(out, flate.BestSpeed)
-	if err != nil {
-		return 0, err
-	}
-	sum := adler32.New()
-	chunk := make([]byte, chunkRows*stride)
-	for y := y0; y < y1; y += chunkRows {
-		n := min(chunkRows, y1-y)
-		for k := range n {
-			filterUp(chunk[k*stride:(k+1)*stride], img, y+k, img.Bounds().Dx())
+// filterUp writes frame row y of img as an RGB line with the Up filter:
+// each byte minus the one above it.
+func filterUp(line []byte, img *image.RGBA, y, w int) {
+	line[0] = 2
+	cur := img.Pix[img.PixOffset(0, y):]
+	if y == 0 {
+		for x := 0; x < w; x++ {
+			copy(line[1+3*x:4+3*x], cur[4*x:4*x+3])
 		}
-		sum.Write(chunk[:n*stride])
-		if _, err := f.Write(chunk[:n*stride]); err != nil {
-			return 0, err
-		}
+		return
 	}
-	if last {
-		err = f.Close()
-	} else {
-		err = f.Flush()
+	prev := img.Pix[img.PixOffset(0, y-1):]
+	for x := 0; x < w; x++ {
+		line[1+3*x] = cur[4*x] - prev[4*x]
+		line[2+3*x] = cur[4*x+1] - prev[4*x+1]
+		line[3+3*x] = cur[4*x+2] - prev[4*x+2]
 	}
-	return sum.Sum32(), err
 }
 
 // adler32Combine returns the Adler-32 sum of a followed by b, from their

@@ -40,7 +40,7 @@ func TestRoundTrip(t *testing.T) {
 
 // The fast RGB path decodes to the same pixels.
 func TestEncodeRGB(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 37, 3*chunkRows+5)) // bands of several chunks
+	img := image.NewRGBA(image.Rect(5, 7, 5+37, 7+150)) // bands of several chunks, the last short; not at the origin
 	for i := range img.Pix {
 		img.Pix[i] = byte(i * 7)
 		if i%4 == 3 {
@@ -58,9 +58,9 @@ func TestEncodeRGB(t *testing.T) {
 	for y := 0; y < img.Bounds().Dy(); y++ {
 		for x := 0; x < 37; x++ {
 			r1, g1, b1, a1 := got.At(x, y).RGBA()
-			r2, g2, b2, a2 := img.At(x, y).RGBA()
+			r2, g2, b2, a2 := img.At(5+x, 7+y).RGBA()
 			if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
-				t.Fatalf("pixel %d,%d: %v, want %v", x, y, got.At(x, y), img.At(x, y))
+				t.Fatalf("pixel %d,%d: %v, want %v", x, y, got.At(x, y), img.At(5+x, 7+y))
 			}
 		}
 	}

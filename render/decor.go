@@ -41,6 +41,15 @@ func newFonts() *fonts {
 	return &fonts{regular: r, bold: b, faces: map[faceKey]font.Face{}}
 }
 
+// face returns a face of the Go fonts, parsed on first use: only
+// decorations need them.
+func (r *Renderer) face(bold bool, size int) font.Face {
+	if r.fonts == nil {
+		r.fonts = newFonts()
+	}
+	return r.fonts.face(bold, size)
+}
+
 func (f *fonts) face(bold bool, size int) font.Face {
 	k := faceKey{bold, size}
 	if fc, ok := f.faces[k]; ok {
@@ -66,6 +75,9 @@ func drawBacked(img *image.RGBA, face font.Face, th style.Theme, x, y int, s str
 	m := face.Metrics()
 	pad := m.Height.Ceil() / 4
 	r := image.Rect(x-pad, y-m.Ascent.Ceil()-pad, x+textWidth(face, s)+pad, y+m.Descent.Ceil()+pad)
+	if !r.Overlaps(img.Bounds()) {
+		return // a band of the image that the text misses
+	}
 	draw.Draw(img, r, image.NewUniform(th.Panel), image.Point{}, draw.Over)
 	drawText(img, face, th.Text, x, y, s)
 }
@@ -331,20 +343,20 @@ func legendHeading(opt Options) string {
 }
 
 // decorate draws the title (top left), the legend (bottom right) and the
-// footer with sources and dates (bottom).
-func (r *Renderer) decorate(img *image.RGBA, opt Options) {
-	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+// footer with sources and dates (bottom) of a w×h frame, into img: the
+// frame, or a band of it.
+func (r *Renderer) decorate(img *image.RGBA, w, h int, opt Options) {
 	th := opt.Theme
 	unit := decorUnit(w, h)
-	title := r.fonts.face(true, unit*2)
-	small := r.fonts.face(false, unit)
+	title := r.face(true, unit*2)
+	small := r.face(false, unit)
 	pad := unit
 
 	if opt.Title != "" {
 		drawBacked(img, title, th, pad, pad+unit*2, opt.Title)
 	}
 	if opt.Stamp != "" {
-		big := r.fonts.face(true, unit*4)
+		big := r.face(true, unit*4)
 		drawBacked(img, big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp)
 	}
 	drawBacked(img, small, th, pad, h-pad, footer(opt))
@@ -354,19 +366,18 @@ func (r *Renderer) decorate(img *image.RGBA, opt Options) {
 		drawBacked(img, small, th, pad, h-pad-unit*3/2, note)
 	}
 
-	r.drawLegend(img, opt, unit)
+	r.drawLegend(img, w, h, opt, unit)
 }
 
-// drawLegend draws the legend box in the bottom right corner, with text
-// unit pixels high.
-func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
+// drawLegend draws the legend box in the bottom right corner of a w×h
+// frame, with text unit pixels high.
+func (r *Renderer) drawLegend(img *image.RGBA, w, h int, opt Options, unit int) {
 	entries := legend(opt.View, opt)
 	if len(entries) == 0 {
 		return
 	}
 	th, pad := opt.Theme, unit
-	w, h := img.Bounds().Dx(), img.Bounds().Dy()
-	small := r.fonts.face(false, unit)
+	small := r.face(false, unit)
 	heading := legendHeading(opt)
 	lineH := unit * 3 / 2
 	sw := unit
@@ -377,9 +388,13 @@ func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
 	boxW += 2 * pad
 	boxH := (len(entries)+1)*lineH + pad*3/2
 	x0, y0 := w-boxW-pad, h-boxH-pad*3
-	draw.Draw(img, image.Rect(x0, y0, x0+boxW, y0+boxH), image.NewUniform(th.Panel), image.Point{}, draw.Over)
+	box := image.Rect(x0, y0, x0+boxW, y0+boxH)
+	if !box.Overlaps(img.Bounds()) {
+		return
+	}
+	draw.Draw(img, box, image.NewUniform(th.Panel), image.Point{}, draw.Over)
 	y := y0 + pad + unit
-	drawText(img, r.fonts.face(true, unit), th.Text, x0+pad, y, heading)
+	drawText(img, r.face(true, unit), th.Text, x0+pad, y, heading)
 	for _, e := range entries {
 		y += lineH
 		sr := image.Rect(x0+pad, y-sw+2, x0+pad+sw, y+2)
@@ -390,7 +405,7 @@ func (r *Renderer) drawLegend(img *image.RGBA, opt Options, unit int) {
 				if px == sr.Min.X || py == sr.Min.Y || px == sr.Max.X-1 || py == sr.Max.Y-1 {
 					c = style.Mix(c, th.Text, 0.5)
 				}
-				img.SetRGBA(px, py, c)
+				img.SetRGBA(px, py, c) // outside a band's rows, a no-op
 			}
 		}
 		drawText(img, small, th.Text, sr.Max.X+unit/2, y, e.Text())

@@ -4,6 +4,7 @@ package render
 
 import (
 	"encoding/binary"
+	"errors"
 	"image"
 	"image/color"
 	"maps"
@@ -61,7 +62,7 @@ type Renderer struct {
 
 // New returns a renderer of b.
 func New(b *geo.Boundaries) *Renderer {
-	return &Renderer{bounds: b, proj: geo.NewAlbersUSA(), fonts: newFonts()}
+	return &Renderer{bounds: b, proj: geo.NewAlbersUSA()}
 }
 
 // Draw renders the view into a new image.
@@ -71,44 +72,61 @@ func (r *Renderer) Draw(vp geo.Viewport, opt Options) *image.RGBA {
 	return img
 }
 
-// bandRows is how many rows Image rasterises at a time.
-const bandRows = 64
+// BandRows is how many rows DrawBands draws at a time.
+const BandRows = 64
 
-// Image draws the view of b into a new image once, as an export does. Each
-// core rasterises and paints a band of rows at a time into an id buffer of
-// its own a band high, so the whole frame's id buffer (8 MB at 1920×1080),
-// which only redrawing and outlines need, is never made: fresh memory is
-// slow to come by (see docs/DESIGN.md). With outlines it draws as Draw.
-func Image(b *geo.Boundaries, vp geo.Viewport, opt Options) *image.RGBA {
-	r := New(b)
+// DrawBands draws the view of b once, as an export does, a band of BandRows
+// rows at a time on every core, and hands each band to emit as soon as it
+// is drawn: an image holding frame rows y0 to y0+BandRows (fewer at the
+// bottom), at their rows in the frame, with the row above but for the first
+// band, which a PNG's Up filter reads. Each core rasterises into an id
+// buffer of its own a band high, so neither the frame's id buffer nor its
+// image (8 MB each at 1920×1080) is made: fresh memory is slow to come by
+// (see docs/DESIGN.md). Outlines need the whole id buffer: with them it
+// draws the frame as Draw does and hands out bands of it. emit may be
+// called from several goroutines at once; DrawBands returns its first
+// error.
+func DrawBands(b *geo.Boundaries, vp geo.Viewport, opt Options, emit func(y0 int, img *image.RGBA) error) error {
+	band := func(y0 int) image.Rectangle { return image.Rect(0, max(y0-1, 0), vp.W, min(y0+BandRows, vp.H)) }
 	if opt.Selected != "" || opt.Hovered != "" || len(opt.Changed) > 0 {
-		return r.Draw(vp, opt)
+		full := New(b).Draw(vp, opt)
+		for y0 := 0; y0 < vp.H; y0 += BandRows {
+			if err := emit(y0, full.SubImage(band(y0)).(*image.RGBA)); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+	r := New(b)
 	layer := r.layer(opt)
 	pal := r.palette(layer, vp, opt)
+	errs := make([]error, (vp.H+BandRows-1)/BandRows)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
 		wg.Go(func() {
+			r := New(b) // fonts and their caches are not for sharing
 			var buf idBuffer
-			for top := int(next.Add(bandRows)) - bandRows; top < vp.H; top = int(next.Add(bandRows)) - bandRows {
-				bottom := min(top+bandRows, vp.H)
+			pix := make([]byte, 4*vp.W*(BandRows+1))
+			for y0 := int(next.Add(BandRows)) - BandRows; y0 < vp.H; y0 = int(next.Add(BandRows)) - BandRows {
+				rect := band(y0)
+				img := &image.RGBA{Pix: pix[:4*rect.Dx()*rect.Dy()], Stride: 4 * vp.W, Rect: rect}
 				// Borders read the rows above and below.
-				buf.hold(layer, vp, max(top-1, 0), min(bottom+1, vp.H))
+				buf.hold(layer, vp, max(rect.Min.Y-1, 0), min(rect.Max.Y+1, vp.H))
 				buf.rasterizeRows(layer, vp, buf.top, buf.top+len(buf.ids)/vp.W)
-				for y := top; y < bottom; y++ {
+				for y := rect.Min.Y; y < rect.Max.Y; y++ {
 					paintRow(img, &buf, y, 0, vp.W, pal)
 				}
+				r.drawCities(img, vp, opt, nil)
+				if opt.Decorations {
+					r.decorate(img, vp.W, vp.H, opt)
+				}
+				errs[y0/BandRows] = emit(y0, img)
 			}
 		})
 	}
 	wg.Wait()
-	r.drawCities(img, vp, opt, nil)
-	if opt.Decorations {
-		r.decorate(img, opt)
-	}
-	return img
+	return errors.Join(errs...)
 }
 
 // DrawInto renders the view into img, which must be vp.W×vp.H.
@@ -123,7 +141,7 @@ func (r *Renderer) DrawInto(img *image.RGBA, vp geo.Viewport, opt Options) {
 	r.outlines(img, layer, opt)
 	r.drawCities(img, vp, opt, nil)
 	if opt.Decorations {
-		r.decorate(img, opt)
+		r.decorate(img, vp.W, vp.H, opt)
 	}
 }
 
@@ -292,7 +310,7 @@ func paintRow(img *image.RGBA, b *idBuffer, y, x0, x1 int, p *palette) {
 		down = b.row(y + 1)
 	}
 	up, down = up[:len(row)], down[:len(row)]
-	pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
+	pix := img.Pix[img.PixOffset(0, y) : img.PixOffset(0, y)+4*w]
 	left := row[max(x0-1, 0)]
 	for x := x0; x < x1; x++ {
 		id := row[x]
