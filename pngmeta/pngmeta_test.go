@@ -6,6 +6,7 @@ import (
 	"hash/adler32"
 	"image"
 	"image/png"
+	"io"
 	"reflect"
 	"testing"
 )
@@ -96,5 +97,20 @@ func TestEncodeReportsWriteError(t *testing.T) {
 	}
 	if err := Encode(failingWriter{}, img, nil); err == nil || err.Error() != "disk full" {
 		t.Errorf("err = %v, want disk full", err)
+	}
+}
+
+func BenchmarkEncodeMap(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i/4/97%7*30 + i%4)
+		if i%4 == 3 {
+			img.Pix[i] = 0xff
+		}
+	}
+	for b.Loop() {
+		if err := Encode(io.Discard, img, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -69,17 +69,16 @@ func drawText(img *image.RGBA, face font.Face, c color.Color, x, y int, s string
 	d.DrawString(s)
 }
 
-// drawBacked draws s on a panel of th's, so it stays legible where the
-// map runs under it, as in an export of a zoomed-in view.
-func drawBacked(img *image.RGBA, face font.Face, th style.Theme, x, y int, s string) {
+// backed is s on a panel of th's, so it stays legible where the map runs
+// under it, as in an export of a zoomed-in view.
+func backed(face font.Face, th style.Theme, x, y int, s string) decoration {
 	m := face.Metrics()
 	pad := m.Height.Ceil() / 4
-	r := image.Rect(x-pad, y-m.Ascent.Ceil()-pad, x+textWidth(face, s)+pad, y+m.Descent.Ceil()+pad)
-	if !r.Overlaps(img.Bounds()) {
-		return // a band of the image that the text misses
-	}
-	draw.Draw(img, r, image.NewUniform(th.Panel), image.Point{}, draw.Over)
-	drawText(img, face, th.Text, x, y, s)
+	box := image.Rect(x-pad, y-m.Ascent.Ceil()-pad, x+textWidth(face, s)+pad, y+m.Descent.Ceil()+pad)
+	return decoration{box, func(img *image.RGBA) {
+		draw.Draw(img, box, image.NewUniform(th.Panel), image.Point{}, draw.Over)
+		drawText(img, face, th.Text, x, y, s)
+	}}
 }
 
 func textWidth(face font.Face, s string) int {
@@ -342,42 +341,56 @@ func legendHeading(opt Options) string {
 	return heading
 }
 
-// decorate draws the title (top left), the legend (bottom right) and the
-// footer with sources and dates (bottom) of a w×h frame, into img: the
-// frame, or a band of it.
-func (r *Renderer) decorate(img *image.RGBA, w, h int, opt Options) {
+// decoration is one of an export's decorations: the box it covers and how
+// to draw it, so a band of the frame draws only those it meets.
+type decoration struct {
+	box  image.Rectangle
+	draw func(img *image.RGBA)
+}
+
+// decorate draws into img, a frame or a band of one, the decorations it
+// meets.
+func decorate(img *image.RGBA, decs []decoration) {
+	for _, d := range decs {
+		if d.box.Overlaps(img.Bounds()) {
+			d.draw(img)
+		}
+	}
+}
+
+// decorations lays out the title (top left), the stamp (top right), the
+// footer with sources and dates (bottom) and the legend (bottom right) of a
+// w×h frame, in the order they are drawn.
+func (r *Renderer) decorations(w, h int, opt Options) []decoration {
 	th := opt.Theme
 	unit := decorUnit(w, h)
-	title := r.face(true, unit*2)
 	small := r.face(false, unit)
 	pad := unit
-
+	var out []decoration
 	if opt.Title != "" {
-		drawBacked(img, title, th, pad, pad+unit*2, opt.Title)
+		out = append(out, backed(r.face(true, unit*2), th, pad, pad+unit*2, opt.Title))
 	}
 	if opt.Stamp != "" {
 		big := r.face(true, unit*4)
-		drawBacked(img, big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp)
+		out = append(out, backed(big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp))
 	}
-	drawBacked(img, small, th, pad, h-pad, footer(opt))
+	out = append(out, backed(small, th, pad, h-pad, footer(opt)))
 	// The 287(g) caveat gets a line of its own: beside the footer it would
 	// run off the image.
 	if note := opt.View.AgreementsNote(); note != "" {
-		drawBacked(img, small, th, pad, h-pad-unit*3/2, note)
+		out = append(out, backed(small, th, pad, h-pad-unit*3/2, note))
 	}
-
-	r.drawLegend(img, w, h, opt, unit)
+	if entries := legend(opt.View, opt); len(entries) > 0 {
+		out = append(out, r.legendBox(entries, w, h, opt, unit))
+	}
+	return out
 }
 
-// drawLegend draws the legend box in the bottom right corner of a w×h
-// frame, with text unit pixels high.
-func (r *Renderer) drawLegend(img *image.RGBA, w, h int, opt Options, unit int) {
-	entries := legend(opt.View, opt)
-	if len(entries) == 0 {
-		return
-	}
+// legendBox is the legend box in the bottom right corner of a w×h frame,
+// with text unit pixels high.
+func (r *Renderer) legendBox(entries []LegendEntry, w, h int, opt Options, unit int) decoration {
 	th, pad := opt.Theme, unit
-	small := r.face(false, unit)
+	small, bold := r.face(false, unit), r.face(true, unit)
 	heading := legendHeading(opt)
 	lineH := unit * 3 / 2
 	sw := unit
@@ -389,27 +402,26 @@ func (r *Renderer) drawLegend(img *image.RGBA, w, h int, opt Options, unit int) 
 	boxH := (len(entries)+1)*lineH + pad*3/2
 	x0, y0 := w-boxW-pad, h-boxH-pad*3
 	box := image.Rect(x0, y0, x0+boxW, y0+boxH)
-	if !box.Overlaps(img.Bounds()) {
-		return
-	}
-	draw.Draw(img, box, image.NewUniform(th.Panel), image.Point{}, draw.Over)
-	y := y0 + pad + unit
-	drawText(img, r.face(true, unit), th.Text, x0+pad, y, heading)
-	for _, e := range entries {
-		y += lineH
-		sr := image.Rect(x0+pad, y-sw+2, x0+pad+sw, y+2)
-		for py := sr.Min.Y; py < sr.Max.Y; py++ {
-			for px := sr.Min.X; px < sr.Max.X; px++ {
-				c := e.Swatch(px, py)
-				// A rim, so a swatch as pale as the panel still shows.
-				if px == sr.Min.X || py == sr.Min.Y || px == sr.Max.X-1 || py == sr.Max.Y-1 {
-					c = style.Mix(c, th.Text, 0.5)
+	return decoration{box, func(img *image.RGBA) {
+		draw.Draw(img, box, image.NewUniform(th.Panel), image.Point{}, draw.Over)
+		y := y0 + pad + unit
+		drawText(img, bold, th.Text, x0+pad, y, heading)
+		for _, e := range entries {
+			y += lineH
+			sr := image.Rect(x0+pad, y-sw+2, x0+pad+sw, y+2)
+			for py := max(sr.Min.Y, img.Rect.Min.Y); py < min(sr.Max.Y, img.Rect.Max.Y); py++ {
+				for px := sr.Min.X; px < sr.Max.X; px++ {
+					c := e.Swatch(px, py)
+					// A rim, so a swatch as pale as the panel still shows.
+					if px == sr.Min.X || py == sr.Min.Y || px == sr.Max.X-1 || py == sr.Max.Y-1 {
+						c = style.Mix(c, th.Text, 0.5)
+					}
+					img.SetRGBA(px, py, c)
 				}
-				img.SetRGBA(px, py, c) // outside a band's rows, a no-op
 			}
+			drawText(img, small, th.Text, sr.Max.X+unit/2, y, e.Text())
 		}
-		drawText(img, small, th.Text, sr.Max.X+unit/2, y, e.Text())
-	}
+	}}
 }
 
 // decorUnit is the legend's text size in pixels, from the image size.

@@ -106,6 +106,10 @@ func DrawBands(b *geo.Boundaries, vp geo.Viewport, opt Options, emit func(y0 int
 	for range runtime.NumCPU() {
 		wg.Go(func() {
 			r := New(b) // fonts and their caches are not for sharing
+			var decs []decoration
+			if opt.Decorations {
+				decs = r.decorations(vp.W, vp.H, opt)
+			}
 			var buf idBuffer
 			pix := make([]byte, 4*vp.W*(BandRows+1))
 			for y0 := int(next.Add(BandRows)) - BandRows; y0 < vp.H; y0 = int(next.Add(BandRows)) - BandRows {
@@ -118,9 +122,7 @@ func DrawBands(b *geo.Boundaries, vp geo.Viewport, opt Options, emit func(y0 int
 					paintRow(img, &buf, y, 0, vp.W, pal)
 				}
 				r.drawCities(img, vp, opt, nil)
-				if opt.Decorations {
-					r.decorate(img, vp.W, vp.H, opt)
-				}
+				decorate(img, decs)
 				errs[y0/BandRows] = emit(y0, img)
 			}
 		})
@@ -141,7 +143,7 @@ func (r *Renderer) DrawInto(img *image.RGBA, vp geo.Viewport, opt Options) {
 	r.outlines(img, layer, opt)
 	r.drawCities(img, vp, opt, nil)
 	if opt.Decorations {
-		r.decorate(img, vp.W, vp.H, opt)
+		decorate(img, r.decorations(vp.W, vp.H, opt))
 	}
 }
 

@@ -172,7 +172,7 @@ func (r *Renderer) vectorDecorations(dc draw.Canvas, vp geo.Viewport, opt Option
 	r.vectorLegend(dc, vp, opt, face)
 }
 
-// vectorLegend draws the legend box at the bottom right, as drawLegend
+// vectorLegend draws the legend box at the bottom right, as legendBox
 // does, its swatches' dots and stripes as marks.
 func (r *Renderer) vectorLegend(dc draw.Canvas, vp geo.Viewport, opt Options, face func(int) draw.TextStyle) {
 	w, h := vp.W, vp.H
