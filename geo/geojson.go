@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -60,9 +61,13 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	feats := make([]*feature, len(elems))
 	errs := make([]error, len(elems))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(elems)/256))
+	faults := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			// data may be a mapped file: see LoadFileContext.
+			debug.SetPanicOnFault(true)
+			defer guardFault(&faults[w])
 			var p arcParser // its ring scratch serves all the worker's features
 			for i := w; i < len(elems); i += workers {
 				if (i/workers)%256 == 0 && ctx.Err() != nil {
@@ -75,6 +80,9 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if err := errors.Join(faults...); err != nil {
+		return nil, errShrank
 	}
 	out := make([]feature, 0, len(feats))
 	for i, f := range feats {

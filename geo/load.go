@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -29,19 +30,70 @@ var ErrNoRegions = errors.New("no Polygon or MultiPolygon features with a state 
 func LoadFile(path string) (*Boundaries, error) { return LoadFileContext(context.Background(), path) }
 
 // LoadFileContext is LoadFile, stopping with ctx's error once ctx is done.
-func LoadFileContext(ctx context.Context, path string) (*Boundaries, error) {
-	st, err := os.Stat(path)
+// A regular file is mapped, not read, and a file cut short while it is
+// being parsed gives an error, not a crash.
+func LoadFileContext(ctx context.Context, path string) (b *Boundaries, err error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, &fileerr.Error{File: path, Err: errors.Unwrap(err)}
+		return nil, pathError(path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, pathError(path, err)
 	}
 	if st.Size() > MaxFileSize {
 		return nil, fileerr.New(path, 0, 0, "file is %d MiB; boundary files are limited to %d MiB", st.Size()>>20, MaxFileSize>>20)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &fileerr.Error{File: path, Err: errors.Unwrap(err)}
+	var data []byte
+	release := func() {}
+	if st.Mode().IsRegular() {
+		data, release, err = mapFile(f, st.Size())
+	} else {
+		data, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	}
-	return LoadContext(ctx, path, data)
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	defer release()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer guardFault(&err)
+	if b, err = LoadContext(ctx, path, data); errors.Is(err, errShrank) {
+		err = &fileerr.Error{File: path, Err: errShrank}
+	}
+	return b, err
+}
+
+func pathError(path string, err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		err = pe.Err
+	}
+	return &fileerr.Error{File: path, Err: err}
+}
+
+// errShrank is the error for a boundary file cut short while it is read.
+var errShrank = errors.New("the file changed while it was being read; load it again")
+
+// guardFault, deferred on a goroutine that reads a mapped file with
+// faults made panics (debug.SetPanicOnFault), turns the fault of reading
+// past the end of a file cut short into errShrank in *err. Other panics go
+// on.
+func guardFault(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if _, fault := r.(interface{ Addr() uintptr }); !fault {
+		panic(r)
+	}
+	*err = errShrank
+}
+
+// readFile reads a file of size bytes.
+func readFile(f *os.File, size int64) ([]byte, func(), error) {
+	b := make([]byte, size)
+	_, err := io.ReadFull(f, b)
+	return b, func() {}, err
 }
 
 // Load reads GeoJSON (a FeatureCollection of Polygon and MultiPolygon
