@@ -148,7 +148,19 @@ func TestDecimalMatchesParseFloat(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	cases := []string{"0", "-0", "1", "-87.6298", "41.8781", "0.000001", "123456789012345", "-179.999999999999", "1.5e3", "1234567890123456", "2e-7", "30.869373080620804", "1E+2", "0.5e-3"}
+	cases := []string{"0", "-0", "1", "-87.6298", "41.8781", "0.000001", "123456789012345", "-179.999999999999", "1.5e3", "1234567890123456", "2e-7", "30.869373080620804", "-82.9722074591746", "0.0000000000000000001", "9999999999999999999", "18446744073709551615", "1.0000000000000000001", "0.30000000000000004", "1E+2", "0.5e-3"}
+	for range 100000 {
+		// 16 to 19 digits, as mapshaper and GDAL write them.
+		digits := 16 + rng.IntN(4)
+		s := strconv.FormatUint(rng.Uint64N(uint64(math.Pow10(digits))), 10)
+		s = strings.Repeat("0", digits-len(s)) + s
+		at := rng.IntN(digits + 1)
+		s = strings.TrimLeft(s[:at], "0") + "." + s[at:]
+		if s[0] == '.' {
+			s = "0" + s
+		}
+		cases = append(cases, strings.TrimSuffix("-"[:rng.IntN(2)]+s, "."))
+	}
 	for range 100000 {
 		intDigits, fracDigits := rng.IntN(5), rng.IntN(12)
 		s := strconv.Itoa(rng.IntN(int(math.Pow10(intDigits + 1))))
