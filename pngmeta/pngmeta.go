@@ -203,6 +203,7 @@ func NewBands(w, h, rows int) *Bands {
 type bandScratch struct {
 	f     *flate.Writer
 	chunk []byte
+	out   bytes.Buffer // the band compressed, copied out at its size
 }
 
 // chunkRows is how many filtered rows are deflated at a time.
@@ -228,8 +229,8 @@ func (e *Bands) Add(y0 int, img *image.RGBA) error {
 		sc = &bandScratch{f: f, chunk: make([]byte, chunkRows*stride)}
 	}
 	defer e.scratch.Put(sc)
-	var out bytes.Buffer
-	sc.f.Reset(&out)
+	sc.out.Reset()
+	sc.f.Reset(&sc.out)
 	sum := adler32.New()
 	for y := y0; y < y1; y += chunkRows {
 		n := min(chunkRows, y1-y)
@@ -247,7 +248,7 @@ func (e *Bands) Add(y0 int, img *image.RGBA) error {
 	} else {
 		err = sc.f.Flush() // ends on a byte boundary, not as the final block
 	}
-	e.parts[i], e.sums[i] = out.Bytes(), sum.Sum32()
+	e.parts[i], e.sums[i] = bytes.Clone(sc.out.Bytes()), sum.Sum32()
 	return err
 }
 

@@ -110,7 +110,8 @@ func DrawBands(b *geo.Boundaries, vp geo.Viewport, opt Options, emit func(y0 int
 			if opt.Decorations {
 				decs = r.decorations(vp.W, vp.H, opt)
 			}
-			var buf idBuffer
+			// A band with the rows above and below it, made once.
+			buf := idBuffer{ids: make([]int32, 0, vp.W*(BandRows+3))}
 			pix := make([]byte, 4*vp.W*(BandRows+1))
 			for y0 := int(next.Add(BandRows)) - BandRows; y0 < vp.H; y0 = int(next.Add(BandRows)) - BandRows {
 				rect := band(y0)
