@@ -45,6 +45,7 @@ var catalogue = []struct {
 	{"bad-verification.csv", jh + "08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,probably\n", 0, "{dir}/bad-verification.csv:2:62: verification \"probably\" is not confirmed, secondary or unverified\n"},
 	{"not-json.geojson", "<html>not json</html>", 0, "{dir}/not-json.geojson:1:1: not valid JSON: invalid character '<' looking for beginning of value\n"},
 	{"truncated.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[-105,39],`, 0, "{dir}/truncated.geojson:1:114: not valid JSON: the file ends too early (truncated?)\n"},
+	{"empty.geojson", "", 0, "{dir}/empty.geojson: the file is empty; want a GeoJSON FeatureCollection or a TopoJSON Topology\n"},
 	{"no-polygons.geojson", `{"type":"FeatureCollection","features":[]}`, 0, "{dir}/no-polygons.geojson: no Polygon or MultiPolygon features with a state (2-digit), county (5-digit) or tract (11-digit) FIPS id\n"},
 	{"point.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"Point","coordinates":[-105,39]}}]}`, 0, "{dir}/point.geojson: feature 1: geometry type Point is not supported; use Polygon or MultiPolygon\n"},
 	{"collection.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature","id":"08","geometry":{"type":"GeometryCollection","geometries":[]}}]}`, 0, "{dir}/collection.geojson: feature 1: geometry type GeometryCollection is not supported; use Polygon or MultiPolygon\n"},

@@ -276,6 +276,8 @@ func jsonError(name string, data []byte, err error) error {
 	}
 	msg := err.Error()
 	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return fileerr.New(name, 0, 0, "the file is empty; want a GeoJSON FeatureCollection or a TopoJSON Topology")
 	case errors.As(err, &syn) && syn.Error() == "unexpected end of JSON input":
 		off = int64(len(data))
 		msg = "not valid JSON: the file ends too early (truncated?)"
