@@ -408,6 +408,9 @@ func (r *Renderer) legendBox(entries []LegendEntry, w, h int, opt Options, unit 
 		drawText(img, bold, th.Text, x0+pad, y, heading)
 		for _, e := range entries {
 			y += lineH
+			if y+lineH/2 < img.Rect.Min.Y || y-lineH >= img.Rect.Max.Y {
+				continue // a line another band draws: its glyphs cost more than its pixels
+			}
 			sr := image.Rect(x0+pad, y-sw+2, x0+pad+sw, y+2)
 			for py := max(sr.Min.Y, img.Rect.Min.Y); py < min(sr.Max.Y, img.Rect.Max.Y); py++ {
 				for px := sr.Min.X; px < sr.Max.X; px++ {
