@@ -75,74 +75,87 @@ func (p *arcParser) list(item func() error) error {
 // rounding gives what ParseFloat gives (Clinger's fast path).
 func (p *arcParser) number() (float64, error) {
 	p.space()
-	b, start := p.b, p.i
-	i := start
-	if i < len(b) && b[i] == '-' {
-		i++
+	start := p.i
+	d, err := p.decimal()
+	if err != nil {
+		return 0, err
 	}
-	var n uint64
-	digits, frac := 0, 0
-	digit := func() bool { return i < len(b) && b[i] >= '0' && b[i] <= '9' }
-	if !digit() {
-		p.i = i
-		return 0, p.fail("a number")
-	}
-	if b[i] == '0' {
-		i++
-		digits++
-	} else {
-		for ; digit(); i++ {
-			n = n*10 + uint64(b[i]-'0')
-			digits++
-		}
-	}
-	if i < len(b) && b[i] == '.' {
-		i++
-		if !digit() {
-			p.i = i
-			return 0, p.fail("a digit after the point")
-		}
-		for ; digit(); i++ {
-			n = n*10 + uint64(b[i]-'0')
-			digits++
-			frac++
-		}
-	}
-	exp := i < len(b) && (b[i] == 'e' || b[i] == 'E')
-	if exp {
-		i++
-		if i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		if !digit() {
-			p.i = i
-			return 0, p.fail("a digit in the exponent")
-		}
-		for digit() {
-			i++
-		}
-	}
-	p.i = i
-	neg := b[start] == '-'
+	neg := p.b[start] == '-'
 	switch {
-	case exp || digits > 19:
-	case digits <= 15:
-		v := float64(n) / pow10[frac]
+	case d.exp || d.digits > 19:
+	case d.digits <= 15:
+		v := float64(d.n) / pow10[d.frac]
 		if neg {
 			v = -v
 		}
 		return v, nil
 	default:
 		// 16 to 19 digits, as mapshaper and GDAL write coordinates.
-		if v, ok := eiselLemire(n, frac, neg); ok {
+		if v, ok := eiselLemire(d.n, d.frac, neg); ok {
 			return v, nil
 		}
 	}
-	v, err := strconv.ParseFloat(string(b[start:i]), 64)
+	text := p.b[start:p.i]
+	v, err := strconv.ParseFloat(string(text), 64)
 	if err != nil || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a valid number", b[start:i])
+		return 0, fmt.Errorf("%q is not a valid number", text)
 	}
 	return v, nil
+}
+
+// decimal is a number's text read as digits: their value as an integer
+// (exact up to 19 digits), how many there are, how many follow the point,
+// and whether an exponent follows them.
+type decimal struct {
+	n            uint64
+	digits, frac int
+	exp          bool
+}
+
+// decimal steps over a number by JSON's grammar and reads its digits.
+func (p *arcParser) decimal() (decimal, error) {
+	var d decimal
+	b := p.b
+	digit := func() bool { return p.i < len(b) && b[p.i] >= '0' && b[p.i] <= '9' }
+	if p.i < len(b) && b[p.i] == '-' {
+		p.i++
+	}
+	if !digit() {
+		return d, p.fail("a number")
+	}
+	if b[p.i] == '0' {
+		p.i++
+		d.digits++
+	} else {
+		for ; digit(); p.i++ {
+			d.n = d.n*10 + uint64(b[p.i]-'0')
+			d.digits++
+		}
+	}
+	if p.i < len(b) && b[p.i] == '.' {
+		p.i++
+		if !digit() {
+			return d, p.fail("a digit after the point")
+		}
+		for ; digit(); p.i++ {
+			d.n = d.n*10 + uint64(b[p.i]-'0')
+			d.digits++
+			d.frac++
+		}
+	}
+	if d.exp = p.i < len(b) && (b[p.i] == 'e' || b[p.i] == 'E'); d.exp {
+		p.i++
+		if p.i < len(b) && (b[p.i] == '+' || b[p.i] == '-') {
+			p.i++
+		}
+		if !digit() {
+			return d, p.fail("a digit in the exponent")
+		}
+		for digit() {
+			p.i++
+		}
+	}
+	return d, nil
 }
 
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
