@@ -51,41 +51,66 @@ type geoGeometry struct {
 	Coordinates json.RawMessage `json:"coordinates"`
 }
 
-// decodeGeoJSON splits the "features" array into its elements in one quick
-// pass and decodes the elements on every core, checking ctx every few
-// hundred, so that a cancelled load of a large file stops at once.
+// decodeGeoJSON splits the "features" array into its elements in one
+// quick pass on this goroutine, handing each to the decoding workers, one a
+// core, as soon as it is found, so decoding starts with the first feature
+// rather than after the last. Splitter and workers check ctx, so a
+// cancelled load of a large file stops at once.
 func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
-	elems, err := featureElements(data)
-	if err != nil {
-		return nil, err
+	type decoded struct {
+		i   int // position in the array, from 0
+		f   *feature
+		err error
 	}
-	feats := make([]*feature, len(elems))
-	errs := make([]error, len(elems))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(elems)/256))
+	found := make(chan [3]int, 1024) // position, first byte, end
+	workers := runtime.GOMAXPROCS(0)
+	done := make([][]decoded, workers)
 	faults := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			// data may be a mapped file: see LoadFileContext.
+			// data may be a mapped file: see LoadFileContext. A worker that
+			// faulted or was cancelled still drains found, so the splitter
+			// never waits on it.
 			debug.SetPanicOnFault(true)
-			defer guardFault(&faults[w])
 			var p arcParser // its ring scratch serves all the worker's features
-			for i := w; i < len(elems); i += workers {
-				if (i/workers)%256 == 0 && ctx.Err() != nil {
-					return
+			for e := range found {
+				if faults[w] != nil || ctx.Err() != nil {
+					continue
 				}
-				feats[i], errs[i] = decodeElement(&p, i+1, data, elems[i])
+				d := decoded{i: e[0]}
+				func() {
+					defer guardFault(&faults[w])
+					d.f, d.err = decodeElement(&p, e[0]+1, data, [2]int{e[1], e[2]})
+				}()
+				done[w] = append(done[w], d)
 			}
 		})
 	}
+	n, err := func() (int, error) {
+		defer close(found) // also when the splitter faults
+		return featureElements(data, func(i, start, end int) bool {
+			found <- [3]int{i, start, end}
+			return i%256 != 0 || ctx.Err() == nil
+		})
+	}()
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err != nil {
 		return nil, err
 	}
 	if err := errors.Join(faults...); err != nil {
 		return nil, errShrank
 	}
-	out := make([]feature, 0, len(feats))
+	feats, errs := make([]*feature, n), make([]error, n)
+	for _, ds := range done {
+		for _, d := range ds {
+			feats[d.i], errs[d.i] = d.f, d.err
+		}
+	}
+	out := make([]feature, 0, n)
 	for i, f := range feats {
 		if errs[i] != nil {
 			return nil, errs[i] // the first in the file, as a sequential decode would report
@@ -121,56 +146,58 @@ type elemError struct {
 func (e *elemError) Error() string { return e.err.Error() }
 func (e *elemError) Unwrap() error { return e.err }
 
-// featureElements returns the byte ranges of the elements of the top-level
-// "features" array, and checks the rest of the object is valid JSON.
-func featureElements(data []byte) ([][2]int, error) {
+// featureElements hands emit the position and byte range of each element
+// of the top-level "features" array, checks the rest of the object is
+// valid JSON, and returns how many elements there are. It stops early,
+// with no error, when emit returns false.
+func featureElements(data []byte, emit func(i, start, end int) bool) (int, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if _, err := dec.Token(); err != nil { // '{', checked by topType
-		return nil, err
+		return 0, err
 	}
 	for dec.More() {
 		key, err := dec.Token()
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		if key != "features" {
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				return nil, err
+				return 0, err
 			}
 			continue
 		}
 		i := skipSpace(data, int(dec.InputOffset()))
 		if i >= len(data) {
-			return nil, io.ErrUnexpectedEOF
+			return 0, io.ErrUnexpectedEOF
 		}
 		if data[i] != ':' {
-			return nil, &elemError{off: int64(i), err: fmt.Errorf("invalid character %q after object key", data[i])}
+			return 0, &elemError{off: int64(i), err: fmt.Errorf("invalid character %q after object key", data[i])}
 		}
 		i = skipSpace(data, i+1)
 		if i < len(data) && data[i] != '[' {
 			var v json.RawMessage // null, or an error to report in place
 			if err := dec.Decode(&v); err != nil {
-				return nil, err
+				return 0, err
 			}
 			if string(v) != "null" {
-				return nil, fmt.Errorf("features is not an array")
+				return 0, fmt.Errorf("features is not an array")
 			}
 			continue
 		}
-		elems, end, err := splitArray(data, i)
-		if err != nil {
-			return nil, err
+		n, end, err := splitArray(data, i, emit)
+		if err != nil || end < 0 {
+			return n, err
 		}
 		// The members after the array are checked as an object of their own.
 		rest := append([]byte("{"), data[skipComma(data, end):]...)
 		var tail map[string]json.RawMessage
 		if err := json.Unmarshal(rest, &tail); err != nil {
-			return nil, &elemError{off: int64(skipComma(data, end)) - 1, err: err}
+			return 0, &elemError{off: int64(skipComma(data, end)) - 1, err: err}
 		}
-		return elems, nil
+		return n, nil
 	}
-	return nil, nil
+	return 0, nil
 }
 
 func skipSpace(data []byte, i int) int {
@@ -189,12 +216,17 @@ func skipComma(data []byte, i int) int {
 	return i
 }
 
-// splitArray returns the byte ranges of the elements of the array that
-// opens at data[i], and the position after its closing bracket. It only
+// splitArray hands emit the position and byte range of each element of the
+// array that opens at data[i], and returns how many there are and the
+// position after the closing bracket, or -1 if emit stopped it. It only
 // counts brackets outside strings; each element is validated when decoded.
-func splitArray(data []byte, i int) ([][2]int, int, error) {
-	var elems [][2]int
-	depth, start := 0, -1
+func splitArray(data []byte, i int, emit func(i, start, end int) bool) (int, int, error) {
+	n, depth, start := 0, 0, -1
+	// element hands on the element that ends at end.
+	element := func(end int) bool {
+		n++
+		return emit(n-1, start, end)
+	}
 	for i++; i < len(data); i++ {
 		// Digits, signs, points and spaces are most of a file: one look-up
 		// steps over each.
@@ -212,7 +244,7 @@ func splitArray(data []byte, i int) ([][2]int, int, error) {
 		case '"':
 			end := closingQuote(data, i+1)
 			if end < 0 {
-				return nil, 0, io.ErrUnexpectedEOF
+				return n, 0, io.ErrUnexpectedEOF
 			}
 			if start < 0 {
 				start = i
@@ -224,23 +256,25 @@ func splitArray(data []byte, i int) ([][2]int, int, error) {
 		case ']', '}':
 			if depth == 0 {
 				if c == '}' {
-					return nil, 0, &elemError{off: int64(i), err: errors.New("invalid character '}' in array")}
+					return n, 0, &elemError{off: int64(i), err: errors.New("invalid character '}' in array")}
 				}
-				if start < 0 && len(elems) > 0 {
-					return nil, 0, &elemError{off: int64(i), err: errors.New("invalid character ']' after a comma")}
+				if start < 0 && n > 0 {
+					return n, 0, &elemError{off: int64(i), err: errors.New("invalid character ']' after a comma")}
 				}
-				if start >= 0 {
-					elems = append(elems, [2]int{start, i})
+				if start >= 0 && !element(i) {
+					return n, -1, nil
 				}
-				return elems, i + 1, nil
+				return n, i + 1, nil
 			}
 			depth--
 		case ',':
 			if depth == 0 {
 				if start < 0 {
-					return nil, 0, &elemError{off: int64(i), err: errors.New("invalid character ',' in array")}
+					return n, 0, &elemError{off: int64(i), err: errors.New("invalid character ',' in array")}
 				}
-				elems = append(elems, [2]int{start, i})
+				if !element(i) {
+					return n, -1, nil
+				}
 				start = -1
 				continue
 			}
@@ -249,7 +283,7 @@ func splitArray(data []byte, i int) ([][2]int, int, error) {
 			start = i
 		}
 	}
-	return nil, 0, io.ErrUnexpectedEOF
+	return n, 0, io.ErrUnexpectedEOF
 }
 
 // closingQuote returns the position of the quote that closes the string
