@@ -57,11 +57,6 @@ type geoGeometry struct {
 // rather than after the last. Splitter and workers check ctx, so a
 // cancelled load of a large file stops at once.
 func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
-	type decoded struct {
-		i   int // position in the array, from 0
-		f   *feature
-		err error
-	}
 	found := make(chan [3]int, 1024) // position, first byte, end
 	workers := runtime.GOMAXPROCS(0)
 	done := make([][]decoded, workers)
@@ -104,6 +99,20 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	if err := errors.Join(faults...); err != nil {
 		return nil, errShrank
 	}
+	return inOrder(n, done)
+}
+
+// decoded is a feature a worker decoded, or why it could not.
+type decoded struct {
+	i   int // position in the array, from 0
+	f   *feature
+	err error
+}
+
+// inOrder puts the workers' n features in file order, leaving out those
+// without geometry, or returns the first error in the file, as a
+// sequential decode would.
+func inOrder(n int, done [][]decoded) ([]feature, error) {
 	feats, errs := make([]*feature, n), make([]error, n)
 	for _, ds := range done {
 		for _, d := range ds {
@@ -113,7 +122,7 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	out := make([]feature, 0, n)
 	for i, f := range feats {
 		if errs[i] != nil {
-			return nil, errs[i] // the first in the file, as a sequential decode would report
+			return nil, errs[i]
 		}
 		if f != nil {
 			out = append(out, *f)
@@ -222,11 +231,7 @@ func skipComma(data []byte, i int) int {
 // counts brackets outside strings; each element is validated when decoded.
 func splitArray(data []byte, i int, emit func(i, start, end int) bool) (int, int, error) {
 	n, depth, start := 0, 0, -1
-	// element hands on the element that ends at end.
-	element := func(end int) bool {
-		n++
-		return emit(n-1, start, end)
-	}
+	bad := func(at int, msg string) error { return &elemError{off: int64(at), err: errors.New(msg)} }
 	for i++; i < len(data); i++ {
 		// Digits, signs, points and spaces are most of a file: one look-up
 		// steps over each.
@@ -240,47 +245,37 @@ func splitArray(data []byte, i int, emit func(i, start, end int) bool) (int, int
 			break
 		}
 		c := data[i]
-		switch c {
-		case '"':
-			end := closingQuote(data, i+1)
-			if end < 0 {
+		if start < 0 && c != ',' && (depth > 0 || (c != ']' && c != '}')) {
+			start = i
+		}
+		switch {
+		case c == '"':
+			if i = closingQuote(data, i+1); i < 0 {
 				return n, 0, io.ErrUnexpectedEOF
 			}
-			if start < 0 {
-				start = i
-			}
-			i = end
-			continue
-		case '[', '{':
+		case c == '[' || c == '{':
 			depth++
-		case ']', '}':
-			if depth == 0 {
-				if c == '}' {
-					return n, 0, &elemError{off: int64(i), err: errors.New("invalid character '}' in array")}
-				}
-				if start < 0 && n > 0 {
-					return n, 0, &elemError{off: int64(i), err: errors.New("invalid character ']' after a comma")}
-				}
-				if start >= 0 && !element(i) {
-					return n, -1, nil
-				}
-				return n, i + 1, nil
-			}
+		case (c == ']' || c == '}') && depth > 0:
 			depth--
-		case ',':
-			if depth == 0 {
-				if start < 0 {
-					return n, 0, &elemError{off: int64(i), err: errors.New("invalid character ',' in array")}
-				}
-				if !element(i) {
+		case c == '}':
+			return n, 0, bad(i, "invalid character '}' in array")
+		case c == ']' && start < 0 && n > 0:
+			return n, 0, bad(i, "invalid character ']' after a comma")
+		case c == ']':
+			if start >= 0 {
+				if n++; !emit(n-1, start, i) {
 					return n, -1, nil
 				}
-				start = -1
-				continue
 			}
-		}
-		if start < 0 {
-			start = i
+			return n, i + 1, nil
+		case c == ',' && depth == 0:
+			if start < 0 {
+				return n, 0, bad(i, "invalid character ',' in array")
+			}
+			if n++; !emit(n-1, start, i) {
+				return n, -1, nil
+			}
+			start = -1
 		}
 	}
 	return n, 0, io.ErrUnexpectedEOF

@@ -87,3 +87,18 @@ func TestLoadContextCancelled(t *testing.T) {
 		t.Errorf("cancelled load: %v", err)
 	}
 }
+
+// Splitting the features array counts brackets outside strings only, with
+// escaped quotes, spaces between elements and members after the array.
+func TestSplitFeatures(t *testing.T) {
+	data := `{"type":"FeatureCollection","features":[ {"type":"Feature","geometry":null} ,` +
+		` {"type":"Feature","id":"08","properties":{"name":"a \"quoted\" ]}, name"},` +
+		`"geometry":{"type":"Polygon","coordinates":[[[-109,37],[-102,37],[-102,41],[-109,37]]]}} ],"bbox":[1,2,3,4]}`
+	b, err := Load("f.json", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := b.States.Region("08"); r == nil || r.Name != `a "quoted" ]}, name` || len(b.States.Regions) != 1 {
+		t.Errorf("states %+v", b.States.Regions)
+	}
+}
