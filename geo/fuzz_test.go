@@ -48,6 +48,7 @@ func FuzzScanFeature(f *testing.F) {
 	f.Add([]byte(`{"type":"Feature","id":6069,"bbox":[1,2,3,4],"geometry":{"coordinates":[[[[-121,36],[-120,36],[-120,37.5e0],[-121,36]]]],"type":"MultiPolygon"}}`))
 	f.Add([]byte(`{"type":"Feature","properties":{"GEOID":"06069","geoid":1},"geometry":null}`))
 	f.Add([]byte(`{"Type":"Feature","ID":"08","Geometry":{"type":"Polygon","coordinates":[]}}`))
+	f.Add([]byte(`{"type":"Feature","properties":{"NAME":"Cook","geoid":17031,"Name":"a\u00e9","fips":null,"x":[1,{"y":2}],"STATEFP":"17","countyfp":"031","GEOID10":"\u0031"},"geometry":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := arcParser{b: data}
 		got, ok := p.feature(1)

@@ -41,6 +41,21 @@ type geoProperties struct {
 	COUNTYFP any `json:"COUNTYFP"`
 }
 
+// field is the field a property of the given name sets, as encoding/json
+// matches names (case folded), or nil.
+func (p *geoProperties) field(name string) *any {
+	for _, f := range [...]struct {
+		tag string
+		v   *any
+	}{{"name", &p.Name}, {"NAMELSAD", &p.NameLSAD}, {"GEOID", &p.GEOID}, {"fips", &p.FIPS},
+		{"GEOID20", &p.GEOID20}, {"GEOID10", &p.GEOID10}, {"STATEFP", &p.STATEFP}, {"COUNTYFP", &p.COUNTYFP}} {
+		if strings.EqualFold(name, f.tag) {
+			return f.v
+		}
+	}
+	return nil
+}
+
 func (p geoProperties) asMap() map[string]any {
 	return map[string]any{"name": p.Name, "NAMELSAD": p.NameLSAD, "GEOID": p.GEOID, "fips": p.FIPS,
 		"GEOID20": p.GEOID20, "GEOID10": p.GEOID10, "STATEFP": p.STATEFP, "COUNTYFP": p.COUNTYFP}

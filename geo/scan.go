@@ -9,6 +9,7 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 )
@@ -242,14 +243,13 @@ func (p *arcParser) feature(n int) (*feature, bool) {
 		geom  orb.MultiPolygon
 		typ   string
 	)
-	ok := p.object(func(key string) bool {
-		switch key {
+	ok := p.object(func(key []byte) bool {
+		switch string(key) {
 		case "id":
 			raw, ok := p.value()
 			return ok && json.Unmarshal(raw, &id) == nil
 		case "properties":
-			raw, ok := p.value()
-			return ok && json.Unmarshal(raw, &props) == nil
+			return p.properties(&props)
 		case "geometry":
 			var ok bool
 			typ, geom, ok = p.geometry()
@@ -268,6 +268,32 @@ func (p *arcParser) feature(n int) (*feature, bool) {
 	return &feature{n: n, id: keyOf(id, m), name: nameOf(m), geom: geom}, true
 }
 
+// properties reads a feature's properties into props as encoding/json
+// would: a member whose name is one of props' in any case sets it (the last
+// of several), a plain string as it stands, any other value through
+// encoding/json; other members are only checked.
+func (p *arcParser) properties(props *geoProperties) bool {
+	p.space()
+	if bytes.HasPrefix(p.b[p.i:], []byte("null")) {
+		p.i += 4
+		return true
+	}
+	return p.object(func(key []byte) bool {
+		raw, ok := p.value()
+		field := props.field(string(key))
+		switch {
+		case !ok:
+			return false
+		case field == nil:
+			return true
+		case raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw):
+			*field = string(raw[1 : len(raw)-1])
+			return true
+		}
+		return json.Unmarshal(raw, field) == nil
+	})
+}
+
 // geometry reads a Polygon or MultiPolygon geometry, or null (type "").
 func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
 	p.space()
@@ -279,7 +305,8 @@ func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
 	var mp orb.MultiPolygon
 	var coords []byte // when they come before the type
 	parsed := false
-	ok := p.object(func(key string) bool {
+	ok := p.object(func(name []byte) bool {
+		key := string(name) // compared only: not made
 		switch {
 		case key == "coordinates" && typ != "":
 			var ok bool
@@ -297,7 +324,7 @@ func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
 				typ = string(raw[1 : len(raw)-1])
 			}
 		}
-		return ok && (key == "type" || !oneOf(key, "type", "coordinates"))
+		return ok && (key == "type" || !oneOf(name, "type", "coordinates"))
 	})
 	if coords != nil && ok && !parsed {
 		c := &arcParser{b: coords, ring: p.ring}
@@ -328,9 +355,9 @@ func (p *arcParser) shape(typ string) (orb.MultiPolygon, bool) {
 }
 
 // object reads '{' member (',' member)* '}', calling member with each key
-// (none escaped) once the reader stands on its value; member reads the
-// value.
-func (p *arcParser) object(member func(key string) bool) bool {
+// (none escaped; the file's bytes, not a copy) once the reader stands on
+// its value; member reads the value.
+func (p *arcParser) object(member func(key []byte) bool) bool {
 	p.space()
 	if p.i >= len(p.b) || p.b[p.i] != '{' {
 		return false
@@ -363,22 +390,22 @@ func (p *arcParser) object(member func(key string) bool) bool {
 }
 
 // key reads a member's name and its colon.
-func (p *arcParser) key() (string, bool) {
+func (p *arcParser) key() ([]byte, bool) {
 	if p.i >= len(p.b) || p.b[p.i] != '"' {
-		return "", false
+		return nil, false
 	}
 	end := bytes.IndexByte(p.b[p.i+1:], '"')
 	if end < 0 {
-		return "", false
+		return nil, false
 	}
-	key := string(p.b[p.i+1 : p.i+1+end])
-	if strings.ContainsFunc(key, func(r rune) bool { return r < ' ' || r == '\\' }) {
-		return "", false
+	key := p.b[p.i+1 : p.i+1+end]
+	if bytes.ContainsFunc(key, func(r rune) bool { return r < ' ' || r == '\\' }) {
+		return nil, false
 	}
 	p.i += end + 2
 	p.space()
 	if p.i >= len(p.b) || p.b[p.i] != ':' {
-		return "", false
+		return nil, false
 	}
 	p.i++
 	p.space()
@@ -442,9 +469,9 @@ func (p *arcParser) raw(start int) []byte {
 
 // oneOf reports whether key is one of names in another case, which
 // encoding/json would take for it.
-func oneOf(key string, names ...string) bool {
+func oneOf(key []byte, names ...string) bool {
 	for _, n := range names {
-		if strings.EqualFold(key, n) {
+		if strings.EqualFold(string(key), n) {
 			return true
 		}
 	}
