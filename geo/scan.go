@@ -273,9 +273,7 @@ func (p *arcParser) feature(n int) (*feature, bool) {
 // of several), a plain string as it stands, any other value through
 // encoding/json; other members are only checked.
 func (p *arcParser) properties(props *geoProperties) bool {
-	p.space()
-	if bytes.HasPrefix(p.b[p.i:], []byte("null")) {
-		p.i += 4
+	if p.null() {
 		return true
 	}
 	return p.object(func(key []byte) bool {
@@ -296,9 +294,7 @@ func (p *arcParser) properties(props *geoProperties) bool {
 
 // geometry reads a Polygon or MultiPolygon geometry, or null (type "").
 func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
-	p.space()
-	if bytes.HasPrefix(p.b[p.i:], []byte("null")) {
-		p.i += 4
+	if p.null() {
 		return "", nil, true
 	}
 	var typ string
@@ -352,6 +348,16 @@ func (p *arcParser) shape(typ string) (orb.MultiPolygon, bool) {
 		return mp, err == nil
 	}
 	return nil, false
+}
+
+// null steps over a null value, if one stands next.
+func (p *arcParser) null() bool {
+	p.space()
+	if !bytes.HasPrefix(p.b[p.i:], []byte("null")) {
+		return false
+	}
+	p.i += 4
+	return true
 }
 
 // object reads '{' member (',' member)* '}', calling member with each key

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"iter"
 	"math"
 	"path/filepath"
 	"slices"
@@ -117,17 +118,29 @@ func (r *Renderer) growByCities(vp geo.Viewport, v *view.View, dirty []image.Rec
 // markers inside those boxes. Cities the filter hides are left out.
 func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, only []image.Rectangle) {
 	rad := markerRadius(vp)
-	for i := range opt.View.Cities {
-		c := &opt.View.Cities[i]
-		if !c.Shown {
-			continue
-		}
-		px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
-		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(px, py, rad).In(b) }) {
+	for c, at := range r.shownCities(vp, opt.View) {
+		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(at[0], at[1], rad).In(b) }) {
 			continue
 		}
 		for _, d := range markerDiscs(c, opt, rad) {
-			disc(img, px, py, d.r, d.c)
+			disc(img, at[0], at[1], d.r, d.c)
+		}
+	}
+}
+
+// shownCities yields the cities the filter shows, each with its marker's
+// centre in pixels, for the raster and the vector maps alike.
+func (r *Renderer) shownCities(vp geo.Viewport, v *view.View) iter.Seq2[*view.Region, [2]float64] {
+	return func(yield func(*view.Region, [2]float64) bool) {
+		for i := range v.Cities {
+			c := &v.Cities[i]
+			if !c.Shown {
+				continue
+			}
+			x, y := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+			if !yield(c, [2]float64{x, y}) {
+				return
+			}
 		}
 	}
 }

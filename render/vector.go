@@ -124,13 +124,8 @@ func (r *Renderer) marks(dc draw.Canvas, layer *geo.Layer, i int, vp geo.Viewpor
 // vectorCities draws the city markers as the raster does.
 func (r *Renderer) vectorCities(dc draw.Canvas, vp geo.Viewport, opt Options) {
 	rad := markerRadius(vp)
-	for i := range opt.View.Cities {
-		c := &opt.View.Cities[i]
-		if !c.Shown {
-			continue
-		}
-		x, y := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
-		at := vg.Point{X: vg.Length(x), Y: vg.Length(float64(vp.H) - y)}
+	for c, px := range r.shownCities(vp, opt.View) {
+		at := vg.Point{X: vg.Length(px[0]), Y: vg.Length(float64(vp.H) - px[1])}
 		for _, d := range markerDiscs(c, opt, rad) {
 			var p vg.Path
 			p.Move(vg.Point{X: at.X + vg.Length(d.r), Y: at.Y})
