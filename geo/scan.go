@@ -247,6 +247,10 @@ func (p *arcParser) feature(n int) (*feature, bool) {
 		switch string(key) {
 		case "id":
 			raw, ok := p.value()
+			if s, plain := plainString(raw); ok && plain {
+				id = s
+				return true
+			}
 			return ok && json.Unmarshal(raw, &id) == nil
 		case "properties":
 			return p.properties(&props)
@@ -284,12 +288,22 @@ func (p *arcParser) properties(props *geoProperties) bool {
 			return false
 		case field == nil:
 			return true
-		case raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw):
-			*field = string(raw[1 : len(raw)-1])
+		}
+		if s, plain := plainString(raw); plain {
+			*field = s
 			return true
 		}
 		return json.Unmarshal(raw, field) == nil
 	})
+}
+
+// plainString returns the JSON value raw as a string if it is one with no
+// escapes, which encoding/json would decode to the same bytes.
+func plainString(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || bytes.IndexByte(raw, '\\') >= 0 || !utf8.Valid(raw) {
+		return "", false
+	}
+	return string(raw[1 : len(raw)-1]), true
 }
 
 // geometry reads a Polygon or MultiPolygon geometry, or null (type "").
