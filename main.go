@@ -32,6 +32,7 @@ func main() {
 		}
 		return
 	}
+	hugePages()
 	os.Exit(cli.Run(args, v, os.Stdout, os.Stderr))
 }
 
