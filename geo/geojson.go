@@ -73,6 +73,7 @@ type geoGeometry struct {
 // cancelled load of a large file stops at once.
 func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	found := make(chan [3]int, 1024) // position, first byte, end
+	proj := NewAlbersUSA()
 	workers := runtime.GOMAXPROCS(0)
 	done := make([][]decoded, workers)
 	faults := make([]error, workers)
@@ -91,7 +92,9 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 				d := decoded{i: e[0]}
 				func() {
 					defer guardFault(&faults[w])
-					d.f, d.err = decodeElement(&p, e[0]+1, data, [2]int{e[1], e[2]})
+					if d.f, d.err = decodeElement(&p, e[0]+1, data, [2]int{e[1], e[2]}); d.f != nil {
+						d.f.prepare(proj)
+					}
 				}()
 				done[w] = append(done[w], d)
 			}

@@ -120,6 +120,7 @@ func LoadContext(ctx context.Context, name string, data []byte) (*Boundaries, er
 	switch typ {
 	case "Topology":
 		feats, err = decodeTopology(ctx, data)
+		prepareAll(ctx, feats)
 	case "FeatureCollection":
 		feats, err = decodeGeoJSON(ctx, data)
 	default:
@@ -136,7 +137,7 @@ func LoadContext(ctx context.Context, name string, data []byte) (*Boundaries, er
 		}
 		return nil, jsonError(name, data, err)
 	}
-	return build(ctx, name, feats)
+	return build(name, feats)
 }
 
 // topType reads the top-level "type" member without decoding the rest;
@@ -168,53 +169,66 @@ func topType(data []byte) (string, error) {
 	return "", nil
 }
 
-// feature is a decoded polygon feature before projection.
+// feature is a decoded polygon feature and, once prepared, its region.
 type feature struct {
-	n    int // position in the file, 1-based, for messages
-	id   string
-	name string
-	geom orb.MultiPolygon
+	n      int // position in the file, 1-based, for messages
+	id     string
+	name   string
+	geom   orb.MultiPolygon
+	region *Region // checked and projected; nil for a feature no level takes
+	bad    error   // why the coordinates cannot be projected
 }
 
-func build(ctx context.Context, name string, feats []feature) (*Boundaries, error) {
+// prepare checks f's coordinates and projects its shape into its region,
+// unless no level takes f. Projecting is most of the work after parsing:
+// the GeoJSON decoder prepares each feature on the core that parsed it,
+// while the file is still being split.
+func (f *feature) prepare(proj *AlbersUSA) {
+	if _, ok := LevelOf(f.id); !ok || !Supported(f.id) || len(f.geom) == 0 {
+		return
+	}
+	if f.bad = checkCoords(f.geom); f.bad == nil {
+		f.region = &Region{ID: f.id, Name: f.name, Shape: f.geom}
+		project(proj, f.region)
+	}
+}
+
+// prepareAll prepares feats on every core, until ctx is done.
+func prepareAll(ctx context.Context, feats []feature) {
 	proj := NewAlbersUSA()
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(feats); i += workers {
+				if (i/workers)%256 == 0 && ctx.Err() != nil {
+					return
+				}
+				feats[i].prepare(proj)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// build gathers prepared features into layers, in file order, or reports
+// the first feature that repeats an id or has bad coordinates.
+func build(name string, feats []feature) (*Boundaries, error) {
 	var byLevel [levels][]*Region
 	seen := map[string]int{}
 	for _, f := range feats {
-		lvl, ok := LevelOf(f.id)
-		if !ok || !Supported(f.id) || len(f.geom) == 0 {
+		if f.region == nil && f.bad == nil {
 			continue
 		}
 		if prev, dup := seen[f.id]; dup {
 			return nil, fileerr.New(name, 0, 0, "feature %d: id %q repeats feature %d", f.n, f.id, prev)
 		}
 		seen[f.id] = f.n
-		if err := checkCoords(f.geom); err != nil {
-			return nil, fileerr.New(name, 0, 0, "feature %d (id %q): %v", f.n, f.id, err)
+		if f.bad != nil {
+			return nil, fileerr.New(name, 0, 0, "feature %d (id %q): %v", f.n, f.id, f.bad)
 		}
-		byLevel[lvl] = append(byLevel[lvl], &Region{ID: f.id, Name: f.name, Shape: f.geom})
-	}
-	// Projecting is most of the work left: every core takes a share of the
-	// regions of all levels (a counties file is one level).
-	var all []*Region
-	for _, regions := range byLevel {
-		all = append(all, regions...)
-	}
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(all); i += workers {
-				if (i/workers)%256 == 0 && ctx.Err() != nil {
-					return
-				}
-				project(proj, all[i])
-			}
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
+		lvl, _ := LevelOf(f.id)
+		byLevel[lvl] = append(byLevel[lvl], f.region)
 	}
 	b := &Boundaries{}
 	if len(byLevel[States]) > 0 {
