@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -19,20 +20,17 @@ func TestHugePagesAdvisesTheHeap(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var size string
-	advised := 0
+	size, advised := 0, 0 // kB
 	for sc := bufio.NewScanner(f); sc.Scan(); {
 		line := sc.Text()
 		if v, ok := strings.CutPrefix(line, "Size:"); ok {
-			size = strings.TrimSpace(v)
+			size, _ = strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(v, "kB")))
 		}
 		if v, ok := strings.CutPrefix(line, "VmFlags:"); ok && strings.Contains(v+" ", " hg ") {
-			if size == "65536 kB" {
-				advised++
-			}
+			advised += size
 		}
 	}
-	if advised != 1 {
-		t.Errorf("%d mappings of 64 MB are marked for huge pages, want 1", advised)
+	if advised < 64<<10 {
+		t.Errorf("%d kB marked for huge pages, want at least 64 MB", advised)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -22,5 +23,20 @@ func TestIsCommand(t *testing.T) {
 		if got := isCommand(arg); got != want {
 			t.Errorf("isCommand(%q) = %v", arg, got)
 		}
+	}
+}
+
+// A headless run collects garbage a quarter as often, unless GOGC is set.
+func TestOneRunSetsGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "")
+	oneRun()
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("GC percent %d after oneRun, want 400", got)
+	}
+	t.Setenv("GOGC", "150")
+	oneRun()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent %d after oneRun with GOGC set, want it left at 100", got)
 	}
 }
