@@ -93,3 +93,28 @@ func TestAntimeridian(t *testing.T) {
 		t.Errorf("179.5°E at %v, 179.5°W at %v: want east just left of west", east, west)
 	}
 }
+
+// outerBound is orb's Bound, read in one pass, for every embedded region
+// and for shapes with holes, several polygons or an empty polygon.
+func TestOuterBoundIsOrbs(t *testing.T) {
+	b := loadEmbedded(t)
+	var shapes []orb.MultiPolygon
+	for _, l := range []*Layer{b.States, b.Counties} {
+		for _, r := range l.Regions {
+			shapes = append(shapes, r.Shape)
+		}
+	}
+	square := orb.Ring{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}
+	hole := orb.Ring{{1, 1}, {1, 9}, {2, 1}, {1, 1}} // outside its polygon: still not counted
+	far := orb.Ring{{-3, 5}, {-1, 5}, {-1, 7}, {-3, 5}}
+	shapes = append(shapes,
+		orb.MultiPolygon{{square, hole}},
+		orb.MultiPolygon{{square}, {}, {far}},
+		orb.MultiPolygon{{}, {square}},
+		orb.MultiPolygon{})
+	for i, mp := range shapes {
+		if got, want := outerBound(mp), mp.Bound(); got != want {
+			t.Errorf("shape %d: outerBound %v, orb %v", i, got, want)
+		}
+	}
+}

@@ -157,7 +157,7 @@ func (r *binReader) region(keep bool) (*Region, error) {
 		}
 	}
 	if keep {
-		reg.Bound = reg.Shape.Bound()
+		reg.Bound = outerBound(reg.Shape)
 	}
 	return reg, nil
 }

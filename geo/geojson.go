@@ -271,6 +271,10 @@ func splitArray(data []byte, i int, emit func(i, start, end int) bool) (int, int
 			if i = closingQuote(data, i+1); i < 0 {
 				return n, 0, io.ErrUnexpectedEOF
 			}
+		case c == '{' && depth == 0:
+			if i = objectEnd(data, i); i < 0 {
+				return n, 0, io.ErrUnexpectedEOF
+			}
 		case c == '[' || c == '{':
 			depth++
 		case (c == ']' || c == '}') && depth > 0:
@@ -299,6 +303,35 @@ func splitArray(data []byte, i int, emit func(i, start, end int) bool) (int, int
 	return n, 0, io.ErrUnexpectedEOF
 }
 
+// objectEnd returns the position of the brace that closes the object
+// opening at data[i], or -1. Only strings and braces decide where an
+// object ends, and a feature is mostly brackets: they are not looked at
+// (its decoder checks them).
+func objectEnd(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		for i < len(data) && !braces[data[i]] {
+			i++
+		}
+		if i == len(data) {
+			break
+		}
+		switch data[i] {
+		case '"':
+			if i = closingQuote(data, i+1); i < 0 {
+				return -1
+			}
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // closingQuote returns the position of the quote that closes the string
 // whose text starts at data[i], or -1.
 func closingQuote(data []byte, i int) int {
@@ -319,6 +352,9 @@ func closingQuote(data []byte, i int) int {
 		i = k + 1
 	}
 }
+
+// braces marks the bytes objectEnd looks at.
+var braces = [256]bool{'"': true, '{': true, '}': true}
 
 // plain marks the bytes splitArray need not look at: all but quotes,
 // brackets, braces and commas. space marks JSON's white space among them.
