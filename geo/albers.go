@@ -41,8 +41,8 @@ func newConic(rotate, centerLon, centerLat, p0, p1, k, tx, ty float64) *conic {
 
 func (c *conic) raw(lam, phi float64) (x, y float64) {
 	r := math.Sqrt(c.c-2*c.n*math.Sin(phi)) / c.n
-	lam *= c.n
-	return r * math.Sin(lam), c.r0 - r*math.Cos(lam)
+	sin, cos := math.Sincos(lam * c.n)
+	return r * sin, c.r0 - r*cos
 }
 
 // project maps lon/lat in degrees to the plane. Rotation wraps longitude into
@@ -82,11 +82,15 @@ func sign(v float64) float64 {
 }
 
 func wrapDegrees(d float64) float64 {
-	d = math.Mod(d+180, 360)
-	if d < 0 {
-		d += 360
+	t := d + 180
+	if t >= 0 && t < 360 {
+		return t - 180 // what Mod would give, exactly: most points need no wrap
 	}
-	return d - 180
+	t = math.Mod(t, 360)
+	if t < 0 {
+		t += 360
+	}
+	return t - 180
 }
 
 // AlbersUSA is the composite every US map reader knows: the lower 48 in an

@@ -118,3 +118,13 @@ func TestOuterBoundIsOrbs(t *testing.T) {
 		}
 	}
 }
+
+// Longitudes wrap into [-180, 180), the usual ones without Mod, exactly
+// as Mod would.
+func TestWrapDegrees(t *testing.T) {
+	for d, want := range map[float64]float64{0: 0, -180: -180, 180: -180, 179.5: 179.5, -181: 179, 190: -170, 540: -180, -540: -180, 1e-17: 0} {
+		if got := wrapDegrees(d); got != want {
+			t.Errorf("wrapDegrees(%g) = %g, want %g", d, got, want)
+		}
+	}
+}
