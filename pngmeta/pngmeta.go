@@ -8,7 +8,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"image/png"
@@ -231,13 +230,13 @@ func (e *Bands) Add(y0 int, img *image.RGBA) error {
 	defer e.scratch.Put(sc)
 	sc.out.Reset()
 	sc.f.Reset(&sc.out)
-	sum := adler32.New()
+	sum := uint32(1) // Adler-32 of nothing
 	for y := y0; y < y1; y += chunkRows {
 		n := min(chunkRows, y1-y)
 		for k := range n {
 			filterUp(sc.chunk[k*stride:(k+1)*stride], img, y+k, e.w)
 		}
-		sum.Write(sc.chunk[:n*stride])
+		sum = adler32Update(sum, sc.chunk[:n*stride])
 		if _, err := sc.f.Write(sc.chunk[:n*stride]); err != nil {
 			return err
 		}
@@ -248,7 +247,7 @@ func (e *Bands) Add(y0 int, img *image.RGBA) error {
 	} else {
 		err = sc.f.Flush() // ends on a byte boundary, not as the final block
 	}
-	e.parts[i], e.sums[i] = bytes.Clone(sc.out.Bytes()), sum.Sum32()
+	e.parts[i], e.sums[i] = bytes.Clone(sc.out.Bytes()), sum
 	return err
 }
 
@@ -310,6 +309,36 @@ func filterUp(line []byte, img *image.RGBA, y, w int) {
 			out[3*x+k] = cur[4*x+k] - prev[4*x+k]
 		}
 	}
+}
+
+// adler32Update returns the Adler-32 sum of the bytes sum was taken of,
+// followed by p, as hash/adler32 would, stepping over zeros eight at a time:
+// Up-filtered rows of a map are mostly zeros, which add nothing to the first
+// sum and the first sum, once a byte, to the second.
+func adler32Update(sum uint32, p []byte) uint32 {
+	const mod = 65521
+	s1, s2 := uint64(sum&0xffff), uint64(sum>>16)
+	for len(p) > 0 {
+		// Up to 1 MB between reductions keeps s2 far below 2^64.
+		q := p[:min(len(p), 1<<20)]
+		p = p[len(q):]
+		for ; len(q) >= 8; q = q[8:] {
+			if binary.LittleEndian.Uint64(q) == 0 {
+				s2 += 8 * s1
+				continue
+			}
+			for _, c := range q[:8] {
+				s1 += uint64(c)
+				s2 += s1
+			}
+		}
+		for _, c := range q {
+			s1 += uint64(c)
+			s2 += s1
+		}
+		s1, s2 = s1%mod, s2%mod
+	}
+	return uint32(s2<<16 | s1)
 }
 
 // adler32Combine returns the Adler-32 sum of a followed by b, from their

@@ -88,6 +88,26 @@ func TestAdler32Combine(t *testing.T) {
 	}
 }
 
+// The zero-skipping sum is hash/adler32's, on mostly-zero and on dense
+// bytes, from any starting sum, at lengths that leave a remainder.
+func TestAdler32Update(t *testing.T) {
+	data := make([]byte, 3<<20)
+	for i := range data {
+		if i%37 == 0 || i > 2<<20 {
+			data[i] = byte(i*131 + i>>9)
+		}
+	}
+	for _, n := range []int{0, 1, 7, 8, 9, 5552, 65536 + 3, 1 << 20, len(data)} {
+		for _, cut := range []int{0, n / 3} {
+			start := adler32.Checksum(data[:cut])
+			got := adler32Update(start, data[cut:n])
+			if want := adler32.Checksum(data[:n]); got != want {
+				t.Errorf("length %d from %d: %08x, want %08x", n, cut, got, want)
+			}
+		}
+	}
+}
+
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
