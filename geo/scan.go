@@ -37,16 +37,28 @@ func (p *arcParser) fail(want string) error {
 	return fmt.Errorf("unexpected %q, want %s", p.b[p.i], want)
 }
 
-// list parses '[' item (',' item)* ']' calling item for each.
-func (p *arcParser) list(item func() error) error {
+// open steps over the bracket or brace c that opens a list or an object,
+// and over close if it follows at once: whether c stood there, and whether
+// the list or object is empty.
+func (p *arcParser) open(c, close byte) (ok, empty bool) {
 	p.space()
-	if p.i >= len(p.b) || p.b[p.i] != '[' {
-		return p.fail("[")
+	if p.i >= len(p.b) || p.b[p.i] != c {
+		return false, false
 	}
 	p.i++
 	p.space()
-	if p.i < len(p.b) && p.b[p.i] == ']' {
+	if p.i < len(p.b) && p.b[p.i] == close {
 		p.i++
+		return true, true
+	}
+	return true, false
+}
+
+// list parses '[' item (',' item)* ']' calling item for each.
+func (p *arcParser) list(item func() error) error {
+	if ok, empty := p.open('[', ']'); !ok {
+		return p.fail("[")
+	} else if empty {
 		return nil
 	}
 	for {
@@ -329,10 +341,9 @@ func (p *arcParser) geometry() (string, orb.MultiPolygon, bool) {
 		}
 		raw, ok := p.value()
 		if key == "type" {
-			ok = ok && len(raw) > 2 && raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0
-			if ok {
-				typ = string(raw[1 : len(raw)-1])
-			}
+			var plain bool
+			typ, plain = plainString(raw)
+			ok = ok && plain && typ != ""
 		}
 		return ok && (key == "type" || !oneOf(name, "type", "coordinates"))
 	})
@@ -378,15 +389,8 @@ func (p *arcParser) null() bool {
 // (none escaped; the file's bytes, not a copy) once the reader stands on
 // its value; member reads the value.
 func (p *arcParser) object(member func(key []byte) bool) bool {
-	p.space()
-	if p.i >= len(p.b) || p.b[p.i] != '{' {
-		return false
-	}
-	p.i++
-	p.space()
-	if p.i < len(p.b) && p.b[p.i] == '}' {
-		p.i++
-		return true
+	if ok, empty := p.open('{', '}'); !ok || empty {
+		return ok
 	}
 	for {
 		p.space()

@@ -312,9 +312,9 @@ func filterUp(line []byte, img *image.RGBA, y, w int) {
 }
 
 // adler32Update returns the Adler-32 sum of the bytes sum was taken of,
-// followed by p, as hash/adler32 would, stepping over zeros eight at a time:
-// Up-filtered rows of a map are mostly zeros, which add nothing to the first
-// sum and the first sum, once a byte, to the second.
+// followed by p, as hash/adler32 would. Up-filtered rows of a map are
+// mostly zeros, and a zero byte only adds the first sum to the second, so
+// eight zeros are one step.
 func adler32Update(sum uint32, p []byte) uint32 {
 	const mod = 65521
 	s1, s2 := uint64(sum&0xffff), uint64(sum>>16)
