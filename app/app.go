@@ -28,7 +28,7 @@ import (
 const ID = "org.sanctuarymap.app"
 
 // firstDay is where the as-of slider starts.
-var firstDay = time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
+var firstDay = time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // UI is the main window and what it shows.
 type UI struct {

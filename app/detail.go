@@ -59,13 +59,98 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 		return []widget.RichTextSegment{&widget.TextSegment{Text: fips, Style: widget.RichTextStyleHeading},
 			para("Not shown at this level.")}
 	}
+	// What a reader came for leads: the category, the suits and lists,
+	// the 287(g) standing and how old the facts are; then the policy
+	// text, the particulars, and the sources last.
 	p := &panel{}
 	p.header(v, r)
-	p.policyRow(r)
+	p.glance(r)
+	row := p.policyRow(r)
+	p.older(r)
 	p.segs = append(p.segs, agreementSegments(v, r)...)
 	p.lists(r.Lists)
 	p.suits(r)
+	if row != nil && len(row.Sources) > 0 {
+		p.sub("Sources of the policy")
+		p.links(row.Sources)
+	}
 	return p.segs
+}
+
+// glance sums up, one line each, the suits naming the region or its
+// state with their status on the view's day, the lists naming it, its
+// 287(g) standing, and the day of the latest evidence behind the map.
+func (p *panel) glance(r *view.Region) {
+	for _, s := range r.Suits {
+		whose := "its own"
+		if !slices.Contains(s.Defendants, r.FIPS) {
+			whose = "its state's"
+		}
+		status := strings.ReplaceAll(string(s.Status), "_", " ")
+		if !s.StatusDate.IsZero() {
+			status += " (" + s.StatusDate.Format(day) + ")"
+		}
+		p.add("DOJ suit, "+whose, s.Name+": "+status)
+	}
+	if len(r.Suits) == 0 {
+		p.add("DOJ suit", "none on this day")
+	}
+	var names []string
+	for _, g := range r.Lists {
+		names = append(names, dataset.ListTitle(g.List))
+	}
+	if len(names) > 0 {
+		p.add("Named on", strings.Join(names, "; "))
+	} else {
+		p.add("Named on", "no official list on this day")
+	}
+	own, others := 0, 0
+	for _, a := range r.Agreements {
+		if r.OwnAgreement(a) {
+			own++
+		} else {
+			others++
+		}
+	}
+	standing := "its own agency holds none on this day"
+	if own > 0 {
+		standing = fmt.Sprintf("its own agency holds %d on this day", own)
+	}
+	if others > 0 {
+		standing += fmt.Sprintf("; %d of other agencies in it", others)
+	}
+	p.add("287(g)", standing)
+	if d := r.LastConfirmed(); !d.IsZero() {
+		line := d.Format(day)
+		switch {
+		case r.By287g:
+			line += " (ICE's list)"
+		case r.Fact() == r.Own:
+			line += " (" + r.ConfirmedBy() + ")"
+		}
+		if r.Stale {
+			line += fmt.Sprintf(": more than %d years before this day, so the map draws it lined", view.StaleAfter)
+		}
+		p.add("Last confirmed", line)
+	}
+}
+
+// older shows the region's own row that a state limit or mandate
+// outranks because it was last confirmed long before the day.
+func (p *panel) older(r *view.Region) {
+	o := r.Older()
+	if o == nil {
+		return
+	}
+	p.sub("Its own older fact")
+	p.text(fmt.Sprintf("Last confirmed %s (%s), more than %d years before this day; %s's %s covers it now.",
+		r.OwnEvidence().Format(day), r.ConfirmedBy(), view.StaleAfter, r.From.Name, r.From.Category.Info().Label))
+	p.add("Category of the row", o.Category.Info().Label)
+	p.add("Policy", o.Policy)
+	if !o.Effective.IsZero() {
+		p.add("In effect since", o.Effective.Format(day))
+	}
+	p.links(o.Sources)
 }
 
 // sheetSegments shows the cells of fips's row in the user's sheet l.
@@ -119,32 +204,47 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	switch {
 	case r.By287g:
 		p.text("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement.")
+	case r.Older() != nil:
+		p.text("Its own fact was last confirmed long before this day, and a state law covers it: the map shows the policy of " + r.From.Name + ", dotted.")
 	case r.Inherited:
 		p.text("No documented policy of its own: the map shows the policy of " + r.From.Name + ", dotted.")
-	case r.Own == nil && r.Level != dataset.State:
-		p.text("No row in the dataset for this jurisdiction or its state.")
+	case r.Basis() == view.NoData:
+		p.add("Category", "No data")
+		p.text("No researched fact holds for this jurisdiction or its state on this day.")
+		return
 	}
 	info := r.Category.Info()
 	p.add("Category", info.Label+" ("+string(r.Category)+")")
 	p.text(info.Definition)
-	if state := v.Data.Jurisdiction(r.FIPS[:2]); r.Level != dataset.State && !r.Inherited && state != nil {
-		p.add("State policy", state.Category.Info().Label+" ("+state.Name+")")
+	if r.Level != dataset.State && !r.Inherited {
+		state := "No data"
+		if st := v.Region(r.FIPS[:2]); st != nil && st.Basis() != view.NoData {
+			state = st.Category.Info().Label + " (" + st.Name + ")"
+		} else if j := v.Data.Jurisdiction(r.FIPS[:2]); j != nil && j.Verification != dataset.Unverified {
+			state = j.Category.Info().Label + " (" + j.Name + ")"
+		}
+		p.add("State policy", state)
 	}
 }
 
-// policyRow shows the row behind the region: its own, or its state's.
-func (p *panel) policyRow(r *view.Region) {
+// policyRow shows the row behind the region, its own or its state's,
+// all but its sources, and returns it.
+func (p *panel) policyRow(r *view.Region) *dataset.Jurisdiction {
 	row := r.Own
 	switch {
 	case r.Inherited:
 		row = r.From
 		p.sub("Policy of " + r.From.Name)
+	case r.Basis() == view.NoData:
+		return nil
 	case r.By287g && row != nil:
 		p.sub("Its own policy row")
 		p.add("Category of the row", row.Category.Info().Label)
+	default:
+		p.sub("Policy")
 	}
 	if row == nil {
-		return
+		return nil
 	}
 	p.add("Policy", row.Policy)
 	if !row.Effective.IsZero() {
@@ -159,10 +259,7 @@ func (p *panel) policyRow(r *view.Region) {
 	for _, f := range row.Extra {
 		p.add(f.Name, f.Value)
 	}
-	if len(row.Sources) > 0 {
-		p.sub("Sources")
-		p.links(row.Sources)
-	}
+	return row
 }
 
 // lists shows the official lists naming the region, with their dates.
@@ -235,6 +332,9 @@ func agreementSegments(v *view.View, r *view.Region) []widget.RichTextSegment {
 			parts = append(parts, "on ICE's list of "+a.AsOf.Format(day))
 		} else {
 			parts = append(parts, "last listed "+a.ListedTo.Format(day))
+		}
+		if a.Reconstructed {
+			parts = append(parts, "span reconstructed: not seen on an ICE list every day (see notes)")
 		}
 		segs = append(segs, &widget.TextSegment{Text: a.Agency, Style: boldBlock}, para(strings.Join(parts, " · ")))
 	}

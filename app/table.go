@@ -43,12 +43,12 @@ type tableRow struct {
 	cols [len(tableHeaders)]string
 }
 
-var tableHeaders = [...]string{"Name", "State", "Level", "Category", "DOJ suit", "Lists", "Verified", "As of"}
+var tableHeaders = [...]string{"Name", "State", "Level", "Category", "DOJ suit", "Lists", "Verified", "Last confirmed"}
 
 // The cells the window shows as `sanctuarymap table` writes them.
 var (
 	colVerification = slices.Index(table.Header(), "verification")
-	colAsOf         = slices.Index(table.Header(), "as_of")
+	colConfirmed    = slices.Index(table.Header(), "last_confirmed")
 )
 
 func newTablePanel(onSelect func(string), export func()) *tablePanel {
@@ -115,16 +115,22 @@ func (t *tablePanel) setRows(v *view.View) {
 			cells := table.Row(r)
 			t.all = append(t.all, tableRow{fips: r.FIPS, key: places.Fold(r.Name + " " + r.State),
 				cols: [len(tableHeaders)]string{r.Name, r.State, string(r.Level), categoryCell(r), suitCell(r),
-					strings.Join(r.ListIDs(), ", "), cells[colVerification], cells[colAsOf]}})
+					strings.Join(r.ListIDs(), ", "), cells[colVerification], cells[colConfirmed]}})
 		}
 	}
 	t.narrow()
 }
 
+// categoryCell says what the map shows, in the tooltip's words.
 func categoryCell(r *view.Region) string {
 	s := r.Category.Info().Label
-	if r.Inherited {
+	switch r.Basis() {
+	case view.NoData:
+		return "No data"
+	case view.FollowsState:
 		s += " (its state's)"
+	case view.StaleFacts:
+		s += " (last confirmed " + r.LastConfirmed().Format("2006") + ")"
 	}
 	return s
 }

@@ -18,8 +18,8 @@ func runAnimate(args []string, v Version, stderr io.Writer) int {
 	fs := flag.NewFlagSet("animate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "output GIF file (required)")
-	from := fs.String("from", "", "first day, YYYY-MM-DD (required)")
-	to := fs.String("to", "", "last day, YYYY-MM-DD (required)")
+	from := fs.String("from", "2014-01-01", "first day, YYYY-MM-DD (the dataset's facts start on 2014-01-01)")
+	to := fs.String("to", time.Now().UTC().Format(time.DateOnly), "last day, YYYY-MM-DD (default today)")
 	step := fs.String("step", "month", "week, month or year")
 	fps := fs.Int("fps", 4, "frames a second (the last frame is held 3 s)")
 	width := fs.Int("width", 1280, "image width in pixels")
@@ -39,8 +39,6 @@ func runAnimate(args []string, v Version, stderr io.Writer) int {
 		return bad("-o FILE is required")
 	case !hasExt(*out, ".gif"):
 		return bad("-o %s: animate writes GIF only; name the file .gif", *out)
-	case *from == "" || *to == "":
-		return bad("--from and --to are required (YYYY-MM-DD)")
 	}
 	first, err1 := time.Parse("2006-01-02", *from)
 	last, err2 := time.Parse("2006-01-02", *to)

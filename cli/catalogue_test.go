@@ -24,7 +24,7 @@ var catalogue = []struct {
 	{"nul.csv", jh + "08,Colo\x00rado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed\n", 0, "{dir}/nul.csv:2:8: NUL byte: this looks like a binary file, not CSV\n"},
 	{"short-row.csv", jh + "08,Colorado,CO\n", 0, "{dir}/short-row.csv:2:1: row has 3 fields; the header has 9\n"},
 	{"long-row.csv", jh + "08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed,extra\n", 0, "{dir}/long-row.csv:2:1: row has 10 fields; the header has 9\n"},
-	{"duplicate-fips.csv", jh + co + co, 0, "{dir}/duplicate-fips.csv:3:1: fips 08 repeats {dir}/duplicate-fips.csv:2; a jurisdiction may have several rows only when each has an effective date\n"},
+	{"duplicate-fips.csv", jh + co + co, 0, "{dir}/duplicate-fips.csv:3:1: fips 08 repeats {dir}/duplicate-fips.csv:2; a jurisdiction may have several rows only when each has an effective date (the earliest may have only an ended date)\n"},
 	{"duplicate-case.csv", sh + suit + suit, 0, "{dir}/duplicate-case.csv:3:1: case_id X repeats {dir}/duplicate-case.csv:2\n"},
 	{"bare-quote.csv", jh + "08,Colo\"rado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed\n", 0, "{dir}/bare-quote.csv:2:8: bare \" in non-quoted-field\n"},
 	{"unterminated-quote.csv", jh + "08,\"Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed\n", 0, "{dir}/unterminated-quote.csv:2:73: extraneous or missing \" in quoted-field\n"},

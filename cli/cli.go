@@ -80,7 +80,7 @@ func usage(w io.Writer) {
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending|agreements|categories
                [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
-  sanctuarymap animate -o spread.gif --from YYYY-MM-DD --to YYYY-MM-DD [--step week|month|year] [--fps 4]
+  sanctuarymap animate -o spread.gif [--from 2014-01-01] [--to YYYY-MM-DD] [--step week|month|year] [--fps 4]
                [--width 1280 --height 720] [--level ...] [--color ...] [--compare A,B] [--data FILE.csv]...
   sanctuarymap table -o view.csv [--level states|counties|tracts] [--as-of YYYY-MM-DD]
                [--data FILE.csv]... [--boundaries FILE]
@@ -328,13 +328,19 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	levels := map[dataset.Level]int{}
-	for _, j := range d.Jurisdictions {
-		levels[j.Level]++
+	for _, w := range d.Warnings {
+		fmt.Fprintln(stderr, w)
 	}
-	fmt.Fprintf(stdout, "%s: %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
-		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State], levels[dataset.County], levels[dataset.City],
-		len(d.Lawsuits), d.AsOf().Format("2006-01-02"))
+	levels, seen := map[dataset.Level]int{}, map[string]bool{}
+	for _, j := range d.Jurisdictions {
+		if !seen[j.FIPS] {
+			seen[j.FIPS] = true
+			levels[j.Level]++
+		}
+	}
+	fmt.Fprintf(stdout, "%s: %d rows for %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
+		sourceLabel(args), len(d.Jurisdictions), len(seen), levels[dataset.State], levels[dataset.County], levels[dataset.City],
+		len(d.Lawsuits), d.AsOf().Format(time.DateOnly))
 	marks, err := dataset.MarksTable(d)
 	if err != nil {
 		return report(stderr, err)
@@ -346,21 +352,25 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "note:", m)
 	}
 	v := view.Resolve(d, b.Counties, time.Time{}, dataset.Filter{})
-	var inherited, agreed, own, none int
+	var inherited, agreed, own, stale, none int
 	for _, r := range v.Regions {
-		switch {
-		case r.Inherited:
+		switch r.Basis() {
+		case view.FollowsState:
 			inherited++
-		case r.By287g:
-			agreed++
-		case r.Own != nil:
-			own++
-		default:
+		case view.StaleFacts:
+			stale++
+		case view.NoData:
 			none++
+		default:
+			if r.By287g {
+				agreed++
+			} else {
+				own++
+			}
 		}
 	}
-	fmt.Fprintf(stdout, "%d agreements, %d designations; of %d counties, %d show their own 287(g) agreement, %d their own policy row, %d their state's policy and %d nothing (no row for them or their state)\n",
-		len(d.Agreements), len(d.Designations), len(ids), agreed, own, inherited, none)
+	fmt.Fprintf(stdout, "%d agreements, %d designations; of %d counties, %d show their own 287(g) agreement, %d their own policy row, %d their own row last confirmed over %d years before %s, %d their state's policy and %d no data (no fact for them or their state)\n",
+		len(d.Agreements), len(d.Designations), len(ids), agreed, own, stale, view.StaleAfter, d.AsOf().Format(time.DateOnly), inherited, none)
 	return OK
 }
 

@@ -66,7 +66,7 @@ func TestRenderUsage(t *testing.T) {
 		{[]string{"render", "-o", "map"}, "sanctuarymap render: -o map: render writes PNG, SVG or PDF; name the file .png, .svg or .pdf\n"},
 		{[]string{"table", "-o", "view.xlsx"}, "sanctuarymap table: -o view.xlsx: table writes CSV only; name the file .csv, or - for standard output\n"},
 		{[]string{"animate", "-o", "a.mp4", "--from", "2024-01-01", "--to", "2025-01-01"}, "sanctuarymap animate: -o a.mp4: animate writes GIF only; name the file .gif\n"},
-		{[]string{"animate", "-o", "a.gif"}, "sanctuarymap animate: --from and --to are required (YYYY-MM-DD)\n"},
+		{[]string{"animate", "-o", "a.gif", "--to", "2013-06-01"}, "sanctuarymap animate: the last day (2013-06-01) comes before the first (2014-01-01)\n"},
 		{[]string{"animate", "-o", "a.gif", "--from", "2024-01-01", "--to", "May"}, "sanctuarymap animate: --from and --to must be dates YYYY-MM-DD\n"},
 		{[]string{"animate", "-o", "a.gif", "--from", "2025-01-01", "--to", "2024-01-01"}, "sanctuarymap animate: the last day (2024-01-01) comes before the first (2025-01-01)\n"},
 		{[]string{"animate", "-o", "a.gif", "--from", "2024-01-01", "--to", "2025-01-01", "--step", "day"}, "sanctuarymap animate: step must be week, month or year, not \"day\"\n"},

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"time"
+
+	"sanctuarymap/fileerr"
 )
 
 // Dataset is the jurisdictions, lawsuits, 287(g) agreements and list
@@ -19,6 +21,9 @@ type Dataset struct {
 	Files         []string
 	// Digest is the SHA-256 of the files' contents, in load order.
 	Digest string
+	// Warnings are what a careful reader would question but that does not
+	// stop a load: rows whose only sources are aggregator sites.
+	Warnings fileerr.List
 	// Date is the day the facts held, for a dataset made by At; zero for
 	// the dataset as loaded.
 	Date time.Time

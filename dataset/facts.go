@@ -33,13 +33,17 @@ type Agreement struct {
 	// carry the agreement; ListedTo is zero while it is on the latest list
 	// the file was built from (see AsOf).
 	ListedFrom, ListedTo time.Time
-	AsOf                 time.Time
-	Sources              []string
-	Verification         Verification
-	Notes                string
-	Extra                []Field
-	File                 string
-	Line                 int
+	// Reconstructed says the agreement was not seen on an ICE list on
+	// every day of its span: part of it is inferred from MOA files and
+	// the lists either side (the span column; notes say which part).
+	Reconstructed bool
+	AsOf          time.Time
+	Sources       []string
+	Verification  Verification
+	Notes         string
+	Extra         []Field
+	File          string
+	Line          int
 }
 
 // Start is when the agreement began: its signing, or its first listing if
@@ -167,8 +171,15 @@ func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
 	if !a.ListedTo.IsZero() && a.ListedTo.Before(a.ListedFrom) {
 		errs = append(errs, t.errAt(r, "listed_to", "listed_to %s is before listed_from %s", a.ListedTo.Format(dateLayout), a.ListedFrom.Format(dateLayout)))
 	}
+	switch span := t.get(r, "span"); span {
+	case "", "observed":
+	case "reconstructed":
+		a.Reconstructed = true
+	default:
+		errs = append(errs, t.errAt(r, "span", "span %q is neither observed nor reconstructed", span))
+	}
 	a.AsOf, a.Verification, a.Sources = t.checked(r, &errs)
-	a.Extra = t.extra(r, append(agreementColumns, "notes"))
+	a.Extra = t.extra(r, append(agreementColumns, "span", "notes"))
 	if len(errs) > 0 {
 		return nil, errs
 	}

@@ -104,6 +104,24 @@ func LoadContext(ctx context.Context, files ...File) (*Dataset, error) {
 	return d, nil
 }
 
+// aggregators are sites that copy or summarise others' reporting, or
+// mirror pages: no source for a fact on their own (docs/DATASET.md keeps
+// the list).
+var aggregators = []string{"loveusa.homes", "encycloreader.org", "infogalactic.com", "efinder.lk", "keytblog.com",
+	"tldrdaily.news", "imigrus.com", "freethu.top", "politicalemails.org", "visaverge.com", "instalawyer.io",
+	"lawserver.com", "getpocketlaw.com", "cupdf.com", "fdocuments.net", "docslib.org", "studylib.net", "uscisguide.com",
+	"legalclarity.org", "citylaws.org"}
+
+// Aggregator reports whether URL u is on an aggregator or mirror site.
+func Aggregator(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	host := strings.ToLower(p.Hostname())
+	return slices.ContainsFunc(aggregators, func(a string) bool { return host == a || strings.HasSuffix(host, "."+a) })
+}
+
 // loading is a dataset being read, with what its checks across rows and
 // files need: the rows seen so far by key.
 type loading struct {
@@ -127,6 +145,9 @@ func (ld *loading) add(t *table, row *row) fileerr.List {
 		}
 		ld.jurRows[j.FIPS] = append(ld.jurRows[j.FIPS], j)
 		d.Jurisdictions = append(d.Jurisdictions, j)
+		if len(j.Sources) > 0 && !slices.ContainsFunc(j.Sources, func(u string) bool { return !Aggregator(u) }) {
+			d.Warnings = append(d.Warnings, t.errAt(row, "source", "warning: every source is an aggregator or mirror site (%s); cite the primary source or reliable news", j.Sources[0]))
+		}
 		return errs
 	case lawsuitsKind:
 		s, errs := t.lawsuit(row)
@@ -475,6 +496,10 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	if !j.Ended.IsZero() && !j.Ended.After(j.Effective) {
 		errs = append(errs, t.errAt(r, "ended", "ended %s is not after effective %s", j.Ended.Format(dateLayout), j.Effective.Format(dateLayout)))
 	}
+	j.LastConfirmed = t.date(r, "last_confirmed", false, &errs)
+	if !j.LastConfirmed.IsZero() && j.LastConfirmed.Before(j.Effective) {
+		errs = append(errs, t.errAt(r, "last_confirmed", "last_confirmed %s is before effective %s", j.LastConfirmed.Format(dateLayout), j.Effective.Format(dateLayout)))
+	}
 	j.Verification = t.verification(r, &errs)
 	j.Sources = t.sources(r, j.Verification, &errs)
 	j.OnDOJList = t.get(r, "on_doj_list_2025")
@@ -490,7 +515,7 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	case j.Level == City:
 		errs = append(errs, t.errAt(r, "lat", "a city needs lat and lon for its marker"))
 	}
-	j.Extra = t.extra(r, append(jurisdictionColumns, "effective", "ended", "on_doj_list_2025", "notes", "lat", "lon"))
+	j.Extra = t.extra(r, append(jurisdictionColumns, "effective", "ended", "last_confirmed", "on_doj_list_2025", "notes", "lat", "lon"))
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -601,11 +626,14 @@ func statusList() string {
 // repeats checks a jurisdiction row against the earlier rows of its FIPS
 // code: a jurisdiction may carry several policies one after another, each
 // row dated by effective (and, but for the last, ended), never two at once.
+// The earliest may give only its end: an instrument older than any record
+// of its start.
 func (t *table) repeats(r *row, j *Jurisdiction, prev []*Jurisdiction) *fileerr.Error {
+	undated := func(x *Jurisdiction) bool { return x.Effective.IsZero() && x.Ended.IsZero() }
 	for _, p := range prev {
 		switch {
-		case j.Effective.IsZero() || p.Effective.IsZero():
-			return t.errAt(r, "fips", "fips %s repeats %s:%d; a jurisdiction may have several rows only when each has an effective date", j.FIPS, p.File, p.Line)
+		case undated(j) || undated(p) || (j.Effective.IsZero() && p.Effective.IsZero()):
+			return t.errAt(r, "fips", "fips %s repeats %s:%d; a jurisdiction may have several rows only when each has an effective date (the earliest may have only an ended date)", j.FIPS, p.File, p.Line)
 		case j.Level != p.Level:
 			return t.errAt(r, "level", "level %s differs from %s at %s:%d, a row of the same fips %s", j.Level, p.Level, p.File, p.Line, j.FIPS)
 		case overlap(j, p):

@@ -93,7 +93,7 @@ func TestLoadBadInputs(t *testing.T) {
 				"fields:7:47: source is empty; a confirmed row needs one (or mark it unverified)",
 			}},
 		{"duplicate", jHead + "08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed,,\n08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://e.org,confirmed,,\n",
-			[]string{"duplicate:3:1: fips 08 repeats duplicate:2; a jurisdiction may have several rows only when each has an effective date"}},
+			[]string{"duplicate:3:1: fips 08 repeats duplicate:2; a jurisdiction may have several rows only when each has an effective date (the earliest may have only an ended date)"}},
 		{"suits", sHead +
 			"X,Case,Court,,2025-05-02,winning,2024-01-01,08;123,p,https://e.org,confirmed\n" +
 			",,Court,,,pending,,,p,,confirmed\n",

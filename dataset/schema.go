@@ -52,7 +52,7 @@ func (c Category) Info() Info { return categoryInfo[c] }
 
 var categoryInfo = map[Category]Info{
 	StateLimits:           {"State limits cooperation", "A statute, attorney-general directive, governor's order or state-supreme-court ruling binds local agencies statewide to limit detainer holds, information sharing, ICE jail access or 287(g)/detention contracts."},
-	LocalLimitsDetainers:  {"Local limits on detainers", "A written county, city or sheriff policy honours ICE detainers only with a judicial warrant or court order, or not at all."},
+	LocalLimitsDetainers:  {"Local limits on detainers", "A written county, city or sheriff policy honours ICE detainers only with a judicial warrant or court order, only for listed serious offences, only at ICE's cost, or not at all."},
 	LocalLimitsInfoAccess: {"Local limits on information or access", "A local policy bars status inquiries, release-date notification or ICE interviews and jail access, or the use of local resources, while honouring some detainers."},
 	LocalDeclarationOnly:  {"Declaration only", "A \"sanctuary\" or \"welcoming\" resolution with no binding limit on detainers, information or access."},
 	NoKnownPolicy:         {"No known policy", "No formal policy either way is documented."},
@@ -100,24 +100,37 @@ type Field struct {
 
 // Jurisdiction is one row of a jurisdictions file.
 type Jurisdiction struct {
-	FIPS         string
-	Name         string
-	State        string // USPS code
-	Level        Level
-	Category     Category
-	Policy       string
-	Effective    time.Time // zero when not given
-	Ended        time.Time // zero while in effect
-	AsOf         time.Time
-	Sources      []string
-	Verification Verification
-	Lat, Lon     float64
-	HasCoord     bool
-	OnDOJList    string // "yes", "no" or empty
-	Notes        string
-	Extra        []Field // further columns, in file order
-	File         string
-	Line         int
+	FIPS      string
+	Name      string
+	State     string // USPS code
+	Level     Level
+	Category  Category
+	Policy    string
+	Effective time.Time // zero when not given
+	Ended     time.Time // zero while in effect
+	AsOf      time.Time
+	// LastConfirmed is the day of the latest evidence that the policy was
+	// in force (the list it came from, a source's date); zero when the
+	// row gives none, and then AsOf stands for it.
+	LastConfirmed time.Time
+	Sources       []string
+	Verification  Verification
+	Lat, Lon      float64
+	HasCoord      bool
+	OnDOJList     string // "yes", "no" or empty
+	Notes         string
+	Extra         []Field // further columns, in file order
+	File          string
+	Line          int
+}
+
+// Evidence is the day of the latest evidence that j's policy held: its
+// LastConfirmed, or its AsOf when it gives none.
+func (j *Jurisdiction) Evidence() time.Time {
+	if j.LastConfirmed.IsZero() {
+		return j.AsOf
+	}
+	return j.LastConfirmed
 }
 
 // Lawsuit is one row of a lawsuits file.

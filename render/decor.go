@@ -167,10 +167,14 @@ func markerDiscs(c *view.Region, opt Options, rad float64) []markerDisc {
 	case opt.Hovered:
 		rim = opt.Theme.Hover
 	}
-	f, dotted := fill(c, opt)
+	f, pat := fill(c, opt)
 	out = append(out, markerDisc{rad, rim}, markerDisc{rad - 1.5, f})
-	if dotted {
+	switch pat {
+	case style.Dots:
 		out = append(out, markerDisc{rad / 3, style.DotColor(f)})
+	case style.Rules:
+		// A ring: a marker too small for lines still shows its age.
+		out = append(out, markerDisc{rad - 3, style.DotColor(f)}, markerDisc{rad - 4.5, f})
 	}
 	return out
 }
@@ -202,8 +206,9 @@ type LegendEntry struct {
 	Label string
 	Color color.RGBA
 	Hatch dataset.SuitState // NoSuit: no stripes
-	// Dotted entries stand for regions that follow their state's row.
-	Dotted bool
+	// Pattern is drawn over Color: dots for regions that follow their
+	// state's row, rules for facts last confirmed long ago.
+	Pattern style.Pattern
 	// Faded stands for any fill outside the filter: a modifier, like the
 	// patterns, not a colour of its own.
 	Faded bool
@@ -218,7 +223,7 @@ func (e LegendEntry) Swatch(x, y int) color.RGBA {
 	switch {
 	case style.Hatch(e.Hatch, x, y):
 		return style.HatchColor()
-	case e.Dotted && style.Dotted(x, y):
+	case e.Pattern.On(x, y):
 		return style.DotColor(e.Color)
 	}
 	return e.Color
@@ -263,7 +268,10 @@ func legend(v *view.View, opt Options) []LegendEntry {
 			out = append(out, LegendEntry{Label: c.Info().Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
 		}
 		if k := count(n.Basis[view.FollowsState]); k > 0 {
-			out = append(out, LegendEntry{Label: "Dotted: follows its state (no own row)", Color: grey, Dotted: true, Count: k})
+			out = append(out, LegendEntry{Label: "Dotted: follows its state (no own row)", Color: grey, Pattern: style.Dots, Count: k})
+		}
+		if k := count(n.Basis[view.StaleFacts]); k > 0 {
+			out = append(out, LegendEntry{Label: fmt.Sprintf("Lined: last confirmed over %d years before", view.StaleAfter), Color: grey, Pattern: style.Rules, Count: k})
 		}
 		if k := count(n.Basis[view.NoData]); k > 0 {
 			out = append(out, LegendEntry{Label: "No data", Color: th.NoData, Count: k})
@@ -276,7 +284,7 @@ func legend(v *view.View, opt Options) []LegendEntry {
 			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: count(n.Suit[dataset.SuitResolved])},
 			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit), Count: count(n.Suit[dataset.NoSuit])})
 		if k := count(n.SuitInherited[dataset.SuitPending]) + count(n.SuitInherited[dataset.SuitResolved]); k > 0 {
-			out = append(out, LegendEntry{Label: "Dotted: its state's suit", Color: style.Suit(dataset.NoSuit), Dotted: true, Count: k})
+			out = append(out, LegendEntry{Label: "Dotted: its state's suit", Color: style.Suit(dataset.NoSuit), Pattern: style.Dots, Count: k})
 		}
 	case style.ByBoth:
 		all := func(s dataset.SuitState) int { return count(n.Suit[s]) + count(n.SuitInherited[s]) }

@@ -30,7 +30,7 @@ func TestLegendColoursStayApart(t *testing.T) {
 				entries = append(entries, Legend(resolveFiltered(b, d, level, f), by, docDHS, th.theme)...)
 				var plain []LegendEntry
 				for _, e := range entries {
-					if !e.Dotted && !e.Faded && e.Hatch == dataset.NoSuit && !containsColor(plain, e.Color) {
+					if e.Pattern == style.Plain && !e.Faded && e.Hatch == dataset.NoSuit && !containsColor(plain, e.Color) {
 						plain = append(plain, e)
 					}
 				}
@@ -200,18 +200,18 @@ func TestLegendExplainsEveryFill(t *testing.T) {
 				for _, regs := range [][]view.Region{v.Regions, v.Cities} {
 					for i := range regs {
 						r := &regs[i]
-						c, dotted := fill(r, Options{ColorBy: by, Compare: docDHS, Theme: th})
+						c, pat := fill(r, Options{ColorBy: by, Compare: docDHS, Theme: th})
 						if !r.Shown {
 							if !has(func(e LegendEntry) bool { return e.Faded }) {
 								t.Fatalf("%v: %s is faded, the legend has no faded entry", by, r.Name)
 							}
 							continue
 						}
-						if !has(func(e LegendEntry) bool { return e.Color == c && !e.Dotted && e.Hatch == dataset.NoSuit }) {
+						if !has(func(e LegendEntry) bool { return e.Color == c && e.Pattern == style.Plain && e.Hatch == dataset.NoSuit }) {
 							t.Fatalf("%v: %s's fill %v is in no legend entry", by, r.Name, c)
 						}
-						if dotted && !has(func(e LegendEntry) bool { return e.Dotted }) {
-							t.Fatalf("%v: %s is dotted, the legend has no dotted entry", by, r.Name)
+						if pat != style.Plain && !has(func(e LegendEntry) bool { return e.Pattern == pat }) {
+							t.Fatalf("%v: %s has pattern %v, the legend has no entry with it", by, r.Name, pat)
 						}
 					}
 				}

@@ -207,13 +207,17 @@ func sameFills(a, b Options) bool {
 }
 
 // fill is the colour of a region or city marker as the view resolves it,
-// and whether it is dotted (it follows its state).
-func fill(reg *view.Region, opt Options) (color.RGBA, bool) {
+// and the pattern over it: dots where it follows its state, rules where
+// its own fact was last confirmed long ago.
+func fill(reg *view.Region, opt Options) (color.RGBA, style.Pattern) {
 	var c color.RGBA
-	dotted := false
+	pat := style.Plain
 	switch {
 	case opt.ColorBy == style.ByLawsuits:
-		c, dotted = style.Suit(reg.Suit), reg.SuitInherited
+		c = style.Suit(reg.Suit)
+		if reg.SuitInherited {
+			pat = style.Dots
+		}
 	case opt.ColorBy == style.ByCompare:
 		c = style.Compare(int(reg.SideOf(opt.Compare)))
 	case opt.ColorBy == style.ByData:
@@ -221,29 +225,36 @@ func fill(reg *view.Region, opt Options) (color.RGBA, bool) {
 		if v, ok := opt.Sheet.Value(reg.FIPS); ok {
 			c = style.Sheet(slices.Index(opt.Sheet.Order, v))
 		}
-	case reg.Basis() == view.NoData:
-		c = opt.Theme.NoData
 	default:
-		c, dotted = style.Category(reg.Category), reg.Basis() == view.FollowsState
+		switch reg.Basis() {
+		case view.NoData:
+			c = opt.Theme.NoData
+		case view.FollowsState:
+			c, pat = style.Category(reg.Category), style.Dots
+		case view.StaleFacts:
+			c, pat = style.Category(reg.Category), style.Rules
+		default:
+			c = style.Category(reg.Category)
+		}
 	}
 	if !reg.Shown {
 		c = style.Faded(c, opt.Theme)
 	}
-	return c, dotted
+	return c, pat
 }
 
-func (r *Renderer) fills(opt Options) ([]color.RGBA, []bool, []dataset.SuitState) {
+func (r *Renderer) fills(opt Options) ([]color.RGBA, []style.Pattern, []dataset.SuitState) {
 	regs := opt.View.Regions
 	fills := make([]color.RGBA, len(regs))
-	dotted := make([]bool, len(regs))
+	pats := make([]style.Pattern, len(regs))
 	suits := make([]dataset.SuitState, len(regs))
 	for i := range regs {
-		fills[i], dotted[i] = fill(&regs[i], opt)
+		fills[i], pats[i] = fill(&regs[i], opt)
 		if regs[i].Shown {
 			suits[i] = regs[i].Suit
 		}
 	}
-	return fills, dotted, suits
+	return fills, pats, suits
 }
 
 // minEdgedPixels is the size below which a region's edges are not drawn.
@@ -252,7 +263,7 @@ const minEdgedPixels = 6
 // palette prepares the colours paintRow needs: each region's fill and
 // county-edge colour packed as little-endian RGBA words, one store a pixel.
 func (r *Renderer) palette(layer *geo.Layer, vp geo.Viewport, opt Options) *palette {
-	fills, dotted, suits := r.fills(opt)
+	fills, pats, suits := r.fills(opt)
 	th := opt.Theme
 	fill := make([]uint32, len(fills))
 	edge := make([]uint32, len(fills))
@@ -261,7 +272,7 @@ func (r *Renderer) palette(layer *geo.Layer, vp geo.Viewport, opt Options) *pale
 	for i, c := range fills {
 		fill[i] = pack(c)
 		dot[i] = fill[i]
-		if dotted[i] {
+		if pats[i] != style.Plain {
 			dot[i] = pack(style.DotColor(c))
 		}
 		edge[i] = pack(style.Mix(c, th.CountyBorder, th.CountyAlpha))
@@ -271,7 +282,7 @@ func (r *Renderer) palette(layer *geo.Layer, vp geo.Viewport, opt Options) *pale
 			edge[i] = fill[i]
 		}
 	}
-	return &palette{state: stateIndex(layer), fill: fill, edge: edge, dot: dot, suits: suits, hatch: opt.ColorBy == style.ByBoth,
+	return &palette{state: stateIndex(layer), fill: fill, edge: edge, dot: dot, pattern: pats, suits: suits, hatch: opt.ColorBy == style.ByBoth,
 		bg: pack(th.Background), stateBorder: pack(th.StateBorder), hatchColor: pack(style.HatchColor())}
 }
 
@@ -296,7 +307,8 @@ func (r *Renderer) paint(img *image.RGBA, pal *palette, rect image.Rectangle) {
 type palette struct {
 	state                       []int32 // region → state number
 	fill, edge                  []uint32
-	dot                         []uint32 // the dots' colour; the fill's where there are none
+	dot                         []uint32 // the pattern's colour; the fill's where there is none
+	pattern                     []style.Pattern
 	suits                       []dataset.SuitState
 	hatch                       bool
 	bg, stateBorder, hatchColor uint32
@@ -334,7 +346,7 @@ func paintRow(img *image.RGBA, b *idBuffer, y, x0, x1 int, p *palette) {
 			switch {
 			case p.hatch && style.Hatch(p.suits[id], x, y):
 				c = p.hatchColor
-			case style.Dotted(x, y):
+			case p.pattern[id].On(x, y):
 				c = p.dot[id]
 			}
 		}

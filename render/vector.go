@@ -28,15 +28,15 @@ func (r *Renderer) DrawVector(c vg.Canvas, vp geo.Viewport, opt Options) {
 	dc.SetColor(th.Background)
 	dc.Fill(box(0, 0, float64(vp.W), float64(vp.H), vp.H))
 	for i, reg := range layer.Regions {
-		f, dotted := fill(&opt.View.Regions[i], opt)
+		f, pat := fill(&opt.View.Regions[i], opt)
 		p := path(reg.Shape, vp)
 		dc.SetColor(f)
 		dc.Fill(p)
 		dc.SetColor(style.Mix(f, th.CountyBorder, th.CountyAlpha))
 		dc.SetLineWidth(0.4)
 		dc.Stroke(p)
-		if dotted {
-			r.marks(dc, layer, i, vp, style.DotColor(f), func(x, y int) bool { return style.Dotted(x, y) })
+		if pat != style.Plain {
+			r.marks(dc, layer, i, vp, style.DotColor(f), pat.On)
 		}
 		if s := opt.View.Regions[i].Suit; opt.ColorBy == style.ByBoth && opt.View.Regions[i].Shown && s != dataset.NoSuit {
 			r.marks(dc, layer, i, vp, style.HatchColor(), func(x, y int) bool { return style.Hatch(s, x, y) })

@@ -2,7 +2,8 @@
 // with palettes that stay apart for colour-blind readers (ColorBrewer PuOr
 // and PRGn) and read on light and dark backgrounds. Every fill the map
 // draws is a legend entry: a category, a lawsuit state, "no data", or one
-// of them with a pattern (dots: follows its state; stripes: DOJ suit).
+// of them with a pattern (dots: follows its state; rules: last confirmed
+// long ago; stripes: DOJ suit).
 package style
 
 import (
@@ -77,12 +78,31 @@ func Category(c dataset.Category) color.RGBA {
 	return categoryColor[dataset.NoKnownPolicy]
 }
 
-// Dotted says whether pixel (x, y) of a region that follows its state
-// (no row of its own) is a dot. A pattern rather than a lighter tint: a
-// tint of one category looks like another category.
-func Dotted(x, y int) bool { return x%4 == 1 && y%4 == 1 }
+// Pattern marks a fill whose meaning is qualified: patterns rather than
+// lighter tints, since a tint of one category looks like another.
+type Pattern uint8
 
-// DotColor is the colour of the dots on fill c: darker on light fills,
+const (
+	Plain Pattern = iota
+	// Dots: the region follows its state (no row of its own).
+	Dots
+	// Rules: the region's own fact was last confirmed long before the
+	// day shown (horizontal lines, apart from the suits' diagonals).
+	Rules
+)
+
+// On says whether pixel (x, y) is a mark of the pattern.
+func (p Pattern) On(x, y int) bool {
+	switch p {
+	case Dots:
+		return x%4 == 1 && y%4 == 1
+	case Rules:
+		return y%5 == 2
+	}
+	return false
+}
+
+// DotColor is the colour of a pattern's marks on fill c: darker on light fills,
 // lighter on dark ones.
 func DotColor(c color.RGBA) color.RGBA {
 	if 299*int(c.R)+587*int(c.G)+114*int(c.B) > 128*1000 {

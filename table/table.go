@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"sanctuarymap/view"
 )
@@ -15,19 +16,23 @@ import (
 // Header is the table's first row.
 func Header() []string {
 	return []string{"fips", "name", "state", "level", "category", "inherited", "from", "suit", "suit_inherited",
-		"lists", "agreements_287g", "other_agreements_287g", "policy", "verification", "as_of", "sources"}
+		"lists", "agreements_287g", "other_agreements_287g", "policy", "verification", "as_of", "last_confirmed", "sources"}
 }
 
-// Row is one region's cells, in Header's order.
+// Row is one region's cells, in Header's order. A region with no data
+// has empty category, inherited and last_confirmed cells: the table
+// invents no "no known policy".
 func Row(r *view.Region) []string {
 	from, policy, verification, asOf := "", "", "", ""
 	row := r.Own
-	if r.Inherited {
-		row = r.From
-		from = r.From.FIPS
+	switch {
+	case r.Inherited:
+		row, from = r.From, r.From.FIPS
+	case r.Basis() == view.NoData:
+		row = nil
 	}
 	if row != nil {
-		policy, verification, asOf = row.Policy, string(row.Verification), row.AsOf.Format("2006-01-02")
+		policy, verification, asOf = row.Policy, string(row.Verification), row.AsOf.Format(time.DateOnly)
 	}
 	var own []string
 	others := 0
@@ -36,15 +41,26 @@ func Row(r *view.Region) []string {
 			others++
 			continue
 		}
-		own = append(own, a.Agency+": "+a.Model)
+		agreement := a.Agency + ": " + a.Model
+		if a.Reconstructed {
+			agreement += " (span reconstructed)"
+		}
+		own = append(own, agreement)
 		// The agreement decides the category, so its mark and date stand.
 		if r.By287g {
-			verification, asOf = string(a.Verification), a.AsOf.Format("2006-01-02")
+			verification, asOf = string(a.Verification), a.AsOf.Format(time.DateOnly)
 		}
 	}
-	return []string{r.FIPS, r.Name, r.State, string(r.Level), string(r.Category), yesNo(r.Inherited), from,
+	category, inherited, confirmed := string(r.Category), yesNo(r.Inherited), ""
+	if r.Basis() == view.NoData {
+		category, inherited = "", ""
+	}
+	if d := r.LastConfirmed(); !d.IsZero() {
+		confirmed = d.Format(time.DateOnly)
+	}
+	return []string{r.FIPS, r.Name, r.State, string(r.Level), category, inherited, from,
 		r.Suit.Word(), yesNo(r.SuitInherited), strings.Join(r.ListIDs(), ";"), strings.Join(own, "; "),
-		strconv.Itoa(others), policy, verification, asOf, strings.Join(r.Sources(), ";")}
+		strconv.Itoa(others), policy, verification, asOf, confirmed, strings.Join(r.Sources(), ";")}
 }
 
 func yesNo(b bool) string {

@@ -32,6 +32,11 @@ type Region struct {
 	// By287g says Category is AGREEMENT_287G because the region's own
 	// agency held an agreement that day.
 	By287g bool
+	// Stale says Category comes from the region's own open-ended row whose
+	// latest evidence is more than StaleAfter before the view's day. Such
+	// a row gives way to a state limit or mandate covering the region:
+	// then Own stays (the panel lists it) and the state's row is From.
+	Stale bool
 	// Agreements are the 287(g) agreements active that day: the region's
 	// own agency's first, then other agencies in it (a county's towns,
 	// campus and port police; a state's own agencies).
@@ -48,6 +53,11 @@ type Region struct {
 	Shown bool
 	// Lat and Lon place a city's marker.
 	Lat, Lon float64
+
+	// evidence is the day of the latest evidence that Own held, and
+	// evidenceBy what gave it.
+	evidence   time.Time
+	evidenceBy string
 }
 
 // Basis says where a region's category comes from.
@@ -59,19 +69,86 @@ const (
 	// FollowsState: no row of its own; it follows its state's (or a
 	// tract its county's).
 	FollowsState
-	// NoData: no row of its own and none above it to follow.
+	// NoData: no documented row of its own and none above it to follow.
 	NoData
+	// StaleFacts: its own row, last confirmed more than StaleAfter before
+	// the day.
+	StaleFacts
 )
+
+// StaleAfter is how long after its latest evidence an open-ended fact is
+// drawn as "last confirmed" rather than as current.
+const StaleAfter = 2 // years
 
 // Basis says where the region's category comes from.
 func (r *Region) Basis() Basis {
 	switch {
 	case r.Inherited:
 		return FollowsState
-	case r.Own == nil && !r.By287g:
+	case r.By287g:
+		return OwnFacts
+	case !documented(r.Own):
 		return NoData
+	case r.Stale:
+		return StaleFacts
 	}
 	return OwnFacts
+}
+
+// Fact is the row behind the region's category: its own, or the one it
+// follows; nil when the category comes from a 287(g) agreement or there
+// is no data.
+func (r *Region) Fact() *dataset.Jurisdiction {
+	switch r.Basis() {
+	case FollowsState:
+		return r.From
+	case OwnFacts, StaleFacts:
+		if !r.By287g {
+			return r.Own
+		}
+	}
+	return nil
+}
+
+// LastConfirmed is the day of the latest evidence behind the region's
+// category: the last ICE list carrying its own agency's agreement, or the
+// evidence of the row it shows; zero with no data.
+func (r *Region) LastConfirmed() time.Time {
+	if r.By287g {
+		for _, a := range r.Agreements {
+			if r.OwnAgreement(a) {
+				if a.ListedTo.IsZero() {
+					return a.AsOf
+				}
+				return a.ListedTo
+			}
+		}
+	}
+	switch f := r.Fact(); {
+	case f == nil:
+		return time.Time{}
+	case f == r.Own:
+		return r.evidence
+	default:
+		return f.Evidence()
+	}
+}
+
+// ConfirmedBy says what last confirmed the region's own row: its latest
+// source, or a DOJ complaint against it.
+func (r *Region) ConfirmedBy() string { return r.evidenceBy }
+
+// OwnEvidence is the day of the latest evidence that the region's own row
+// held; zero when it has none documented.
+func (r *Region) OwnEvidence() time.Time { return r.evidence }
+
+// Older is the region's own row when a state limit or mandate shows in
+// its place because the row was last confirmed long before the day.
+func (r *Region) Older() *dataset.Jurisdiction {
+	if r.Inherited && documented(r.Own) {
+		return r.Own
+	}
+	return nil
 }
 
 // Summary is the region in one line, as the map's tooltip shows it: name
@@ -88,6 +165,8 @@ func (r *Region) Summary() string {
 		parts = append(parts, "no data")
 	case FollowsState:
 		parts = append(parts, r.Category.Info().Label+" (follows its state)")
+	case StaleFacts:
+		parts = append(parts, r.Category.Info().Label+" (last confirmed "+r.LastConfirmed().Format("2006")+")")
 	default:
 		parts = append(parts, r.Category.Info().Label)
 	}
@@ -170,6 +249,9 @@ type View struct {
 	Filter                       dataset.Filter
 
 	index map[string]*Region
+	// day is the day facts are aged against: Date, or for the facts as
+	// loaded the day they were last checked.
+	day time.Time
 }
 
 // Region returns the region or city with code fips, or nil.
@@ -187,7 +269,10 @@ var levelOf = map[geo.Level]dataset.Level{geo.States: dataset.State, geo.Countie
 // as loaded), marking which regions pass f.
 func Resolve(d *dataset.Dataset, layer *geo.Layer, date time.Time, f dataset.Filter) *View {
 	at := d.At(date)
-	v := &View{Date: date, Data: at, Level: layer.Level, Filter: f, index: map[string]*Region{}}
+	v := &View{Date: date, Data: at, Level: layer.Level, Filter: f, index: map[string]*Region{}, day: date}
+	if date.IsZero() {
+		v.day = d.AsOf()
+	}
 	v.AgreementsFrom, v.AgreementsTo = d.AgreementsCover()
 	v.Regions = make([]Region, len(layer.Regions))
 	for i, reg := range layer.Regions {
@@ -219,13 +304,20 @@ func documented(j *dataset.Jurisdiction) bool {
 	return j != nil && !(j.Category == dataset.NoKnownPolicy && j.Verification == dataset.Unverified)
 }
 
+// binds says a state's category covers every place in it, so that it
+// outranks a local fact last confirmed long ago.
+func binds(c dataset.Category) bool {
+	return c == dataset.StateLimits || c == dataset.StateMandates
+}
+
 // resolve applies the precedence rule to r:
 //  1. an active 287(g) agreement of the region's own agency (not for a
 //     state): AGREEMENT_287G;
-//  2. its own documented policy row;
+//  2. its own documented policy row, unless it is stale and a state limit
+//     or mandate covers the region;
 //  3. for a tract, its county's own policy;
 //  4. its state's policy, inherited;
-//  5. else no known policy, with no row behind it.
+//  5. else no data.
 func (v *View) resolve(r *Region) {
 	d := v.Data
 	r.Own = d.Jurisdiction(r.FIPS)
@@ -239,26 +331,45 @@ func (v *View) resolve(r *Region) {
 	slices.SortStableFunc(r.Agreements, func(a, b *dataset.Agreement) int {
 		return boolRank(r.OwnAgreement(b)) - boolRank(r.OwnAgreement(a))
 	})
-	up := []string{st}
-	if r.Level == "tract" {
+	var up []string
+	switch r.Level {
+	case dataset.State:
+	case "tract":
 		up = []string{r.FIPS[:5], st}
+	default:
+		up = []string{st}
 	}
+	var above *dataset.Jurisdiction
+	for _, f := range up {
+		if j := d.Jurisdiction(f); documented(j) {
+			above = j
+			break
+		}
+	}
+	r.evidence, r.evidenceBy = time.Time{}, ""
+	if documented(r.Own) {
+		r.evidence, r.evidenceBy = r.Own.Evidence(), "its row's latest source"
+		if r.Own.LastConfirmed.IsZero() {
+			r.evidenceBy = "its row, checked then"
+		}
+		// A DOJ complaint against the region is a court record of its
+		// policy standing on the day it was filed.
+		for _, s := range d.Suits(r.FIPS) {
+			if s.Filed.After(r.evidence) && !s.Filed.Before(r.Own.Effective) {
+				r.evidence, r.evidenceBy = s.Filed, "the DOJ's complaint in "+s.Name
+			}
+		}
+	}
+	stale := documented(r.Own) && r.Own.Ended.IsZero() && r.evidence.AddDate(StaleAfter, 0, 0).Before(v.day)
 	switch {
 	case r.Level != dataset.State && len(r.Agreements) > 0 && r.OwnAgreement(r.Agreements[0]):
 		r.Category, r.By287g = dataset.Agreement287g, true
-	case r.Level == dataset.State || documented(r.Own):
-		r.Category = dataset.NoKnownPolicy
-		if r.Own != nil {
-			r.Category = r.Own.Category
-		}
+	case documented(r.Own) && !(stale && above != nil && binds(above.Category)):
+		r.Category, r.Stale = r.Own.Category, stale
+	case above != nil:
+		r.From, r.Inherited, r.Category = above, true, above.Category
 	default:
 		r.Category = dataset.NoKnownPolicy
-		for _, f := range up {
-			if j := d.Jurisdiction(f); documented(j) {
-				r.From, r.Inherited, r.Category = j, true, j.Category
-				break
-			}
-		}
 	}
 	r.Suits = slices.Clone(d.Suits(r.FIPS))
 	own := len(r.Suits)
@@ -348,6 +459,9 @@ func (v *View) AgreementsNote() string {
 		return "287(g): ICE's lists to " + to.Format(day) + " only; later status unknown."
 	case v.Date.Before(from):
 		return "287(g): ICE's lists before " + from.Format(day) + " are not included; agreements shown are those signed by then and still listed later."
+	}
+	if slices.ContainsFunc(v.Data.Agreements, func(a *dataset.Agreement) bool { return a.Reconstructed }) {
+		return "287(g): agreements marked reconstructed were not seen on an ICE list on every day shown; their spans are inferred from ICE's MOA files and the lists either side."
 	}
 	return ""
 }
