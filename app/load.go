@@ -307,8 +307,9 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 		case dataset.Changed:
 			modified++
 		}
-		if u.data.Jurisdiction(c.Key) != nil {
-			changed[c.Key] = true
+		// A later period of a place is keyed "FIPS #n".
+		if fips, _, _ := strings.Cut(c.Key, " "); u.data.Jurisdiction(fips) != nil {
+			changed[fips] = true
 		}
 		for _, s := range u.data.Lawsuits {
 			if s.CaseID == c.Key {

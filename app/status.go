@@ -41,7 +41,7 @@ func newStatusBar(showChanges func()) *statusBar {
 // the day of a view of the facts as loaded.
 func summary(v *view.View, source string, today time.Time) string {
 	c := v.Counts()
-	own := 0
+	own := c.Basis[view.StaleFacts].Regions // own facts, however old
 	for _, n := range c.Category {
 		own += n.Regions
 	}

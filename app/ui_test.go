@@ -42,7 +42,7 @@ func TestSearchSelectsAndCentres(t *testing.T) {
 	if vp := u.mapView.Viewport(); vp.Zoom <= 1 {
 		t.Errorf("zoom %v: the map should zoom to the county", vp.Zoom)
 	}
-	if !strings.Contains(u.details.text.String(), "Sheriff's directive") || !strings.Contains(u.details.text.String(), "LOCAL_LIMITS_DETAINERS") {
+	if !strings.Contains(u.details.text.String(), "Sheriff's Office written decision") || !strings.Contains(u.details.text.String(), "LOCAL_LIMITS_DETAINERS") {
 		t.Errorf("detail:\n%s", u.details.text.String())
 	}
 	if u.search.box.Visible() {
@@ -126,6 +126,10 @@ func TestDetailMarkup(t *testing.T) {
 	test.AssertObjectRendersToMarkup(t, "detail_alpine_inherited.xml", u.details.text)
 	u.Select("1245000") // Miami: its police's 287(g) task-force agreement
 	test.AssertObjectRendersToMarkup(t, "detail_miami_287g.xml", u.details.text)
+	// On 2018-08-01 King County's own ordinance shows, its suit not yet filed.
+	u.SetAsOf(time.Date(2018, 8, 1, 0, 0, 0, 0, time.UTC))
+	u.Select("53033")
+	test.AssertObjectRendersToMarkup(t, "detail_king_county_2018.xml", u.details.text)
 }
 
 // loadAndWait runs f, which starts a load, and waits for it to finish.
@@ -141,7 +145,7 @@ func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
 	u := newTestUI(t)
 	embedded := u.data
 	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
-	edited := strings.Replace(string(assets.Jurisdictions), "Colorado,CO,state,STATE_LIMITS", "Colorado,CO,state,NO_KNOWN_POLICY", 1)
+	edited := colorado(string(assets.Jurisdictions), "NO_KNOWN_POLICY")
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +230,7 @@ func TestWatchReloadsOnRenameReplace(t *testing.T) {
 	u := newTestUI(t)
 	path := watched(t, u)
 	dir := filepath.Dir(path)
-	edited := strings.Replace(string(assets.Jurisdictions), "Texas,TX,state,STATE_MANDATES", "Texas,TX,state,NO_KNOWN_POLICY", 1)
+	edited := lastRow(string(assets.Jurisdictions), "Texas,TX,state,STATE_MANDATES", "Texas,TX,state,NO_KNOWN_POLICY")
 	tmp := filepath.Join(dir, ".jurisdictions.csv.swp")
 	if err := os.WriteFile(tmp, []byte(edited+"\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -295,7 +299,7 @@ func TestDetailIsPlainText(t *testing.T) {
 	if l, ok := segs[2].(*widget.HyperlinkSegment); !ok || l.URL.String() != "https://example.org/a" {
 		t.Errorf("https source became %#v", segs[2])
 	}
-	j := strings.Replace(string(assets.Jurisdictions), "No enactment found in either direction.", "**bold** [click](https://evil.example) <b>x</b>", 1)
+	j := strings.Replace(string(assets.Jurisdictions), "No statewide statute", "**bold** [click](https://evil.example) <b>x</b>", 1)
 	d, err := dataset.Load(dataset.File{Name: "j.csv", Data: []byte(j)})
 	if err != nil {
 		t.Fatal(err)
@@ -320,7 +324,7 @@ func TestWatchSurvivesDeletion(t *testing.T) {
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
-	edited := strings.Replace(string(assets.Jurisdictions), "Utah,UT,state,STATE_MANDATES", "Utah,UT,state,NO_KNOWN_POLICY", 1)
+	edited := lastRow(string(assets.Jurisdictions), "Utah,UT,state,STATE_MANDATES", "Utah,UT,state,NO_KNOWN_POLICY")
 	loadAndWait(t, u, func() {
 		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 			t.Fatal(err)
@@ -334,7 +338,7 @@ func TestWatchSurvivesDeletion(t *testing.T) {
 func TestAbout(t *testing.T) {
 	u := newTestUI(t)
 	rt := widget.NewRichText(u.aboutSegments()...)
-	for _, want := range []string{"test", "as of 2026-12-03", "172 jurisdictions and 23 lawsuits", u.data.Digest, "ISC licence", "US Census Bureau 2023"} {
+	for _, want := range []string{"test", "as of 2026-12-06", "454 rows for 298 jurisdictions and 23 lawsuits", u.data.Digest, "ISC licence", "US Census Bureau 2023"} {
 		if !strings.Contains(rt.String(), want) {
 			t.Errorf("About lacks %q:\n%s", want, rt.String())
 		}
@@ -366,7 +370,7 @@ func TestWatchRapidWrites(t *testing.T) {
 	// The last value appears only once, so seeing it means the last save won.
 	cats := []string{"NO_KNOWN_POLICY", "STATE_MANDATES", "STATE_LIMITS", "NO_KNOWN_POLICY", "COOPERATES_PRACTICE"}
 	for i, c := range cats {
-		edited := strings.Replace(string(assets.Jurisdictions), "Vermont,VT,state,STATE_LIMITS", "Vermont,VT,state,"+c, 1)
+		edited := lastRow(string(assets.Jurisdictions), "Vermont,VT,state,STATE_LIMITS", "Vermont,VT,state,"+c)
 		// Sizes differ each time, so even writes within one clock tick are seen.
 		if err := os.WriteFile(path, []byte(edited+strings.Repeat("\n", i+1)), 0o644); err != nil {
 			t.Fatal(err)
@@ -426,7 +430,7 @@ func TestExportData(t *testing.T) {
 func edited(t *testing.T, dir, cat string) string {
 	t.Helper()
 	path := filepath.Join(dir, "jurisdictions.csv")
-	text := strings.Replace(string(assets.Jurisdictions), "Colorado,CO,state,STATE_LIMITS", "Colorado,CO,state,"+cat, 1)
+	text := colorado(string(assets.Jurisdictions), cat)
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -523,4 +527,17 @@ type forcedVariant struct {
 
 func (f forcedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return f.Theme.Color(n, f.variant)
+}
+
+// colorado sets the category of Colorado's latest row, the one the
+// dataset as loaded shows, in the jurisdictions file text.
+func colorado(text, cat string) string {
+	return lastRow(text, "Colorado,CO,state,STATE_LIMITS", "Colorado,CO,state,"+cat)
+}
+
+// lastRow replaces the last occurrence of old in text: a place's latest
+// period.
+func lastRow(text, old, new string) string {
+	i := strings.LastIndex(text, old)
+	return text[:i] + new + text[i+len(old):]
 }

@@ -14,12 +14,10 @@ import (
 	"sanctuarymap/view"
 )
 
-// firstLists is the first of ICE's archived 287(g) lists: before it the
-// agreements are not known.
-var firstLists = time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// firstFacts is where the policy history starts, as the as-of slider does.
-var firstFacts = time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
+// firstFacts is where the history starts, as the as-of slider does: every
+// state has a fact from 2014-01-01, and the 287(g) agreements come from
+// ICE's rosters, lists and MOA files from before then.
+var firstFacts = time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // months lists the first of each month from from through to, and to.
 func months(from, to time.Time) []time.Time {
@@ -63,12 +61,12 @@ func agreementsOverTime(opt Options) (*plot.Plot, error) {
 	if opt.At == nil {
 		return nil, fmt.Errorf("this chart needs the data through time")
 	}
-	if opt.Today.Before(firstLists) {
-		return nil, fmt.Errorf("no 287(g) lists before %s", firstLists.Format("2006-01-02"))
+	if opt.Today.Before(firstFacts) {
+		return nil, fmt.Errorf("no history before %s", firstFacts.Format(time.DateOnly))
 	}
 	models := dataset.Models()
 	lines := make([]plotter.XYs, len(models))
-	for _, m := range months(firstLists, opt.Today) {
+	for _, m := range months(firstFacts, opt.Today) {
 		v := opt.At(m)
 		n := make([]float64, len(models))
 		for _, a := range v.Data.Agreements {
@@ -88,7 +86,7 @@ func agreementsOverTime(opt Options) (*plot.Plot, error) {
 			lines[i] = append(lines[i], plotter.XY{X: year(m), Y: n[i]})
 		}
 	}
-	return linePlot(lines, models, modelColor, "Year (ICE's lists from 2021; later status unknown after the last list)", "Agreements in force")
+	return linePlot(lines, models, modelColor, "Year (ICE's rosters and lists; some spans reconstructed; later status unknown)", "Agreements in force")
 }
 
 // categoriesOverTime counts, month by month, the regions and cities the map

@@ -135,7 +135,7 @@ func TestVersion(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	code, stdout, stderr := run(t, "validate")
-	if code != OK || !strings.HasPrefix(stdout, "Sanctuary Map dataset (sources per row): 172 jurisdictions (51 states, 58 counties, 63 cities), 23 lawsuits, as of 2026-12-03\n") {
+	if code != OK || !strings.HasPrefix(stdout, "Sanctuary Map dataset (sources per row): 454 rows for 298 jurisdictions (51 states, 176 counties, 71 cities), 23 lawsuits, as of 2026-12-06\n") {
 		t.Errorf("embedded: exit %d\n%s%s", code, stdout, stderr)
 	}
 	bad := writeFile(t, "bad.csv", "fips,name,state,level,category,policy,as_of,source,verification\n"+
@@ -146,6 +146,15 @@ func TestValidate(t *testing.T) {
 		bad + ":3:1: fips \"8\" has 1 digits; a state code has 2\n"
 	if code != BadInput || stderr != want {
 		t.Errorf("bad file: exit %d\n%s\nwant\n%s", code, stderr, want)
+	}
+	// A row whose every source is an aggregator is worth a warning, not a
+	// refusal.
+	agg := writeFile(t, "agg.csv", "fips,name,state,level,category,policy,as_of,source,verification\n"+
+		"08,Colorado,CO,state,STATE_LIMITS,p,2026-01-02,https://infogalactic.com/info/x;https://www.encycloreader.org/y,secondary\n")
+	code, _, stderr = run(t, "validate", agg)
+	want = agg + ":2:48: warning: every source is an aggregator or mirror site (https://infogalactic.com/info/x); cite the primary source or reliable news\n"
+	if code != OK || stderr != want {
+		t.Errorf("aggregator: exit %d\n%s\nwant\n%s", code, stderr, want)
 	}
 }
 
@@ -177,7 +186,7 @@ func TestPNGProvenance(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []pngmeta.Text{{Key: "Title", Value: c.title}, {Key: "Software", Value: "sanctuarymap test (commit abc)"},
-			{Key: "Source", Value: "Sanctuary Map dataset (sources per row)"}, {Key: "Dataset as-of", Value: "2026-12-03"},
+			{Key: "Source", Value: "Sanctuary Map dataset (sources per row)"}, {Key: "Dataset as-of", Value: "2026-12-06"},
 			{Key: "Dataset SHA-256", Value: d.Digest}}
 		if !reflect.DeepEqual(texts, want) {
 			t.Errorf("%s: tEXt %q\nwant %q", out, texts, want)
@@ -228,7 +237,7 @@ func TestTable(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if lines[0] != "fips,name,state,level,category,inherited,from,suit,suit_inherited,lists,agreements_287g,other_agreements_287g,policy,verification,as_of,sources" {
+	if lines[0] != "fips,name,state,level,category,inherited,from,suit,suit_inherited,lists,agreements_287g,other_agreements_287g,policy,verification,as_of,last_confirmed,sources" {
 		t.Errorf("header %q", lines[0])
 	}
 	if n := strings.Count(out, ",county,AGREEMENT_287G,"); n != 126 {

@@ -99,9 +99,32 @@ func TestCountyFollowsStateDotted(t *testing.T) {
 	if got, want := patchAt(img, vp, "08", -103.5, 39.0), dotted(d.Jurisdiction("08").Category); !maps.Equal(got, want) {
 		t.Errorf("Lincoln County, CO: %v, want %v", got, want)
 	}
-	// King County, Washington, has its own row: no dots.
-	if got, want := patchAt(img, vp, "53", -121.8, 47.45), style.Category(d.Jurisdiction("53033").Category); got[want] != 16 {
+	// In 2019 King County, Washington, shows its own row: no dots.
+	img = New(b).Draw(vp, Options{View: at(b, d, geo.Counties, time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)), Theme: style.Light()})
+	if got, want := patchAt(img, vp, "53", -121.8, 47.45), style.Category(dataset.LocalLimitsDetainers); got[want] != 16 {
 		t.Errorf("King County, WA: %v, want only %v", got, want)
+	}
+}
+
+// A fact last confirmed long before the day is lined: Lancaster County,
+// Nebraska's 2014 detainer policy in 2026.
+func TestStaleFactLined(t *testing.T) {
+	b, d := embedded(t)
+	vp := geo.Fit(1920, 1080, geo.Frame())
+	img := New(b).Draw(vp, Options{View: at(b, d, geo.Counties, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)), Theme: style.Light()})
+	f := style.Category(dataset.LocalLimitsDetainers)
+	rules, fill := 0, 0
+	x, y0 := vp.ToPixel(geo.NewAlbersUSA().Project("31", orb.Point{-96.69, 40.78}))
+	for y := range 5 {
+		switch img.RGBAAt(int(x), int(y0)+y) {
+		case style.DotColor(f):
+			rules++
+		case f:
+			fill++
+		}
+	}
+	if rules != 1 || fill != 4 {
+		t.Errorf("Lancaster County, NE: %d rule pixels and %d fill pixels in a column of 5, want 1 and 4", rules, fill)
 	}
 }
 

@@ -61,7 +61,7 @@ func TestWrite(t *testing.T) {
 	// Miami's category comes from its police's agreement, so the mark,
 	// date and first source are ICE's, not those of its unverified row.
 	if mi := byFIPS["1245000"]; mi[4] != "AGREEMENT_287G" || mi[10] != "City of Miami Police Department: Task Force Model" ||
-		mi[13] != "confirmed" || mi[14] != "2026-05-18" || !strings.HasPrefix(mi[15], "https://www.ice.gov/") {
+		mi[13] != "confirmed" || mi[14] != "2026-05-18" || mi[15] != "2026-05-18" || !strings.HasPrefix(mi[16], "https://www.ice.gov/") {
 		t.Errorf("Miami: %q", mi)
 	}
 }

@@ -373,9 +373,12 @@ func (v *View) resolve(r *Region) {
 	}
 	r.Suits = slices.Clone(d.Suits(r.FIPS))
 	own := len(r.Suits)
-	if r.Level != dataset.State {
-		for _, f := range up {
-			r.Suits = append(r.Suits, d.Suits(f)...)
+	for _, f := range up {
+		for _, s := range d.Suits(f) {
+			// A suit naming both the region and its state is its own.
+			if !slices.Contains(r.Suits, s) {
+				r.Suits = append(r.Suits, s)
+			}
 		}
 	}
 	r.Suit = dataset.SuitStateOf(r.Suits)

@@ -96,11 +96,16 @@ func TestDatedRows(t *testing.T) {
 		layer      *geo.Layer
 		want       dataset.Category
 	}{
-		{"24005", "2016-01-01", b.Counties, dataset.StateLimits},          // before the 2017 order: Maryland's rule, inherited
-		{"24005", "2020-01-01", b.Counties, dataset.LocalLimitsDetainers}, // Kamenetz's order of 2017-04-05
-		{"24005", "2026-01-01", b.Counties, dataset.CooperatesPractice},   // the MOU with ICE of about 2025-10-25
-		{"1235000", "2020-01-01", b.States, dataset.StateMandates},        // Florida's SB 168
-		{"1235000", "2021-01-01", b.States, dataset.Agreement287g},        // the Sheriff's Office agreement of 2020-06-09
+		{"24005", "2016-01-01", b.Counties, dataset.NoKnownPolicy},         // before the 2017 order: Maryland's rule, inherited
+		{"24005", "2020-01-01", b.Counties, dataset.LocalLimitsDetainers},  // Kamenetz's order of 2017-04-05
+		{"24005", "2026-01-01", b.Counties, dataset.CooperatesPractice},    // the MOU with ICE of about 2025-10-25
+		{"1235000", "2020-01-01", b.States, dataset.StateMandates},         // Florida's SB 168
+		{"1235000", "2021-01-01", b.States, dataset.StateMandates},         // the Sheriff's agreement is Duval County's
+		{"12031", "2018-06-01", b.Counties, dataset.Agreement287g},         // the Sheriff's jail agreement, since 2008-07-08
+		{"06003", "2015-01-01", b.Counties, dataset.StateLimits},           // California's TRUST Act, in force 2014-01-01
+		{"09", "2014-06-01", b.States, dataset.StateLimits},                // Connecticut's TRUST Act of 2013
+		{"0952000", "2019-01-01", b.States, dataset.LocalLimitsInfoAccess}, // New Haven's General Order 06-2
+		{"0477000", "2016-01-01", b.States, dataset.LocalLimitsInfoAccess}, // Tucson's limits on status questions
 	} {
 		if got := view.Resolve(d, c.layer, day(c.date), dataset.Filter{}).Region(c.fips).Category; got != c.want {
 			t.Errorf("%s on %s: %s, want %s", c.fips, c.date, got, c.want)
@@ -152,9 +157,36 @@ func TestSummary(t *testing.T) {
 	if got := lincoln.Summary(); !strings.HasPrefix(got, want) {
 		t.Errorf("Lincoln County, CO: %q, want it to start %q", got, want)
 	}
-	king := v.Region("53033").Summary()
-	if !strings.HasPrefix(king, "King County, WA (county) · "+d.Jurisdiction("53033").Category.Info().Label+" · ") || strings.Contains(king, "follows") {
-		t.Errorf("King County: %q", king)
+	// In 2019 King County's own ordinance shows; by the dataset's day its
+	// latest evidence (the DOJ's complaint of 2020) is over two years
+	// old, so Washington's limits show and the panel lists the ordinance.
+	king := view.Resolve(d, b.Counties, day("2019-06-01"), dataset.Filter{}).Region("53033").Summary()
+	if !strings.HasPrefix(king, "King County, WA (county) · Local limits on detainers · ") {
+		t.Errorf("King County in 2019: %q", king)
+	}
+	if k := v.Region("53033"); !strings.Contains(k.Summary(), "(follows its state)") || k.Older() == nil || k.From.FIPS != "53" {
+		t.Errorf("King County as loaded: %q, older %v", k.Summary(), k.Older())
+	}
+}
+
+// A fact last confirmed over two years before the day shows lined, with
+// its year; a state limit or mandate covering the place outranks it.
+func TestStaleFacts(t *testing.T) {
+	b, d := load(t)
+	v := view.Resolve(d, b.Counties, day("2026-06-01"), dataset.Filter{})
+	lancaster := v.Region("31109") // Nebraska: no state instrument either way
+	if lancaster.Basis() != view.StaleFacts || lancaster.Category != dataset.LocalLimitsDetainers || lancaster.LastConfirmed().Year() != 2014 {
+		t.Errorf("Lancaster County, NE: basis %v, %s, last confirmed %v", lancaster.Basis(), lancaster.Category, lancaster.LastConfirmed())
+	}
+	if got := lancaster.Summary(); !strings.Contains(got, "Local limits on detainers (last confirmed 2014)") {
+		t.Errorf("Lancaster summary %q", got)
+	}
+	clackamas := v.Region("41005") // Oregon's state limits cover it
+	if clackamas.Basis() != view.FollowsState || clackamas.Category != dataset.StateLimits || clackamas.Older() == nil {
+		t.Errorf("Clackamas County, OR: basis %v, %s, older %v", clackamas.Basis(), clackamas.Category, clackamas.Older())
+	}
+	if early := view.Resolve(d, b.Counties, day("2014-12-31"), dataset.Filter{}).Region("31109"); early.Basis() != view.OwnFacts {
+		t.Errorf("Lancaster in 2014: basis %v, want its own fact", early.Basis())
 	}
 }
 
@@ -166,5 +198,51 @@ func TestSummaryNamesLists(t *testing.T) {
 	v := view.Resolve(d, b.Counties, day("2025-09-01"), dataset.Filter{})
 	if got := v.Region("17031").Summary(); !strings.HasSuffix(got, " · lists: DHS 2025, DOJ 2025") {
 		t.Errorf("Cook County: %q", got)
+	}
+}
+
+// The map of any day since 2014 rests on facts: at most 110 counties with
+// no data (Puerto Rico's 78 municipios have no state row), the 287(g)
+// agreements of counties' own agencies as ICE's tables count them, and
+// ICE's 2014 table of local detainer policies.
+func TestHistoryCounts(t *testing.T) {
+	b, d := load(t)
+	for _, c := range []struct {
+		date                   string
+		own287gMin, own287gMax int
+	}{
+		{"2014-06-30", 20, 40},
+		{"2017-01-01", 25, 35},
+		{"2017-08-01", 50, 60},
+		{"2019-06-01", 60, 90},
+		{"2020-01-01", 110, 128},
+		{"2021-01-13", 135, 143},
+		{"2025-07-01", 370, 400},
+		{"2026-05-18", 770, 776},
+	} {
+		v := view.Resolve(d, b.Counties, day(c.date), dataset.Filter{})
+		n := v.Counts()
+		if k := n.Basis[view.NoData].Regions; k > 110 {
+			t.Errorf("%s: %d counties with no data, want at most 110", c.date, k)
+		}
+		own := 0
+		for _, r := range v.Regions {
+			if r.By287g {
+				own++
+			}
+		}
+		if own < c.own287gMin || own > c.own287gMax {
+			t.Errorf("%s: %d counties whose own agency holds a 287(g) agreement, want %d–%d", c.date, own, c.own287gMin, c.own287gMax)
+		}
+	}
+	v := view.Resolve(d, b.Counties, day("2014-12-31"), dataset.Filter{})
+	local := 0
+	for _, r := range v.Regions {
+		if r.Basis() == view.OwnFacts && (r.Category == dataset.LocalLimitsDetainers || r.Category == dataset.LocalLimitsInfoAccess) {
+			local++
+		}
+	}
+	if local < 140 {
+		t.Errorf("2014-12-31: %d counties with a local limit of their own, want at least 140", local)
 	}
 }
