@@ -81,7 +81,7 @@ func TestConvert(t *testing.T) {
 				active = append(active, a.FIPS+" "+a.Agency+" since "+a.ListedFrom.Format("2006-01-02"))
 			}
 		}
-		want := []string{"02 Alaska Department of Corrections since 2021-01-13", "48301 Loving County Sheriff's Office since 2026-11-20"}
+		want := []string{"02 Alaska Department of Corrections since 2020-07-24", "48301 Loving County Sheriff's Office since 2026-11-20"}
 		if !slices.Equal(active, want) {
 			t.Errorf("%s: active on the sheet's day %q, want %q", name, active, want)
 		}
