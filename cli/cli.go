@@ -331,15 +331,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	for _, w := range d.Warnings {
 		fmt.Fprintln(stderr, w)
 	}
-	levels, seen := map[dataset.Level]int{}, map[string]bool{}
-	for _, j := range d.Jurisdictions {
-		if !seen[j.FIPS] {
-			seen[j.FIPS] = true
-			levels[j.Level]++
-		}
-	}
+	levels := d.Places()
 	fmt.Fprintf(stdout, "%s: %d rows for %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
-		sourceLabel(args), len(d.Jurisdictions), len(seen), levels[dataset.State], levels[dataset.County], levels[dataset.City],
+		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State]+levels[dataset.County]+levels[dataset.City], levels[dataset.State], levels[dataset.County], levels[dataset.City],
 		len(d.Lawsuits), d.AsOf().Format(time.DateOnly))
 	marks, err := dataset.MarksTable(d)
 	if err != nil {

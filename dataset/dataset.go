@@ -132,6 +132,19 @@ func (d *Dataset) DesignationsOf(fips string) []*Designation {
 	return d.lists[fips]
 }
 
+// Places counts the jurisdictions d has rows for, by level: a place whose
+// policy changed has a row a period but counts once.
+func (d *Dataset) Places() map[Level]int {
+	out, seen := map[Level]int{}, map[string]bool{}
+	for _, j := range d.Jurisdictions {
+		if !seen[j.FIPS] {
+			seen[j.FIPS] = true
+			out[j.Level]++
+		}
+	}
+	return out
+}
+
 // Cities returns the city rows.
 func (d *Dataset) Cities() []*Jurisdiction {
 	var out []*Jurisdiction

@@ -304,6 +304,15 @@ func documented(j *dataset.Jurisdiction) bool {
 	return j != nil && !(j.Category == dataset.NoKnownPolicy && j.Verification == dataset.Unverified)
 }
 
+// StateFact is the documented row of r's state on the view's day, or nil
+// when the state has no data.
+func (v *View) StateFact(r *Region) *dataset.Jurisdiction {
+	if j := v.Data.Jurisdiction(r.FIPS[:2]); documented(j) {
+		return j
+	}
+	return nil
+}
+
 // binds says a state's category covers every place in it, so that it
 // outranks a local fact last confirmed long ago.
 func binds(c dataset.Category) bool {
@@ -346,7 +355,6 @@ func (v *View) resolve(r *Region) {
 			break
 		}
 	}
-	r.evidence, r.evidenceBy = time.Time{}, ""
 	if documented(r.Own) {
 		r.evidence, r.evidenceBy = r.Own.Evidence(), "its row's latest source"
 		if r.Own.LastConfirmed.IsZero() {

@@ -228,23 +228,34 @@ func matchPre2021(ice, pre []map[string]string, first string) map[int]map[string
 		if r["first_listed"] != first {
 			continue
 		}
-		byName[r["state"]+"|"+strings.ToLower(r["agency"])+"|"+r["model"]] = append(byName[r["state"]+"|"+strings.ToLower(r["agency"])+"|"+r["model"]], i)
-		byCounty[r["state"]+"|"+r["county_fips"]+"|"+r["model"]] = append(byCounty[r["state"]+"|"+r["county_fips"]+"|"+r["model"]], i)
+		name, county := nameKey(r), countyKey(r)
+		byName[name] = append(byName[name], i)
+		byCounty[county] = append(byCounty[county], i)
 	}
 	out := map[int]map[string]string{}
 	for _, p := range pre {
 		if p["listed_to"] != first {
 			continue
 		}
-		m := byName[p["state"]+"|"+strings.ToLower(p["agency"])+"|"+p["model"]]
+		m := byName[nameKey(p)]
 		if len(m) != 1 {
-			m = byCounty[p["state"]+"|"+p["county_fips"]+"|"+p["model"]]
+			m = byCounty[countyKey(p)]
 		}
 		if len(m) == 1 && out[m[0]] == nil {
 			out[m[0]] = p
 		}
 	}
 	return out
+}
+
+// nameKey and countyKey identify an agreement by its agency's name, or by
+// the county it sits in, within its state and model.
+func nameKey(r map[string]string) string {
+	return r["state"] + "|" + strings.ToLower(r["agency"]) + "|" + r["model"]
+}
+
+func countyKey(r map[string]string) string {
+	return r["state"] + "|" + r["county_fips"] + "|" + r["model"]
 }
 
 // spanOf says whether a pre-2021 agreement was seen on ICE's lists over
