@@ -197,6 +197,10 @@ func (m *MapView) Options() render.Options {
 // SetView shows v: what holds at its level on its day.
 func (m *MapView) SetView(v *view.View) {
 	m.update(func(st *viewState) { st.opt.View = v })
+	// The tooltip follows the day: playing the years under a still pointer.
+	if r := v.Region(m.Options().Hovered); r != nil && m.tip != "" {
+		m.tip = r.Summary()
+	}
 }
 
 // SetColorBy chooses what the fills show.

@@ -46,3 +46,16 @@ func TestPlayTheYears(t *testing.T) {
 		t.Errorf("at today: as of %v, still playing %v", u.asOf, u.player.stop != nil)
 	}
 }
+
+// The tooltip of the region under a still pointer says what each day of
+// play shows.
+func TestTooltipFollowsTheDay(t *testing.T) {
+	u := newTestUI(t)
+	u.filters.level.SetSelected("Counties")
+	u.mapView.update(func(st *viewState) { st.opt.Hovered = "17031" })
+	u.mapView.tip = "Cook County"
+	u.SetAsOf(time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC))
+	if want := "Cook County, IL (county) · Local limits on detainers · no DOJ suit"; u.mapView.tip != want {
+		t.Errorf("tooltip on 2016-06-01 %q, want %q", u.mapView.tip, want)
+	}
+}
