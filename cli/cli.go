@@ -332,9 +332,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, w)
 	}
 	levels := d.Places()
-	fmt.Fprintf(stdout, "%s: %d rows for %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, as of %s\n",
+	asOf := "no jurisdiction row" // a file of agreements or designations alone
+	if !d.AsOf().IsZero() {
+		asOf = "as of " + d.AsOf().Format(time.DateOnly)
+	}
+	fmt.Fprintf(stdout, "%s: %d rows for %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, %s\n",
 		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State]+levels[dataset.County]+levels[dataset.City], levels[dataset.State], levels[dataset.County], levels[dataset.City],
-		len(d.Lawsuits), d.AsOf().Format(time.DateOnly))
+		len(d.Lawsuits), asOf)
 	marks, err := dataset.MarksTable(d)
 	if err != nil {
 		return report(stderr, err)
@@ -363,8 +367,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "%d agreements, %d designations; of %d counties, %d show their own 287(g) agreement, %d their own policy row, %d their own row last confirmed over %d years before %s, %d their state's policy and %d no data (no fact for them or their state)\n",
-		len(d.Agreements), len(d.Designations), len(ids), agreed, own, stale, view.StaleAfter, d.AsOf().Format(time.DateOnly), inherited, none)
+	fmt.Fprintf(stdout, "%d agreements, %d designations; of %d counties, %d show their own 287(g) agreement, %d their own policy row, %d their own row last confirmed over %d years before the data's day, %d their state's policy and %d no data (no fact for them or their state)\n",
+		len(d.Agreements), len(d.Designations), len(ids), agreed, own, stale, view.StaleAfter, inherited, none)
 	return OK
 }
 

@@ -147,6 +147,11 @@ func TestValidate(t *testing.T) {
 	if code != BadInput || stderr != want {
 		t.Errorf("bad file: exit %d\n%s\nwant\n%s", code, stderr, want)
 	}
+	// A file of one kind that holds no jurisdictions has its summary too.
+	code, stdout, stderr = run(t, "validate", "../assets/agreements.csv")
+	if code != OK || !strings.HasPrefix(stdout, "../assets/agreements.csv: 0 rows for 0 jurisdictions (0 states, 0 counties, 0 cities), 0 lawsuits, no jurisdiction row\n") || stderr != "" {
+		t.Errorf("agreements alone: exit %d\n%s%s", code, stdout, stderr)
+	}
 	// A row whose every source is an aggregator is worth a warning, not a
 	// refusal.
 	agg := writeFile(t, "agg.csv", "fips,name,state,level,category,policy,as_of,source,verification\n"+

@@ -19,17 +19,21 @@ func MarksTable(d *Dataset) (string, error) {
 	for i, j := range d.Jurisdictions {
 		lv[i], mk[i] = string(j.Level), string(j.Verification)
 	}
-	df := dataframe.New(series.New(lv, series.String, "level"), series.New(mk, series.String, "mark"))
-	g := df.GroupBy("level", "mark").Aggregation([]dataframe.AggregationType{dataframe.Aggregation_COUNT}, []string{"level"})
-	if g.Err != nil {
-		return "", g.Err
-	}
 	marks := []Verification{Confirmed, Secondary, Unverified}
 	count := map[[2]string]int{}
-	for _, rec := range g.Records()[1:] {
-		var n float64
-		fmt.Sscan(rec[slices.Index(g.Names(), "level_COUNT")], &n)
-		count[[2]string{rec[slices.Index(g.Names(), "level")], rec[slices.Index(g.Names(), "mark")]}] = int(n)
+	// gota's group-by fails on an empty frame: a file of agreements or
+	// designations alone has no jurisdiction rows to count.
+	if len(d.Jurisdictions) > 0 {
+		df := dataframe.New(series.New(lv, series.String, "level"), series.New(mk, series.String, "mark"))
+		g := df.GroupBy("level", "mark").Aggregation([]dataframe.AggregationType{dataframe.Aggregation_COUNT}, []string{"level"})
+		if g.Err != nil {
+			return "", g.Err
+		}
+		for _, rec := range g.Records()[1:] {
+			var n float64
+			fmt.Sscan(rec[slices.Index(g.Names(), "level_COUNT")], &n)
+			count[[2]string{rec[slices.Index(g.Names(), "level")], rec[slices.Index(g.Names(), "mark")]}] = int(n)
+		}
 	}
 	var b strings.Builder
 	b.WriteString("| level | confirmed | secondary | unverified | rows |\n|---|---|---|---|---|\n")
