@@ -70,6 +70,29 @@ func Files() []dataset.File {
 		{Name: DesignationsName, Data: Designations}}
 }
 
+// Beside returns files with the embedded files of the kinds they lack:
+// a file of the user's replaces the embedded file of its own kind and
+// keeps the others, in the window and on the command line alike. A file
+// of no known kind stays, for the load to report.
+func Beside(files []dataset.File) []dataset.File {
+	have := map[dataset.Kind]bool{}
+	for _, f := range files {
+		if k, err := dataset.KindOf(f); err == nil {
+			have[k] = true
+		}
+	}
+	var out []dataset.File
+	for _, f := range Files() {
+		if k, _ := dataset.KindOf(f); !have[k] {
+			out = append(out, f)
+		}
+	}
+	return append(out, files...)
+}
+
+// IsEmbedded reports whether a file name is one of the embedded files'.
+func IsEmbedded(name string) bool { return strings.HasPrefix(name, "embedded:") }
+
 // Load decodes the embedded boundaries and dataset together, as the
 // window, the tests and the command line start from them.
 func Load() (*geo.Boundaries, *dataset.Dataset, error) {

@@ -20,7 +20,7 @@ type chartArgs struct {
 	width, height int
 	dpi           int
 	today         time.Time
-	data          multi
+	data          *dataFlags
 }
 
 func runChart(args []string, v Version, stderr io.Writer) int {
@@ -28,7 +28,7 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 	if code != OK {
 		return code
 	}
-	d, err := loadData(a.data, stderr)
+	d, err := loadData(a.data.files, !*a.data.noEmbedded, stderr)
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -37,8 +37,8 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	at := func(day time.Time) *view.View { return view.Resolve(d, b.States, day, dataset.Filter{}) }
-	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, sourceLabel(a.data), v.String()), At: at}
-	prov := export.Provenance(a.kind.Title(), v.String(), sourceLabel(a.data), d)
+	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, sourceLabel(a.data.files, d), v.String()), At: at}
+	prov := export.Provenance(a.kind.Title(), v.String(), sourceLabel(a.data.files, d), d)
 	shown := view.Resolve(d, b.States, a.today, dataset.Filter{})
 	if err := export.Chart(a.out, a.kind, shown, opt, a.width, a.height, a.dpi, prov); err != nil {
 		return report(stderr, err)
@@ -57,7 +57,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	dpi := fs.Int("dpi", 144, "dots per inch: text size in pixels grows with it")
 	asOf := fs.String("as-of", "", "chart the data as it stood on this date, YYYY-MM-DD")
 	var a chartArgs
-	fs.Var(&a.data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
+	a.data = dataFlagsOf(fs)
 	if err := fs.Parse(args); err != nil {
 		return a, BadUsage
 	}

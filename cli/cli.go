@@ -85,8 +85,12 @@ func usage(w io.Writer) {
   sanctuarymap table -o view.csv [--level states|counties|tracts] [--as-of YYYY-MM-DD]
                [--data FILE.csv]... [--boundaries FILE]
                                          what the map shows, one row per region and city (-o -: stdout)
-  sanctuarymap validate [FILE.csv ...]   check a dataset (no files: the embedded one)
+  sanctuarymap validate [FILE.csv ...]   check dataset files as they are (no files: the embedded ones)
   sanctuarymap --version
+
+A --data file replaces the embedded file of its own kind (jurisdictions, lawsuits,
+agreements or designations) and keeps the others, as the window does; add
+--no-embedded to load only your own files.
 `)
 }
 
@@ -131,10 +135,11 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	if code != OK {
 		return code
 	}
-	data, sh, code := splitSheet(*by != "", m.data, bad, stderr)
+	files, sh, code := splitSheet(*by != "", m.data.files, bad, stderr)
 	if code != OK {
 		return code
 	}
+	data := &dataFlags{files: files, noEmbedded: m.data.noEmbedded}
 	b, d, code := loadAll(data, *m.bounds, lvl, *m.level, bad, stderr)
 	if code != OK {
 		return code
@@ -145,7 +150,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		}
 	}
 	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
-	opt.Source = sourceLabel(data)
+	opt.Source = sourceLabel(data.files, d)
 	prov := export.Provenance(*m.title, v.String(), opt.Source, d)
 	if err := export.Map(*out, b, opt, *width, *height, geo.Frame(), prov); err != nil {
 		return report(stderr, err)
@@ -157,7 +162,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 // which data.
 type mapFlags struct {
 	level, color, compare, title, bounds *string
-	data                                 multi
+	data                                 *dataFlags
 }
 
 func mapFlagsOf(fs *flag.FlagSet) *mapFlags {
@@ -167,9 +172,21 @@ func mapFlagsOf(fs *flag.FlagSet) *mapFlags {
 		compare: fs.String("compare", "", "colour by two lists or categories side by side: A,B (e.g. doj-2025,dhs-2025)"),
 		title:   fs.String("title", export.Title, "title"),
 		bounds:  fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census"),
+		data:    dataFlagsOf(fs),
 	}
-	fs.Var(&m.data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
 	return m
+}
+
+// dataFlags are the flags that say which dataset files to load.
+type dataFlags struct {
+	files      multi
+	noEmbedded *bool
+}
+
+func dataFlagsOf(fs *flag.FlagSet) *dataFlags {
+	d := &dataFlags{noEmbedded: fs.Bool("no-embedded", false, "load only the --data files, without the embedded files of the kinds they lack")}
+	fs.Var(&d.files, "data", "dataset CSV file or ICE sheet (repeatable); it replaces the embedded file of its kind (jurisdictions, lawsuits, agreements, designations) and keeps the others")
+	return d
 }
 
 // colouring reads the --color and --compare flags: --compare A,B colours
@@ -212,11 +229,11 @@ func parseLevelDate(level, asOf string, bad func(string, ...any) int) (geo.Level
 // levels the user's file lacks, and checks that they hold the level asked
 // for. Problems with the boundaries are reported before those with the
 // data.
-func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func(string, ...any) int, stderr io.Writer) (*geo.Boundaries, *dataset.Dataset, int) {
+func loadAll(data *dataFlags, bounds string, lvl geo.Level, level string, bad func(string, ...any) int, stderr io.Writer) (*geo.Boundaries, *dataset.Dataset, int) {
 	var d *dataset.Dataset
 	var dataErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { d, dataErr = loadData(data, stderr) })
+	wg.Go(func() { d, dataErr = loadData(data.files, !*data.noEmbedded, stderr) })
 	user := &geo.Boundaries{}
 	var err error
 	if bounds != "" {
@@ -240,7 +257,11 @@ func loadAll(data []string, bounds string, lvl geo.Level, level string, bad func
 	return b, d, OK
 }
 
-func loadData(files []string, stderr io.Writer) (*dataset.Dataset, error) {
+// loadData loads the dataset from files; with embedded, the embedded
+// files of the kinds files lack stand beside them, as in the window. An
+// ICE sheet among files is read as the embedded agreements laid over with
+// its own, noting on stderr the agencies it could not place.
+func loadData(files []string, embedded bool, stderr io.Writer) (*dataset.Dataset, error) {
 	if len(files) == 0 {
 		return assets.Dataset()
 	}
@@ -248,29 +269,16 @@ func loadData(files []string, stderr io.Writer) (*dataset.Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !slices.ContainsFunc(fs, func(f dataset.File) bool { return ice.IsSheet(f.Name, f.Data) }) {
-		return dataset.Load(fs...)
-	}
-	return withICE(fs, stderr)
-}
-
-// withICE loads the embedded dataset with the agreements of ICE's sheet
-// among fs, laid over the embedded ones, and fs's other files in place of
-// the embedded files of their kinds. It notes on stderr the agencies it
-// could not place.
-func withICE(fs []dataset.File, stderr io.Writer) (*dataset.Dataset, error) {
-	b, d, err := assets.Load()
-	if err != nil {
-		return nil, err
-	}
-	byKind := map[dataset.Kind]dataset.File{}
-	for _, f := range assets.Files() {
-		k, _ := dataset.KindOf(f)
-		byKind[k] = f
-	}
-	ix := places.New(b, d, assets.PopulationRank())
-	for _, f := range fs {
-		if ice.IsSheet(f.Name, f.Data) {
+	if slices.ContainsFunc(fs, func(f dataset.File) bool { return ice.IsSheet(f.Name, f.Data) }) {
+		b, d, err := assets.Load()
+		if err != nil {
+			return nil, err
+		}
+		ix := places.New(b, d, assets.PopulationRank())
+		for i, f := range fs {
+			if !ice.IsSheet(f.Name, f.Data) {
+				continue
+			}
 			conv, notes, err := ice.Convert(f.Name, f.Data, d.Agreements, ix, time.Now().UTC().Truncate(24*time.Hour))
 			if err != nil {
 				return nil, err
@@ -278,27 +286,26 @@ func withICE(fs []dataset.File, stderr io.Writer) (*dataset.Dataset, error) {
 			for _, n := range notes {
 				fmt.Fprintln(stderr, "note: "+f.Name+": "+n)
 			}
-			byKind[dataset.AgreementsFile] = conv
-			continue
+			fs[i] = conv
 		}
-		k, err := dataset.KindOf(f)
-		if err != nil {
-			return nil, err
-		}
-		byKind[k] = f
 	}
-	var all []dataset.File
-	for _, k := range []dataset.Kind{dataset.JurisdictionsFile, dataset.LawsuitsFile, dataset.AgreementsFile, dataset.DesignationsFile} {
-		all = append(all, byKind[k])
+	if embedded {
+		fs = assets.Beside(fs)
 	}
-	return dataset.Load(all...)
+	return dataset.Load(fs...)
 }
 
-func sourceLabel(files []string) string {
+// sourceLabel names the files d was loaded from for a footer: the user's,
+// and whether the embedded files of other kinds stood beside them.
+func sourceLabel(files []string, d *dataset.Dataset) string {
 	if len(files) == 0 {
 		return "Sanctuary Map dataset (sources per row)"
 	}
-	return strings.Join(files, ", ")
+	label := strings.Join(files, ", ")
+	if slices.ContainsFunc(d.Files, assets.IsEmbedded) {
+		label += " with the embedded dataset's other files"
+	}
+	return label
 }
 
 // report prints each located problem on its own line and returns BadInput.
@@ -320,7 +327,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return BadUsage
 		}
 	}
-	d, err := loadData(args, stderr)
+	d, err := loadData(args, false, stderr)
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -337,7 +344,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		asOf = "as of " + d.AsOf().Format(time.DateOnly)
 	}
 	fmt.Fprintf(stdout, "%s: %d rows for %d jurisdictions (%d states, %d counties, %d cities), %d lawsuits, %s\n",
-		sourceLabel(args), len(d.Jurisdictions), levels[dataset.State]+levels[dataset.County]+levels[dataset.City], levels[dataset.State], levels[dataset.County], levels[dataset.City],
+		sourceLabel(args, d), len(d.Jurisdictions), levels[dataset.State]+levels[dataset.County]+levels[dataset.City], levels[dataset.State], levels[dataset.County], levels[dataset.City],
 		len(d.Lawsuits), asOf)
 	marks, err := dataset.MarksTable(d)
 	if err != nil {
@@ -377,8 +384,7 @@ func runTable(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "output CSV file, or - for standard output (required)")
 	level := fs.String("level", "states", "states, counties, or tracts (from --boundaries)")
-	var data multi
-	fs.Var(&data, "data", "dataset CSV file (repeatable); default: the embedded dataset")
+	data := dataFlagsOf(fs)
 	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
 	asOf := fs.String("as-of", "", "what held on this date, YYYY-MM-DD")
 	if err := fs.Parse(args); err != nil {

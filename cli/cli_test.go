@@ -297,3 +297,35 @@ func TestICESheetAsData(t *testing.T) {
 		t.Errorf("stderr %q", errs)
 	}
 }
+
+// A --data file replaces the embedded file of its kind and keeps the
+// others, as the window does; --no-embedded starts from nothing.
+func TestDataKeepsOtherKinds(t *testing.T) {
+	one := writeFile(t, "one-row.csv", "fips,name,state,level,category,policy,effective,as_of,source,verification\n"+
+		"53033,King County,WA,county,LOCAL_LIMITS_DETAINERS,Ordinance 18665 (2018),2018-02-05,2026-12-01,https://kingcounty.gov/,confirmed\n")
+	row := func(out, fips string) string {
+		for l := range strings.SplitSeq(out, "\n") {
+			if strings.HasPrefix(l, fips+",") {
+				return l
+			}
+		}
+		return ""
+	}
+	code, out, errs := run(t, "table", "-o", "-", "--level", "counties", "--data", one)
+	if code != OK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if got := row(out, "53033"); !strings.HasPrefix(got, "53033,King County,WA,county,LOCAL_LIMITS_DETAINERS,no,,pending,no,dhs-2025,,0,Ordinance 18665 (2018),") {
+		t.Errorf("King County keeps its suit and list: %q", got)
+	}
+	if got := row(out, "48201"); !strings.HasPrefix(got, "48201,Harris,TX,county,,,,none,no,,,1,") {
+		t.Errorf("Harris County keeps its agreement and shows no data without Texas's row: %q", got)
+	}
+	code, out, errs = run(t, "table", "-o", "-", "--level", "counties", "--data", one, "--no-embedded")
+	if code != OK {
+		t.Fatalf("--no-embedded: exit %d: %s", code, errs)
+	}
+	if got := row(out, "53033"); !strings.HasPrefix(got, "53033,King County,WA,county,LOCAL_LIMITS_DETAINERS,no,,none,no,,,0,") {
+		t.Errorf("--no-embedded: King County with nothing but its row: %q", got)
+	}
+}
