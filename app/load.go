@@ -274,6 +274,7 @@ func buildSnapshot(ctx context.Context, wanted []source, parsed map[string]parse
 	if err != nil {
 		return nil, err
 	}
+	d.Warnings = append(d.Warnings, places.CheckNames(d, snap.bounds)...)
 	snap.data, snap.sources = d, srcs
 	return snap, nil
 }
@@ -320,7 +321,12 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 		}
 	}
 	u.mapView.SetChanges(changed, u.sourceLabel())
-	u.status.message.SetText(fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed))
+	msg := fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed)
+	if n := len(u.data.Warnings); n > 0 {
+		msg += fmt.Sprintf("; %d warning(s)", n)
+		u.showList("Loaded with warnings", u.data.Warnings, "The data is loaded and shown; these rows deserve a second look.")
+	}
+	u.status.message.SetText(msg)
 	var notes []string
 	for _, src := range u.sources {
 		notes = append(notes, src.notes...)
@@ -453,6 +459,13 @@ func (u *UI) openURIs(uris []fyne.URI) {
 // says that the data already shown stays.
 func (u *UI) showProblems(err error) {
 	probs := fileerr.All(err)
+	u.showList("Could not load", probs, "Nothing was changed: the map still shows the data loaded before.")
+	u.status.message.SetText(fmt.Sprintf("Load failed: %d problem(s)", len(probs)))
+}
+
+// showList shows located problems, one per line, with a closing word on
+// what became of the load.
+func (u *UI) showList(title string, probs []*fileerr.Error, tail string) {
 	var b strings.Builder
 	for i, p := range probs {
 		if i == 50 {
@@ -461,12 +474,11 @@ func (u *UI) showProblems(err error) {
 		}
 		b.WriteString(p.Error() + "\n")
 	}
-	msg := widget.NewLabel(b.String() + "\nNothing was changed: the map still shows the data loaded before.")
+	msg := widget.NewLabel(b.String() + "\n" + tail)
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Could not load", "OK", container.NewVScroll(msg), u.win)
+	d := dialog.NewCustom(title, "OK", container.NewVScroll(msg), u.win)
 	d.Resize(fyne.NewSize(760, 420))
 	d.Show()
-	u.status.message.SetText(fmt.Sprintf("Load failed: %d problem(s)", len(probs)))
 }
 
 func (u *UI) showChanges() {

@@ -254,6 +254,7 @@ func loadAll(data *dataFlags, bounds string, lvl geo.Level, level string, bad fu
 	if dataErr != nil {
 		return nil, nil, report(stderr, dataErr)
 	}
+	warn(stderr, d, b)
 	return b, d, OK
 }
 
@@ -308,6 +309,15 @@ func sourceLabel(files []string, d *dataset.Dataset) string {
 	return label
 }
 
+// warn prints on stderr what a careful reader would question in d but
+// that does not stop the load: its own warnings, and names that are not
+// those of their FIPS codes in b.
+func warn(stderr io.Writer, d *dataset.Dataset, b *geo.Boundaries) {
+	for _, w := range append(d.Warnings, places.CheckNames(d, b)...) {
+		fmt.Fprintln(stderr, w)
+	}
+}
+
 // report prints each located problem on its own line and returns BadInput.
 func report(stderr io.Writer, err error) int {
 	for _, e := range fileerr.All(err) {
@@ -335,9 +345,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	for _, w := range d.Warnings {
-		fmt.Fprintln(stderr, w)
-	}
+	warn(stderr, d, b)
 	levels := d.Places()
 	asOf := "no jurisdiction row" // a file of agreements or designations alone
 	if !d.AsOf().IsZero() {

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -61,11 +62,18 @@ func (a *Agreement) ActiveOn(date time.Time) bool {
 	return !a.Start().After(date) && (a.ListedTo.IsZero() || !a.ListedTo.Before(date))
 }
 
+// overlaps reports whether a and b held on a common day.
+func (a *Agreement) overlaps(b *Agreement) bool {
+	ends := func(x, y *Agreement) bool { return !x.ListedTo.IsZero() && x.ListedTo.Before(y.Start()) }
+	return !ends(a, b) && !ends(b, a)
+}
+
 // Designation is a jurisdiction named on an official list, with the dates
 // it was named and, where it was taken off, removed.
 type Designation struct {
 	FIPS, Name, State string
 	List              string // a list's id, e.g. doj-2025
+	Title             string // the list's display name
 	ListedFrom        time.Time
 	RemovedOn         time.Time // zero while listed
 	AsOf              time.Time
@@ -75,6 +83,7 @@ type Designation struct {
 	Extra             []Field
 	File              string
 	Line              int
+	NameColumn        int // of the name cell, for messages about it
 }
 
 // ActiveOn reports whether the jurisdiction was on the list on date.
@@ -89,12 +98,41 @@ var lists = map[string]string{
 	"dhs-2025": "DHS list of 2025-05-29 (withdrawn)",
 }
 
-// ListTitle returns the display name of a list id.
+// ListTitle returns the display name of a list id the program knows, or
+// the id.
 func ListTitle(id string) string {
 	if t, ok := lists[id]; ok {
 		return t
 	}
 	return id
+}
+
+func knownLists() string {
+	ids := slices.Sorted(maps.Keys(lists))
+	for i, id := range ids {
+		ids[i] = id + " (" + lists[id] + ")"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// dated is a date cell by its column, for checks across columns.
+type dated struct {
+	col  string
+	date time.Time
+}
+
+// notAfterAsOf checks that no date of a row is later than the day the row
+// was checked: what was seen on an ICE list or a DOJ page cannot postdate
+// the looking.
+func (t *table) notAfterAsOf(r *row, asOf time.Time, errs *fileerr.List, ds ...dated) {
+	if asOf.IsZero() {
+		return
+	}
+	for _, d := range ds {
+		if d.date.After(asOf) {
+			*errs = append(*errs, t.errAt(r, d.col, "%s %s is after the row's as_of %s", d.col, d.date.Format(dateLayout), asOf.Format(dateLayout)))
+		}
+	}
 }
 
 var (
@@ -137,7 +175,7 @@ func (t *table) state(r *row, errs *fileerr.List) (usps, fips string) {
 // checked reads what every fact carries: when it was checked, how, and
 // its sources.
 func (t *table) checked(r *row, errs *fileerr.List) (asOf time.Time, v Verification, sources []string) {
-	asOf = t.date(r, "as_of", true, errs)
+	asOf = t.asOf(r, errs)
 	v = t.verification(r, errs)
 	return asOf, v, t.sources(r, v, errs)
 }
@@ -179,6 +217,7 @@ func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
 		errs = append(errs, t.errAt(r, "span", "span %q is neither observed nor reconstructed", span))
 	}
 	a.AsOf, a.Verification, a.Sources = t.checked(r, &errs)
+	t.notAfterAsOf(r, a.AsOf, &errs, dated{"signed", a.Signed}, dated{"listed_from", a.ListedFrom}, dated{"listed_to", a.ListedTo})
 	a.Extra = t.extra(r, append(agreementColumns, "span", "notes"))
 	if len(errs) > 0 {
 		return nil, errs
@@ -189,11 +228,12 @@ func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
 func (t *table) designation(r *row) (*Designation, fileerr.List) {
 	var errs fileerr.List
 	g := &Designation{
-		Name:  t.get(r, "name"),
-		List:  t.get(r, "list"),
-		Notes: t.get(r, "notes"),
-		File:  t.name,
-		Line:  r.line,
+		Name:       t.get(r, "name"),
+		List:       t.get(r, "list"),
+		Notes:      t.get(r, "notes"),
+		File:       t.name,
+		Line:       r.line,
+		NameColumn: t.column(r, "name"),
 	}
 	var st string
 	g.State, st = t.state(r, &errs)
@@ -201,8 +241,14 @@ func (t *table) designation(r *row) (*Designation, fileerr.List) {
 	if g.FIPS == "" {
 		errs = append(errs, t.errAt(r, "fips", "fips is empty; a designation names a jurisdiction by its code"))
 	}
-	if !listID.MatchString(g.List) {
+	g.Title = lists[g.List]
+	switch {
+	case !listID.MatchString(g.List):
 		errs = append(errs, t.errAt(r, "list", "list %q is not a list id such as doj-2025 (lower-case letters, digits and hyphens)", g.List))
+	case g.Title == "" && t.get(r, "list_title") == "":
+		errs = append(errs, t.errAt(r, "list", "list %q is unknown; the lists known are %s; declare a list of your own by its title in a list_title column", g.List, knownLists()))
+	case g.Title == "":
+		g.Title = t.get(r, "list_title")
 	}
 	g.ListedFrom = t.date(r, "listed_from", true, &errs)
 	g.RemovedOn = t.date(r, "removed_on", false, &errs)
@@ -210,7 +256,8 @@ func (t *table) designation(r *row) (*Designation, fileerr.List) {
 		errs = append(errs, t.errAt(r, "removed_on", "removed_on %s is before listed_from %s", g.RemovedOn.Format(dateLayout), g.ListedFrom.Format(dateLayout)))
 	}
 	g.AsOf, g.Verification, g.Sources = t.checked(r, &errs)
-	g.Extra = t.extra(r, append(designationColumns, "notes"))
+	t.notAfterAsOf(r, g.AsOf, &errs, dated{"listed_from", g.ListedFrom}, dated{"removed_on", g.RemovedOn})
+	g.Extra = t.extra(r, append(designationColumns, "list_title", "notes"))
 	if len(errs) > 0 {
 		return nil, errs
 	}

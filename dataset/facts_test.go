@@ -79,3 +79,54 @@ g.csv:2:34: removed_on 2025-01-01 is before listed_from 2025-08-05`
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
 	}
 }
+
+// What a careful reader would reject: the same agreement twice, a list
+// the program does not know, dates after the row's own as_of or in the
+// future.
+func TestCarefulReader(t *testing.T) {
+	a := aHead +
+		"12005,FL,12005,Bay County Sheriff's Office,county,Task Force Model,2008-06-15,2008-06-15,2011-02-20,2026-05-18,https://x.org,confirmed\n" +
+		"12005,FL,12005,Bay County Sheriff's Office,county,Task Force Model,2025-02-26,2025-02-26,,2026-05-18,https://x.org,confirmed\n" +
+		"12005,FL,12005,BAY COUNTY SHERIFF'S OFFICE,county,Task Force Model,2025-02-26,2025-02-26,,2026-05-18,https://x.org,confirmed\n" +
+		"48301,TX,48301,Loving County Sheriff's Office,county,Task Force Model,2099-01-01,2026-05-18,,2026-05-18,https://x.org,confirmed\n"
+	_, err := Load(File{"a.csv", []byte(a)})
+	want := `a.csv:4:16: BAY COUNTY SHERIFF'S OFFICE's Task Force Model agreement repeats a.csv:3, whose span overlaps it
+a.csv:5:71: signed 2099-01-01 is after the row's as_of 2026-05-18`
+	if err == nil || err.Error() != want {
+		t.Errorf("agreements: got:\n%v\nwant:\n%s", err, want)
+	}
+	g := gHead +
+		"32,Nevada,NV,foo-2030,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"08,Colorado,CO,doj-2025,2027-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"06,California,CA,doj-2025,2025-08-05,,2099-12-01,https://x.org,confirmed\n"
+	_, err = Load(File{"g.csv", []byte(g)})
+	want = `g.csv:2:14: list "foo-2030" is unknown; the lists known are dhs-2025 (DHS list of 2025-05-29 (withdrawn)), doj-2025 (DOJ list of 2025-08-05); declare a list of your own by its title in a list_title column
+g.csv:3:25: listed_from 2027-08-05 is after the row's as_of 2026-12-01
+g.csv:4:39: as_of 2099-12-01 is in the future`
+	if err == nil || err.Error() != want {
+		t.Errorf("designations: got:\n%v\nwant:\n%s", err, want)
+	}
+	own := "fips,name,state,list,list_title,listed_from,removed_on,as_of,source,verification\n" +
+		"32,Nevada,NV,foo-2030,Foo's list of 2030,2025-08-05,,2026-12-01,https://x.org,confirmed\n"
+	d, err := Load(File{"own.csv", []byte(own)})
+	if err != nil || d.Designations[0].Title != "Foo's list of 2030" {
+		t.Errorf("a declared list: %v", err)
+	}
+	j := jHead[:len(jHead)-1] + ",effective,last_confirmed\n" +
+		"08,Colorado,CO,state,STATE_LIMITS,HB19-1124,2026-01-02,https://e.org,confirmed,,,2027-01-01,\n" +
+		"17031,Cook County,IL,county,LOCAL_LIMITS_DETAINERS,o,2026-01-02,https://e.org,confirmed,,,2020-01-01,2026-02-01\n"
+	_, err = Load(File{"j.csv", []byte(j)})
+	want = `j.csv:3:102: last_confirmed 2026-02-01 is after the row's as_of 2026-01-02`
+	if err == nil || err.Error() != want {
+		t.Errorf("jurisdictions: got:\n%v\nwant:\n%s", err, want)
+	}
+	d, err = Load(File{"j.csv", []byte(j[:strings.LastIndex(j, "17031")])})
+	if err != nil || len(d.Warnings) != 1 || d.Warnings[0].Error() != "j.csv:2:82: warning: effective 2027-01-01 is after the row's as_of 2026-01-02; the map shows the change from that day as if it were certain" {
+		t.Errorf("a law not yet in force: %v, %v", err, d.Warnings)
+	}
+	s := sHead + "US-X,United States v. X,D. X.,,2099-01-01,pending,,08,laws,https://example.org/s,confirmed\n"
+	_, err = Load(File{"s.csv", []byte(s)})
+	if want := "s.csv:2:32: filed 2099-01-01 is in the future"; err == nil || err.Error() != want {
+		t.Errorf("lawsuits: got %v, want %s", err, want)
+	}
+}

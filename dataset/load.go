@@ -79,7 +79,7 @@ func Load(files ...File) (*Dataset, error) { return LoadContext(context.Backgrou
 // done (a file is at most MaxFileSize, so each takes a moment at most).
 func LoadContext(ctx context.Context, files ...File) (*Dataset, error) {
 	var errs fileerr.List
-	ld := &loading{d: &Dataset{}, jurRows: map[string][]*Jurisdiction{}, suitLine: map[string]*Lawsuit{}, listLine: map[string]*Designation{}}
+	ld := &loading{d: &Dataset{}, jurRows: map[string][]*Jurisdiction{}, suitLine: map[string]*Lawsuit{}, listLine: map[string]*Designation{}, held: map[string][]*Agreement{}}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -129,6 +129,7 @@ type loading struct {
 	jurRows  map[string][]*Jurisdiction
 	suitLine map[string]*Lawsuit
 	listLine map[string]*Designation
+	held     map[string][]*Agreement // by state, agency and model
 }
 
 // add reads one row of t into the dataset and returns its problems.
@@ -145,6 +146,11 @@ func (ld *loading) add(t *table, row *row) fileerr.List {
 		}
 		ld.jurRows[j.FIPS] = append(ld.jurRows[j.FIPS], j)
 		d.Jurisdictions = append(d.Jurisdictions, j)
+		for _, c := range []dated{{"effective", j.Effective}, {"ended", j.Ended}} {
+			if c.date.After(j.AsOf) {
+				d.Warnings = append(d.Warnings, t.errAt(row, c.col, "warning: %s %s is after the row's as_of %s; the map shows the change from that day as if it were certain", c.col, c.date.Format(dateLayout), j.AsOf.Format(dateLayout)))
+			}
+		}
 		if len(j.Sources) > 0 && !slices.ContainsFunc(j.Sources, func(u string) bool { return !Aggregator(u) }) {
 			d.Warnings = append(d.Warnings, t.errAt(row, "source", "warning: every source is an aggregator or mirror site (%s); cite the primary source or reliable news", j.Sources[0]))
 		}
@@ -162,9 +168,18 @@ func (ld *loading) add(t *table, row *row) fileerr.List {
 		return errs
 	case agreementsKind:
 		a, errs := t.agreement(row)
-		if a != nil {
-			d.Agreements = append(d.Agreements, a)
+		if a == nil {
+			return errs
 		}
+		// One agency may hold one model twice, one agreement after another.
+		key := a.State + " " + strings.ToLower(a.Agency) + " " + a.Model
+		for _, p := range ld.held[key] {
+			if a.overlaps(p) {
+				return append(errs, t.errAt(row, "agency", "%s's %s agreement repeats %s:%d, whose span overlaps it", a.Agency, a.Model, p.File, p.Line))
+			}
+		}
+		ld.held[key] = append(ld.held[key], a)
+		d.Agreements = append(d.Agreements, a)
 		return errs
 	case designationsKind:
 		g, errs := t.designation(row)
@@ -393,6 +408,14 @@ func (t *table) errAt(r *row, c string, format string, args ...any) *fileerr.Err
 	return fileerr.New(t.name, line, col, format, args...)
 }
 
+// column is the column where r's cell c starts; 0 without c.
+func (t *table) column(r *row, c string) int {
+	if i, ok := t.col[c]; ok {
+		return r.starts[i][1]
+	}
+	return 0
+}
+
 // extra returns the columns outside the schema, in file order.
 func (t *table) extra(r *row, known []string) []Field {
 	var out []Field
@@ -419,6 +442,26 @@ func (t *table) date(r *row, c string, required bool, errs *fileerr.List) time.T
 		*errs = append(*errs, t.errAt(r, c, "%s %q is not a date YYYY-MM-DD", c, v))
 	}
 	return d
+}
+
+// asOf reads the required as_of cell: the day a row was checked, which
+// cannot be later than today.
+func (t *table) asOf(r *row, errs *fileerr.List) time.Time {
+	d := t.date(r, "as_of", true, errs)
+	t.notFuture(r, errs, dated{"as_of", d})
+	return d
+}
+
+// notFuture checks that no date of ds is later than today (UTC, with a
+// day's grace for the time zones west of it): what has been seen cannot
+// be dated later.
+func (t *table) notFuture(r *row, errs *fileerr.List, ds ...dated) {
+	tomorrow := time.Now().UTC().AddDate(0, 0, 1)
+	for _, d := range ds {
+		if d.date.After(tomorrow) {
+			*errs = append(*errs, t.errAt(r, d.col, "%s %s is in the future", d.col, d.date.Format(dateLayout)))
+		}
+	}
 }
 
 func (t *table) sources(r *row, v Verification, errs *fileerr.List) []string {
@@ -473,14 +516,15 @@ func isDigits(s string) bool {
 func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	var errs fileerr.List
 	j := &Jurisdiction{
-		FIPS:   t.get(r, "fips"),
-		Name:   t.get(r, "name"),
-		State:  t.get(r, "state"),
-		Level:  Level(t.get(r, "level")),
-		Policy: t.get(r, "policy"),
-		Notes:  t.get(r, "notes"),
-		File:   t.name,
-		Line:   r.line,
+		FIPS:       t.get(r, "fips"),
+		Name:       t.get(r, "name"),
+		State:      t.get(r, "state"),
+		Level:      Level(t.get(r, "level")),
+		Policy:     t.get(r, "policy"),
+		Notes:      t.get(r, "notes"),
+		File:       t.name,
+		Line:       r.line,
+		NameColumn: t.column(r, "name"),
 	}
 	if j.Name == "" {
 		errs = append(errs, t.errAt(r, "name", "name is empty"))
@@ -490,7 +534,7 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	if _, ok := categoryInfo[j.Category]; !ok {
 		errs = append(errs, t.errAt(r, "category", "category %q is unknown; want one of %s", string(j.Category), categoryList()))
 	}
-	j.AsOf = t.date(r, "as_of", true, &errs)
+	j.AsOf = t.asOf(r, &errs)
 	j.Effective = t.date(r, "effective", false, &errs)
 	j.Ended = t.date(r, "ended", false, &errs)
 	if !j.Ended.IsZero() && !j.Ended.After(j.Effective) {
@@ -500,6 +544,7 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	if !j.LastConfirmed.IsZero() && j.LastConfirmed.Before(j.Effective) {
 		errs = append(errs, t.errAt(r, "last_confirmed", "last_confirmed %s is before effective %s", j.LastConfirmed.Format(dateLayout), j.Effective.Format(dateLayout)))
 	}
+	t.notAfterAsOf(r, j.AsOf, &errs, dated{"last_confirmed", j.LastConfirmed})
 	j.Verification = t.verification(r, &errs)
 	j.Sources = t.sources(r, j.Verification, &errs)
 	j.OnDOJList = t.get(r, "on_doj_list_2025")
@@ -584,11 +629,13 @@ func (t *table) lawsuit(r *row) (*Lawsuit, fileerr.List) {
 		errs = append(errs, t.errAt(r, "case_name", "case_name is empty"))
 	}
 	s.Filed = t.date(r, "filed", true, &errs)
+	t.notFuture(r, &errs, dated{"filed", s.Filed})
 	s.Status = Status(t.get(r, "status"))
 	if !slices.Contains(Statuses(), s.Status) {
 		errs = append(errs, t.errAt(r, "status", "status %q is unknown; want one of %s", string(s.Status), statusList()))
 	}
 	s.StatusDate = t.date(r, "status_date", false, &errs)
+	t.notFuture(r, &errs, dated{"status_date", s.StatusDate})
 	if !s.StatusDate.IsZero() && !s.Filed.IsZero() && s.StatusDate.Before(s.Filed) {
 		errs = append(errs, t.errAt(r, "status_date", "status_date %s is before filed %s", s.StatusDate.Format(dateLayout), s.Filed.Format(dateLayout)))
 	}

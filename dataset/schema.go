@@ -122,6 +122,7 @@ type Jurisdiction struct {
 	Extra         []Field // further columns, in file order
 	File          string
 	Line          int
+	NameColumn    int // of the name cell, for messages about it
 }
 
 // Evidence is the day of the latest evidence that j's policy held: its

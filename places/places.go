@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"sanctuarymap/dataset"
+	"sanctuarymap/fileerr"
 	"sanctuarymap/geo"
 )
 
@@ -26,6 +27,7 @@ type Place struct {
 // Index holds every place once.
 type Index struct {
 	places []Place
+	byFIPS map[string]int // index in places
 	// states maps a state's normalised name and its lower-case USPS code
 	// to the USPS code, to read "Cook County, IL" or "Cook County Illinois".
 	states map[string]string
@@ -46,7 +48,7 @@ var uspsOf = func() map[string]string {
 // wins over the boundary's ("Cook County" rather than "Cook"). rank orders
 // places of equal match by population (see assets.PopulationRank).
 func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
-	ix := &Index{states: map[string]string{}}
+	ix := &Index{states: map[string]string{}, byFIPS: map[string]int{}}
 	seen := map[string]bool{}
 	add := func(fips, name string, lvl dataset.Level, row bool) {
 		if seen[fips] || name == "" {
@@ -61,6 +63,7 @@ func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
 			ix.states[normalise(name)] = usps
 			ix.states[strings.ToLower(usps)] = usps
 		}
+		ix.byFIPS[fips] = len(ix.places)
 		ix.places = append(ix.places, Place{FIPS: fips, Label: label, Level: lvl, key: normalise(name), full: normaliseKeepCity(name), whole: Fold(name), state: usps, row: row, rank: rank[fips]})
 	}
 	if d != nil {
@@ -314,6 +317,50 @@ func (ix *Index) Match(name, state string, lvl dataset.Level) []Place {
 		out = append(out, p)
 	}
 	return out
+}
+
+// Names reports whether name, with the USPS code state, names the place
+// fips: as Match reads names ("King County" or "King"; "St." or
+// "Saint"), spaced or not ("DeBaca"), or as a consolidated government
+// that adds a name ("Athens-Clarke County"); a state also by its code. It
+// returns the place's label, and true for a code it does not hold, having
+// nothing to say against the name.
+func (ix *Index) Names(fips, name, state string) (label string, ok bool) {
+	i, known := ix.byFIPS[fips]
+	if !known {
+		return "", true
+	}
+	p := &ix.places[i]
+	if p.Level == dataset.State {
+		return p.Label, Fold(name) == p.whole || strings.EqualFold(name, p.state)
+	}
+	qu := ix.parse(name + ", " + state)
+	if r := qu.match(p); r >= 0 && r <= 2 {
+		return p.Label, true
+	}
+	words := " " + strings.ReplaceAll(normalise(name), "-", " ") + " "
+	squash := func(s string) string { return strings.ReplaceAll(s, " ", "") }
+	return p.Label, squash(words) == squash(p.key) || strings.Contains(words, " "+p.key+" ")
+}
+
+// CheckNames warns of each jurisdiction and designation of d whose name
+// is not that of its FIPS code in b, whose names are the Census's:
+// "06,Texas,CA" is a slip in one of the three.
+func CheckNames(d *dataset.Dataset, b *geo.Boundaries) fileerr.List {
+	ix := New(b, nil, nil)
+	var warns fileerr.List
+	check := func(fips, name, state, file string, line, col int) {
+		if label, ok := ix.Names(fips, name, state); !ok {
+			warns = append(warns, fileerr.New(file, line, col, "warning: name %q is not that of %s, which is %s", name, fips, label))
+		}
+	}
+	for _, j := range d.Jurisdictions {
+		check(j.FIPS, j.Name, j.State, j.File, j.Line, j.NameColumn)
+	}
+	for _, g := range d.Designations {
+		check(g.FIPS, g.Name, g.State, g.File, g.Line, g.NameColumn)
+	}
+	return warns
 }
 
 // State reads a state's USPS code or name ("TX", "Texas") as its code.

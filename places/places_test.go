@@ -102,3 +102,30 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// A name that is not its FIPS code's is a warning, while the names people
+// and lists write for a place are not.
+func TestCheckNames(t *testing.T) {
+	b, err := assets.Boundaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := "fips,name,state,list,listed_from,removed_on,as_of,source,verification\n" +
+		"06,Texas,CA,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"06,CA,CA,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"54,West Virginia,WV,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"13059,Athens-Clarke County,GA,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"35011,DeBaca County,NM,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"29510,St. Louis city,MO,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"17031,Kane County,IL,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n"
+	d, err := dataset.Load(dataset.File{Name: "g.csv", Data: []byte(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := CheckNames(d, b).Error()
+	want := `g.csv:2:4: warning: name "Texas" is not that of 06, which is California
+g.csv:8:7: warning: name "Kane County" is not that of 17031, which is Cook, IL`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -205,13 +205,15 @@ func Agreements(ice, pre []map[string]string) ([]map[string]string, error) {
 			"listed_to": listedTo, "as_of": latest, "source": strings.Join(sources, ";"), "verification": "confirmed",
 			"span": span, "notes": strings.Join(notes, "; ")})
 	}
+	// A row's as_of is the latest evidence it rests on: three rows' MOA
+	// files and captures postdate the last list transcribed for them.
 	for _, p := range pre {
 		if p["listed_to"] == first {
 			continue // carried on by its row on the 2021 list
 		}
 		rows = append(rows, map[string]string{"fips": p["fips"], "state": p["state"], "county_fips": p["county_fips"],
 			"agency": p["agency"], "agency_level": p["agency_level"], "model": p["model"], "signed": p["signed"],
-			"listed_from": p["listed_from"], "listed_to": p["listed_to"], "as_of": p["as_of"],
+			"listed_from": p["listed_from"], "listed_to": p["listed_to"], "as_of": max(p["as_of"], p["signed"], p["listed_to"]),
 			"source": strings.Join(pre2021Sources(p["source"]), ";"), "verification": "confirmed", "span": spanOf(p),
 			"notes": p["verification"] + "; " + p["notes"]})
 	}
