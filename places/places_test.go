@@ -112,7 +112,7 @@ func TestCheckNames(t *testing.T) {
 	}
 	g := "fips,name,state,list,listed_from,removed_on,as_of,source,verification\n" +
 		"06,Texas,CA,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
-		"06,CA,CA,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
+		"06,CA,CA,dhs-2025,2025-05-29,,2026-12-01,https://x.org,confirmed\n" +
 		"54,West Virginia,WV,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
 		"13059,Athens-Clarke County,GA,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +
 		"35011,DeBaca County,NM,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n" +

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"sanctuarymap/assets"
@@ -62,5 +63,36 @@ func TestReadAndKeyErrors(t *testing.T) {
 		if _, err := ParseKey(s); err == nil {
 			t.Errorf("ParseKey(%q) accepted", s)
 		}
+	}
+}
+
+// Two rows for one region keep the first's value and say so with both
+// lines; a row with no value is named; past ten, the rest are counted.
+func TestDuplicatesAndEmpty(t *testing.T) {
+	b, d, err := assets.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := places.New(b, d, assets.PopulationRank())
+	s, err := Read("dup.csv", []byte("fips,v\n17031,1\n6037,\n17031,3\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.Match(Key{FIPS: "fips"}, "v", dataset.County, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "dup.csv:3:6: warning: 6037 has no value in column v\ndup.csv:4:1: warning: 17031 places region 17031 again, as line 2 did; line 2's value is kept"
+	if l.Values["17031"] != "1" || l.Report() != want {
+		t.Errorf("value %q, report:\n%s\nwant:\n%s", l.Values["17031"], l.Report(), want)
+	}
+	many := "fips,v\n"
+	for range 13 {
+		many += "17031,1\n"
+	}
+	s, _ = Read("many.csv", []byte(many))
+	l, _ = s.Match(Key{FIPS: "fips"}, "v", dataset.County, ix)
+	if r := l.Report(); len(l.Warnings) != 12 || !strings.HasSuffix(r, "\nmany.csv: and 2 more warnings") {
+		t.Errorf("%d warnings, report ends %q", len(l.Warnings), r[max(0, len(r)-60):])
 	}
 }
