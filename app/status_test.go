@@ -17,8 +17,8 @@ func TestStatusSummary(t *testing.T) {
 		{func() {
 			u.filters.level.SetSelected("Counties")
 			u.SetAsOf(time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
-		}, "Embedded dataset (facts checked to 2026-12-06) · map of 2025-06-01 · 3222 counties (364 with facts of their own), 71 cities · DOJ suits: 5 pending, 4 resolved"},
-		{func() { u.filters.suits.SetSelected("Suit pending") }, "Embedded dataset (facts checked to 2026-12-06) · map of 2025-06-01 · 3222 counties (364 with facts of their own), 71 cities · DOJ suits: 5 pending, 4 resolved · 3055 faded by filters"},
+		}, "Embedded dataset (facts checked to 2026-12-06) · map of 2025-06-01 · 3222 counties (368 with facts of their own), 71 cities · DOJ suits: 5 pending, 4 resolved"},
+		{func() { u.filters.suits.SetSelected("Suit pending") }, "Embedded dataset (facts checked to 2026-12-06) · map of 2025-06-01 · 3222 counties (368 with facts of their own), 71 cities · DOJ suits: 5 pending, 4 resolved · 3055 faded by filters"},
 	} {
 		step.do()
 		if u.status.summary.Text != step.want {

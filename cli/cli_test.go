@@ -135,7 +135,7 @@ func TestVersion(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	code, stdout, stderr := run(t, "validate")
-	if code != OK || !strings.HasPrefix(stdout, "Sanctuary Map dataset (sources per row): 454 rows for 298 jurisdictions (51 states, 176 counties, 71 cities), 23 lawsuits, as of 2026-12-06\n") {
+	if code != OK || !strings.HasPrefix(stdout, "Sanctuary Map dataset (sources per row): 478 rows for 298 jurisdictions (51 states, 176 counties, 71 cities), 23 lawsuits, as of 2026-12-06\n") {
 		t.Errorf("embedded: exit %d\n%s%s", code, stdout, stderr)
 	}
 	bad := writeFile(t, "bad.csv", "fips,name,state,level,category,policy,as_of,source,verification\n"+
