@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -76,32 +75,26 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	proj := NewAlbersUSA()
 	workers := runtime.GOMAXPROCS(0)
 	done := make([][]decoded, workers)
-	faults := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			// data may be a mapped file: see LoadFileContext. A worker that
-			// faulted or was cancelled still drains found, so the splitter
-			// never waits on it.
-			debug.SetPanicOnFault(true)
+			// A cancelled worker still drains found, so the splitter never
+			// waits on it.
 			var p arcParser // its ring scratch serves all the worker's features
 			for e := range found {
-				if faults[w] != nil || ctx.Err() != nil {
+				if ctx.Err() != nil {
 					continue
 				}
 				d := decoded{i: e[0]}
-				func() {
-					defer guardFault(&faults[w])
-					if d.f, d.err = decodeElement(&p, e[0]+1, data, [2]int{e[1], e[2]}); d.f != nil {
-						d.f.prepare(proj)
-					}
-				}()
+				if d.f, d.err = decodeElement(&p, e[0]+1, data, [2]int{e[1], e[2]}); d.f != nil {
+					d.f.prepare(proj)
+				}
 				done[w] = append(done[w], d)
 			}
 		})
 	}
 	n, err := func() (int, error) {
-		defer close(found) // also when the splitter faults
+		defer close(found)
 		return featureElements(data, func(i, start, end int) bool {
 			found <- [3]int{i, start, end}
 			return i%256 != 0 || ctx.Err() == nil
@@ -113,9 +106,6 @@ func decodeGeoJSON(ctx context.Context, data []byte) ([]feature, error) {
 	}
 	if err != nil {
 		return nil, err
-	}
-	if err := errors.Join(faults...); err != nil {
-		return nil, errShrank
 	}
 	return inOrder(n, done)
 }

@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -30,9 +29,10 @@ var ErrNoRegions = errors.New("no Polygon or MultiPolygon features with a state 
 func LoadFile(path string) (*Boundaries, error) { return LoadFileContext(context.Background(), path) }
 
 // LoadFileContext is LoadFile, stopping with ctx's error once ctx is done.
-// A regular file is mapped, not read, and a file cut short while it is
-// being parsed gives an error, not a crash.
-func LoadFileContext(ctx context.Context, path string) (b *Boundaries, err error) {
+// The file is read plainly, not mapped: a mapping a reader still used
+// could be cut short or unmapped under it, and reading costs a few
+// milliseconds (docs/DESIGN.md).
+func LoadFileContext(ctx context.Context, path string) (*Boundaries, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, pathError(path, err)
@@ -45,23 +45,29 @@ func LoadFileContext(ctx context.Context, path string) (b *Boundaries, err error
 	if st.Size() > MaxFileSize {
 		return nil, fileerr.New(path, 0, 0, "file is %d MiB; boundary files are limited to %d MiB", st.Size()>>20, MaxFileSize>>20)
 	}
-	var data []byte
-	release := func() {}
-	if st.Mode().IsRegular() {
-		data, release, err = mapFile(f, st.Size())
-	} else {
-		data, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	}
+	data, err := readAll(f, st)
 	if err != nil {
 		return nil, pathError(path, err)
 	}
-	defer release()
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer guardFault(&err)
-	if b, err = LoadContext(ctx, path, data); errors.Is(err, errShrank) {
-		err = &fileerr.Error{File: path, Err: errShrank}
+	if len(data) > MaxFileSize {
+		return nil, fileerr.New(path, 0, 0, "file is over %d MiB; boundary files are limited to %d MiB", MaxFileSize>>20, MaxFileSize>>20)
 	}
-	return b, err
+	return LoadContext(ctx, path, data)
+}
+
+// readAll reads a regular file into a buffer of its size at once, as
+// growing one costs a third more time on a large file; a pipe or device,
+// which has no size, up to one byte past the limit.
+func readAll(f *os.File, st os.FileInfo) ([]byte, error) {
+	if !st.Mode().IsRegular() {
+		return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	}
+	b := make([]byte, st.Size())
+	n, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF {
+		err = nil // cut short since the Stat: read what is there
+	}
+	return b[:n], err
 }
 
 func pathError(path string, err error) error {
@@ -69,31 +75,6 @@ func pathError(path string, err error) error {
 		err = pe.Err
 	}
 	return &fileerr.Error{File: path, Err: err}
-}
-
-// errShrank is the error for a boundary file cut short while it is read.
-var errShrank = errors.New("the file changed while it was being read; load it again")
-
-// guardFault, deferred on a goroutine that reads a mapped file with
-// faults made panics (debug.SetPanicOnFault), turns the fault of reading
-// past the end of a file cut short into errShrank in *err. Other panics go
-// on.
-func guardFault(err *error) {
-	r := recover()
-	if r == nil {
-		return
-	}
-	if _, fault := r.(interface{ Addr() uintptr }); !fault {
-		panic(r)
-	}
-	*err = errShrank
-}
-
-// readFile reads a file of size bytes.
-func readFile(f *os.File, size int64) ([]byte, func(), error) {
-	b := make([]byte, size)
-	_, err := io.ReadFull(f, b)
-	return b, func() {}, err
 }
 
 // Load reads GeoJSON (a FeatureCollection of Polygon and MultiPolygon
