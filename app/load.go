@@ -70,7 +70,7 @@ func (s *source) read() error {
 		return &fileerr.Error{File: s.path, Err: errors.Unwrap(err)}
 	}
 	s.stamp = st
-	if isBoundaryFile(s.path) {
+	if geo.IsBoundaryFile(s.path) {
 		s.kind = boundariesSource
 		return nil
 	}
@@ -135,14 +135,6 @@ type loader struct {
 	stop   chan struct{}
 	// onDone, when set (by tests), runs after each load is applied or refused.
 	onDone func()
-}
-
-func isBoundaryFile(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json", ".geojson", ".topojson":
-		return true
-	}
-	return false
 }
 
 // OpenFiles loads CSV datasets and boundary files in the background. A CSV

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -29,15 +28,15 @@ type sheetChoice struct {
 // isSheet reports whether path is a CSV whose header is none of the
 // dataset's, and returns its contents.
 func isSheet(path string) ([]byte, bool) {
-	if isBoundaryFile(path) {
+	if geo.IsBoundaryFile(path) {
 		return nil, false
 	}
-	data, err := os.ReadFile(path)
-	if err != nil || ice.IsSheet(path, data) {
+	files, err := dataset.ReadFiles(path)
+	if err != nil || ice.IsSheet(path, files[0].Data) {
 		return nil, false // the loader reads it, or reports what is wrong
 	}
-	_, err = dataset.KindOf(dataset.File{Name: path, Data: data})
-	return data, err != nil
+	_, err = dataset.KindOf(files[0])
+	return files[0].Data, err != nil
 }
 
 // openSheet offers to colour the map by a column of the user's own sheet:

@@ -85,7 +85,8 @@ func usage(w io.Writer) {
   sanctuarymap table -o view.csv [--level states|counties|tracts] [--as-of YYYY-MM-DD]
                [--data FILE.csv]... [--boundaries FILE]
                                          what the map shows, one row per region and city (-o -: stdout)
-  sanctuarymap validate [FILE.csv ...]   check dataset files as they are (no files: the embedded ones)
+  sanctuarymap validate [FILE ...]       check dataset files as they are (no files: the embedded ones),
+                                         and boundary files (.json, .geojson, .topojson)
   sanctuarymap --version
 
 A --data file replaces the embedded file of its own kind (jurisdictions, lawsuits,
@@ -337,6 +338,22 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			return BadUsage
 		}
 	}
+	var csvs []string
+	for _, a := range args {
+		if !geo.IsBoundaryFile(a) {
+			csvs = append(csvs, a)
+			continue
+		}
+		bs, err := geo.LoadFile(a)
+		if err != nil {
+			return report(stderr, err)
+		}
+		fmt.Fprintf(stdout, "%s: %d states, %d counties, %d tracts\n", a, len(bs.IDs(geo.States)), len(bs.IDs(geo.Counties)), len(bs.IDs(geo.Tracts)))
+	}
+	if len(csvs) == 0 && len(args) > 0 {
+		return OK
+	}
+	args = csvs
 	d, err := loadData(args, false, stderr)
 	if err != nil {
 		return report(stderr, err)

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"sanctuarymap/assets"
 	"sanctuarymap/dataset"
@@ -23,11 +22,12 @@ func splitSheet(wanted bool, files []string, bad func(string, ...any) int, stder
 	var rest []string
 	var sh *sheet.Sheet
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		read, err := dataset.ReadFiles(f)
 		if err != nil {
 			return nil, nil, report(stderr, err)
 		}
-		if _, err := dataset.KindOf(dataset.File{Name: f, Data: data}); err == nil {
+		data := read[0].Data
+		if _, err := dataset.KindOf(read[0]); err == nil {
 			rest = append(rest, f)
 			continue
 		}

@@ -23,6 +23,15 @@ import (
 // the cap lets a stray multi-gigabyte file be refused before it is read.
 const MaxFileSize = 32 << 20
 
+// MaxCell caps one cell: the longest notes run to a few kB, and a cell
+// of megabytes would be echoed by every message about it.
+const MaxCell = 64 << 10
+
+// MaxProblems is how many problems one file reports before reading it
+// stops: a file with a problem on every line needs its first ones fixed,
+// not a million lines of them.
+const MaxProblems = 100
+
 // Sentinel errors for conditions callers test.
 var (
 	ErrUnknownHeader = errors.New("header is not that of a jurisdictions file (fips, name, state, level, category, …), a lawsuits file (case_id, case_name, court, …), an agreements file (agency, model, …) or a designations file (list, listed_from, …)")
@@ -85,13 +94,18 @@ func LoadContext(ctx context.Context, files ...File) (*Dataset, error) {
 			return nil, err
 		}
 		t, ferrs := readTable(f)
-		errs = append(errs, ferrs...)
 		if t == nil {
+			errs = append(errs, ferrs...)
 			continue
 		}
 		for _, row := range t.rows {
-			errs = append(errs, ld.add(t, row)...)
+			if len(ferrs) >= MaxProblems {
+				ferrs = append(ferrs, tooMany(f.Name))
+				break
+			}
+			ferrs = append(ferrs, ld.add(t, row)...)
 		}
+		errs = append(errs, ferrs...)
 		ld.d.Files = append(ld.d.Files, f.Name)
 	}
 	if len(errs) > 0 {
@@ -276,20 +290,33 @@ func readTable(f File) (*table, fileerr.List) {
 		if err != nil {
 			return nil, append(errs, &fileerr.Error{File: f.Name, Err: err})
 		}
+		if len(errs) >= MaxProblems {
+			return nil, append(errs, tooMany(f.Name))
+		}
 		line, _ := r.FieldPos(0)
-		rw := &row{line: line, cells: rec, starts: make([][2]int, len(rec))}
-		for i := range rec {
-			rw.starts[i][0], rw.starts[i][1] = r.FieldPos(i)
-		}
-		if t.header == nil {
-			t.header = rec
-			continue
-		}
-		if len(rec) == 1 && rec[0] == "" {
+		if t.header != nil && len(rec) == 1 && rec[0] == "" {
 			continue // a blank line inside the data
 		}
-		if len(rec) != len(t.header) {
+		if t.header != nil && len(rec) != len(t.header) {
 			errs = append(errs, fileerr.New(f.Name, line, 1, "row has %d fields; the header has %d", len(rec), len(t.header)))
+			continue
+		}
+		rw := &row{line: line, cells: rec, starts: make([][2]int, len(rec))}
+		long := false
+		for i := range rec {
+			rw.starts[i][0], rw.starts[i][1] = r.FieldPos(i)
+			if len(rec[i]) > MaxCell {
+				errs = append(errs, fileerr.New(f.Name, rw.starts[i][0], rw.starts[i][1], "cell is %d KiB; a cell is limited to %d KiB", len(rec[i])>>10, MaxCell>>10))
+				long = true
+			}
+		}
+		switch {
+		case long && t.header == nil:
+			return nil, errs
+		case long:
+			continue
+		case t.header == nil:
+			t.header = rec
 			continue
 		}
 		t.rows = append(t.rows, rw)
@@ -304,6 +331,20 @@ func readTable(f File) (*table, fileerr.List) {
 		return nil, append(errs, &fileerr.Error{File: f.Name, Line: 2, Err: ErrNoRows})
 	}
 	return t, errs
+}
+
+func tooMany(name string) *fileerr.Error {
+	return &fileerr.Error{File: name, Err: fmt.Errorf("stopped after %d problems; fix these and load the file again", MaxProblems)}
+}
+
+// Text returns f's data without a BOM, or why it is no CSV text file at
+// all (too large, binary, not UTF-8): the checks every CSV reader makes.
+func Text(f File) ([]byte, error) {
+	data, err := checkBytes(f)
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
 // checkBytes returns f's data without a BOM, or why it is not a CSV text

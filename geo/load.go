@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -24,6 +25,16 @@ const MaxFileSize = 256 << 20
 
 // ErrNoRegions is returned for a file that holds no state or county polygons.
 var ErrNoRegions = errors.New("no Polygon or MultiPolygon features with a state (2-digit), county (5-digit) or tract (11-digit) FIPS id")
+
+// IsBoundaryFile reports whether a file's name says it holds boundaries
+// (GeoJSON or TopoJSON) rather than CSV.
+func IsBoundaryFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json", ".geojson", ".topojson":
+		return true
+	}
+	return false
+}
 
 // LoadFile reads a GeoJSON or TopoJSON file.
 func LoadFile(path string) (*Boundaries, error) { return LoadFileContext(context.Background(), path) }

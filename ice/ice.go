@@ -37,7 +37,7 @@ func IsSheet(name string, data []byte) bool {
 	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		return true
 	}
-	rows, err := csvRows(data)
+	rows, err := csvRows(data, headerRows)
 	return err == nil && header(rows) >= 0
 }
 
@@ -48,7 +48,7 @@ func Read(name string, data []byte) ([]Row, error) {
 	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
 		rows, err = xlsxRows(data)
 	} else {
-		rows, err = csvRows(data)
+		rows, err = csvRows(data, -1)
 	}
 	if err != nil {
 		return nil, &fileerr.Error{File: name, Err: err}
@@ -92,8 +92,12 @@ func Read(name string, data []byte) ([]Row, error) {
 }
 
 // header is the index of the first row holding ICE's headings, or -1.
+// headerRows is how far down a sheet its header may be: ICE puts a title
+// or two above it.
+const headerRows = 20
+
 func header(rows [][]string) int {
-	for i, r := range rows[:min(len(rows), 20)] {
+	for i, r := range rows[:min(len(rows), headerRows)] {
 		found := 0
 		for _, c := range r {
 			for _, want := range columns {
@@ -110,11 +114,13 @@ func header(rows [][]string) int {
 	return -1
 }
 
-func csvRows(data []byte) ([][]string, error) {
+// csvRows reads the first n rows of a CSV, or all for n < 0.
+func csvRows(data []byte, n int) ([][]string, error) {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	r.FieldsPerRecord = -1
 	var rows [][]string
-	for {
+	cells := 0
+	for len(rows) != n {
 		rec, err := r.Read()
 		if err == io.EOF {
 			return rows, nil
@@ -122,8 +128,12 @@ func csvRows(data []byte) ([][]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		if cells += len(rec); cells > maxCells {
+			return nil, fmt.Errorf("the sheet holds over %d cells (ICE's sheet has some twenty thousand)", maxCells)
+		}
 		rows = append(rows, rec)
 	}
+	return rows, nil
 }
 
 // parseDate reads a date as ICE's sheets write it: 4/16/2025, 2025-04-16,

@@ -17,8 +17,9 @@ import (
 // before, at 9 ms of start-up for every run of the program, the window's
 // included, for a file few users open (docs/DESIGN.md).
 
-// maxPart caps the unzipped size of one part of a workbook.
-const maxPart = 64 << 20
+// maxPart caps the unzipped size of one part of a workbook: ICE's
+// worksheet unzips to about a megabyte.
+const maxPart = 16 << 20
 
 // xlsxRows reads the first worksheet of a workbook: each cell's text as
 // the workbook stores it (shared strings looked up; a date is its Excel
@@ -71,7 +72,7 @@ func decode(f *zip.File, v any) error {
 
 func open(f *zip.File) (io.ReadCloser, error) {
 	if f.UncompressedSize64 > maxPart {
-		return nil, fmt.Errorf("%s unzips to %d MiB; a worksheet part is limited to %d MiB", f.Name, f.UncompressedSize64>>20, maxPart>>20)
+		return nil, fmt.Errorf("unzips to more than %d MiB; a workbook part is limited to %d MiB", maxPart>>20, maxPart>>20)
 	}
 	r, err := f.Open()
 	if err != nil {
@@ -80,7 +81,26 @@ func open(f *zip.File) (io.ReadCloser, error) {
 	return struct {
 		io.Reader
 		io.Closer
-	}{io.LimitReader(r, maxPart), r}, nil
+	}{&capped{r: r, left: maxPart}, r}, nil
+}
+
+// capped reads up to left bytes and then fails, naming the limit: a zip
+// entry's header may understate what it unzips to.
+type capped struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, fmt.Errorf("unzips to more than %d MiB; a workbook part is limited to %d MiB", maxPart>>20, maxPart>>20)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
 }
 
 // firstSheet finds the part of the workbook's first worksheet, through the
@@ -152,66 +172,109 @@ func sharedStrings(f *zip.File) ([]string, error) {
 	return out, nil
 }
 
-// sheetRows reads a worksheet's cells into rows; rows and cells the sheet
+// maxCells caps the cells of a worksheet, counting those a row's gaps
+// leave empty: ICE's sheet has some twenty thousand, and a few bytes of
+// XML can place a cell sixteen thousand columns out.
+const maxCells = 1 << 21
+
+// cell is one c element of a worksheet.
+type cell struct {
+	R  string `xml:"r,attr"`
+	T  string `xml:"t,attr"`
+	V  string `xml:"v"`
+	Is text   `xml:"is"`
+}
+
+// sheetRows reads a worksheet's cells into rows, one cell at a time so
+// memory follows the cells kept, not the XML; rows and cells the sheet
 // leaves out are empty, so row i is the sheet's row i+1.
 func sheetRows(f *zip.File, shared []string) ([][]string, error) {
-	var ws struct {
-		Rows []struct {
-			R     int `xml:"r,attr"`
-			Cells []struct {
-				R  string `xml:"r,attr"`
-				T  string `xml:"t,attr"`
-				V  string `xml:"v"`
-				Is text   `xml:"is"`
-			} `xml:"c"`
-		} `xml:"sheetData>row"`
-	}
-	if err := decode(f, &ws); err != nil {
+	r, err := open(f)
+	if err != nil {
 		return nil, err
 	}
+	defer r.Close()
+	dec := xml.NewDecoder(r)
 	var rows [][]string
-	for _, row := range ws.Rows {
-		n := len(rows) + 1
-		if row.R > 0 {
-			n = row.R
+	var rec []string
+	n, cells := 0, 0 // the row being read, from 1; cells kept so far
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return rows, nil
 		}
-		if n < len(rows)+1 || n > 1<<20 {
-			return nil, fmt.Errorf("row %d is out of order", n)
+		if err != nil {
+			return nil, err
 		}
-		for len(rows) < n {
-			rows = append(rows, nil)
-		}
-		var rec []string
-		for _, c := range row.Cells {
-			col := len(rec)
-			if c.R != "" {
-				var err error
-				if col, err = column(c.R); err != nil {
-					return nil, fmt.Errorf("row %d: %v", n, err)
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "row":
+				next := len(rows) + 1
+				if v := attr(e, "r"); v != "" {
+					if next, err = strconv.Atoi(v); err != nil {
+						return nil, fmt.Errorf("row %q is not a row number", v)
+					}
 				}
-			}
-			if col < len(rec) {
-				return nil, fmt.Errorf("row %d: cell %s is out of order", n, c.R)
-			}
-			v := c.V
-			switch c.T {
-			case "s":
-				i, err := strconv.Atoi(c.V)
-				if err != nil || i < 0 || i >= len(shared) {
-					return nil, fmt.Errorf("cell %s: no shared string %q", c.R, c.V)
+				if next < len(rows)+1 || next > 1<<20 {
+					return nil, fmt.Errorf("row %d is out of order", next)
 				}
-				v = shared[i]
-			case "inlineStr":
-				v = c.Is.String()
+				cells += next - len(rows)
+				for len(rows) < next {
+					rows = append(rows, nil)
+				}
+				n, rec = next, nil
+			case "c":
+				if n == 0 {
+					return nil, errors.New("a cell outside any row")
+				}
+				var c cell
+				if err := dec.DecodeElement(&c, &e); err != nil {
+					return nil, err
+				}
+				col := len(rec)
+				if c.R != "" {
+					if col, err = column(c.R); err != nil {
+						return nil, fmt.Errorf("row %d: %v", n, err)
+					}
+				}
+				if col < len(rec) {
+					return nil, fmt.Errorf("row %d: cell %s is out of order", n, c.R)
+				}
+				if cells += col + 1 - len(rec); cells > maxCells {
+					return nil, fmt.Errorf("the worksheet holds over %d cells (ICE's sheet has some twenty thousand)", maxCells)
+				}
+				v := c.V
+				switch c.T {
+				case "s":
+					i, err := strconv.Atoi(c.V)
+					if err != nil || i < 0 || i >= len(shared) {
+						return nil, fmt.Errorf("cell %s: no shared string %q", c.R, c.V)
+					}
+					v = shared[i]
+				case "inlineStr":
+					v = c.Is.String()
+				}
+				for len(rec) < col {
+					rec = append(rec, "")
+				}
+				rec = append(rec, v)
 			}
-			for len(rec) < col {
-				rec = append(rec, "")
+		case xml.EndElement:
+			if e.Name.Local == "row" && n > 0 {
+				rows[n-1], n = rec, 0
 			}
-			rec = append(rec, v)
 		}
-		rows[n-1] = rec
 	}
-	return rows, nil
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 // column reads the column of a cell reference: "C7" is column 2 (from 0).

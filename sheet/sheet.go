@@ -30,7 +30,11 @@ type Sheet struct {
 // Read reads a CSV with a header row; a problem names the file, line and
 // column.
 func Read(name string, data []byte) (*Sheet, error) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	data, err := dataset.Text(dataset.File{Name: name, Data: data})
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
 	s := &Sheet{File: name}
 	for {
@@ -49,6 +53,9 @@ func Read(name string, data []byte) (*Sheet, error) {
 		starts := make([][2]int, len(rec))
 		for i := range rec {
 			starts[i][0], starts[i][1] = r.FieldPos(i)
+			if len(rec[i]) > dataset.MaxCell {
+				return nil, fileerr.New(name, starts[i][0], starts[i][1], "cell is %d KiB; a cell is limited to %d KiB", len(rec[i])>>10, dataset.MaxCell>>10)
+			}
 		}
 		if s.Header == nil {
 			for _, h := range rec {
