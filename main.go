@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -25,6 +26,7 @@ var (
 
 func main() {
 	v := cli.Version{Version: version, Commit: commit}
+	defer lastResort(os.Stderr, v.String(), os.Args)
 	args := os.Args[1:]
 	if len(args) == 0 || !isCommand(args[0]) {
 		if err := app.Run(args, v.String()); err != nil {
@@ -35,6 +37,28 @@ func main() {
 	}
 	oneRun()
 	os.Exit(cli.Run(args, v, os.Stdout, os.Stderr))
+}
+
+// lastResort, deferred in main, turns a panic that escaped every check
+// into one line and a report file the user can send, in place of a stack
+// trace. No test relies on it: every input has its own message.
+func lastResort(stderr io.Writer, version string, args []string) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	report := fmt.Sprintf("%s\nargs: %q\npanic: %v\n\n%s", version, args, r, debug.Stack())
+	f, err := os.CreateTemp("", "sanctuarymap-crash-*.txt")
+	if err == nil {
+		_, err = f.WriteString(report)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "sanctuarymap: internal error (%v); please report it with the command you ran\n", r)
+	} else {
+		fmt.Fprintf(stderr, "sanctuarymap: internal error (%v); please send %s with your report\n", r, f.Name())
+	}
+	os.Exit(1)
 }
 
 // oneRun sets the runtime up for a headless command, which runs once for a

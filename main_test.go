@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -38,5 +40,29 @@ func TestOneRunSetsGC(t *testing.T) {
 	oneRun()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GC percent %d after oneRun with GOGC set, want it left at 100", got)
+	}
+}
+
+// A panic that escapes is one line on stderr and a report file; the test
+// runs it in a child process, as it ends the process.
+func TestLastResort(t *testing.T) {
+	if os.Getenv("SANCTUARYMAP_PANIC") == "1" {
+		defer lastResort(os.Stderr, "sanctuarymap test", []string{"render"})
+		panic("boom")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLastResort$")
+	cmd.Env = append(os.Environ(), "SANCTUARYMAP_PANIC=1", "TMPDIR="+t.TempDir())
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("exit %v, want 1: %s", err, out)
+	}
+	line, path, ok := strings.Cut(strings.TrimSpace(string(out)), "please send ")
+	if !ok || line != "sanctuarymap: internal error (boom); " || strings.Count(string(out), "\n") != 1 {
+		t.Fatalf("stderr %q", out)
+	}
+	report, err := os.ReadFile(strings.TrimSuffix(path, " with your report"))
+	if err != nil || !strings.Contains(string(report), "panic: boom") || !strings.Contains(string(report), "goroutine ") {
+		t.Errorf("report %q: %v", report, err)
 	}
 }

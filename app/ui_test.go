@@ -541,3 +541,43 @@ func lastRow(text, old, new string) string {
 	i := strings.LastIndex(text, old)
 	return text[:i] + new + text[i+len(old):]
 }
+
+// The window's Open takes every kind of file: good ones load beside the
+// rest, bad ones leave what is shown and say why, naming the file.
+func TestOpenEveryKind(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, c := range []struct {
+		name, content, status string
+	}{
+		{"agreements.csv", "fips,state,county_fips,agency,agency_level,model,signed,listed_from,listed_to,as_of,source,verification\n48301,TX,48301,Loving County Sheriff's Office,county,Task Force Model,2025-01-01,2025-01-01,,2026-05-18,https://x.org,confirmed\n", "Loaded agreements.csv: "},
+		{"designations.csv", "fips,name,state,list,listed_from,removed_on,as_of,source,verification\n06,Texas,CA,doj-2025,2025-08-05,,2026-12-01,https://x.org,confirmed\n", "Loaded designations.csv: 0 changed, 0 added, 0 removed; 1 warning(s)"},
+		{"bad-list.csv", "fips,name,state,list,listed_from,removed_on,as_of,source,verification\n06,California,CA,foo-2030,2025-08-05,,2026-12-01,https://x.org,confirmed\n", "Load failed: 1 problem(s)"},
+		{"nul.csv", "fips,name,state,level,category,policy,as_of,source,verification\n\x00", "Load failed: 1 problem(s)"},
+		{"agencies.xlsx", "PK\x03\x04 no more", "Load failed: 1 problem(s)"},
+		{"nested.geojson", `{"type":"FeatureCollection","features":[` + strings.Repeat("[", 100000) + "]}", "Load failed: 1 problem(s)"},
+		{"one.topojson", `{"type":"Topology","objects":{},"arcs":[]}`, "Load failed: 1 problem(s)"},
+	} {
+		before := u.data
+		p := write(c.name, c.content)
+		loadAndWait(t, u, func() { u.OpenFiles([]string{p}) })
+		got := u.status.message.Text
+		if !strings.HasPrefix(got, c.status) {
+			t.Errorf("%s: status %q, want %q…", c.name, got, c.status)
+		}
+		if failed := strings.HasPrefix(got, "Load failed"); failed != (u.data == before) {
+			t.Errorf("%s: the data shown changed %v, the load failed %v", c.name, u.data != before, failed)
+		}
+	}
+	want := []string{"embedded:jurisdictions.csv", "embedded:lawsuits.csv", filepath.Join(dir, "agreements.csv"), filepath.Join(dir, "designations.csv")}
+	if !slices.Equal(u.data.Files, want) || len(u.data.Agreements) != 1 {
+		t.Errorf("files %v, %d agreements; want %v and 1", u.data.Files, len(u.data.Agreements), want)
+	}
+}
