@@ -76,12 +76,14 @@ bench-scale: build
 # Each fuzz target for a minute; crashers land in testdata/fuzz and stay
 # there as regression cases.
 FUZZTIME ?= 60s
+FUZZ_TARGETS = dataset:FuzzLoad dataset:FuzzValidate dataset:FuzzAgreements dataset:FuzzDesignations \
+	dataset:FuzzLawsuits sheet:FuzzSheet ice:FuzzWorkbook geo:FuzzNumber geo:FuzzLoadGeoJSON \
+	geo:FuzzLoadTopoJSON geo:FuzzScanFeature
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./dataset
-	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./dataset
-	$(GO) test -run '^$$' -fuzz '^FuzzLoadGeoJSON$$' -fuzztime $(FUZZTIME) ./geo
-	$(GO) test -run '^$$' -fuzz '^FuzzLoadTopoJSON$$' -fuzztime $(FUZZTIME) ./geo
-	$(GO) test -run '^$$' -fuzz '^FuzzScanFeature$$' -fuzztime $(FUZZTIME) ./geo
+	@for t in $(FUZZ_TARGETS); do \
+		echo "== $$t"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) ./$${t%%:*} || exit 1; \
+	done
 
 # govulncheck needs its vulnerability database (vuln.go.dev); where that
 # cannot be reached it says so and passes, as on machines that only reach

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -74,4 +76,28 @@ func FuzzLoadTopoJSON(f *testing.F) {
 	f.Add([]byte(`{"type":"Topology","transform":{"scale":[0.01,0.01],"translate":[-110,35]},"objects":{"s":{"type":"GeometryCollection","geometries":[{"type":"Polygon","id":"08","arcs":[[0]]},{"type":"MultiPolygon","id":"49","arcs":[[[~0]]]}]}},"arcs":[[[0,0],[100,0],[0,100],[-100,-100]]]}`))
 	f.Add([]byte(`{"type":"Topology","objects":{"c":{"type":"Polygon","id":"08001","arcs":[[0,1]]}},"arcs":[[[-105,39],[-104,39]],[[-104,39],[-104,40],[-105,39]]]}`))
 	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, data) })
+}
+
+// FuzzNumber: a number the reader takes is the number strconv.ParseFloat
+// reads from the same text, bit for bit.
+func FuzzNumber(f *testing.F) {
+	for _, s := range []string{"0", "-0", "1.5", "-122.419415", "37.77492950", "-97.12345678901234567", "1e308", "1.7976931348623157e308", "4.9e-324",
+		"0.1000000000000000055511151231257827", "123456789012345678", "9007199254740993", "01", ".5", "+1", "1.", "-", "1e", "0.30000000000000004441"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := arcParser{b: []byte(s)}
+		got, err := p.number()
+		if err != nil || p.i != len(s) {
+			return
+		}
+		// The reader steps over JSON's white space before a number.
+		want, perr := strconv.ParseFloat(strings.TrimLeft(s, " \t\r\n"), 64)
+		if perr != nil {
+			t.Fatalf("read %q as %v, which ParseFloat refuses: %v", s, got, perr)
+		}
+		if math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("read %q as %v (%#x), ParseFloat gives %v (%#x)", s, got, math.Float64bits(got), want, math.Float64bits(want))
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package ice
 
 import (
+	"archive/zip"
 	"bytes"
 	"slices"
 	"strings"
@@ -129,4 +130,48 @@ func TestDates(t *testing.T) {
 	if IsSheet("jurisdictions.csv", []byte("fips,name\n")) || !IsSheet("x.csv", []byte(sheetCSV)) {
 		t.Error("IsSheet")
 	}
+}
+
+// sheetBook zips a worksheet and shared strings into a workbook.
+func sheetBook(t testing.TB, sheetXML, sharedXML string) []byte {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for _, p := range [][2]string{
+		{"xl/workbook.xml", `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`},
+		{"xl/sharedStrings.xml", sharedXML},
+		{"xl/worksheets/sheet1.xml", sheetXML},
+	} {
+		w, err := z.Create(p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(p[1]))
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// FuzzWorkbook: any worksheet and shared strings give rows or an error,
+// never a panic, and never more cells than the cap.
+func FuzzWorkbook(f *testing.F) {
+	f.Add(`<worksheet><sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c t="inlineStr"><is><t>x</t><r><t>y</t></r></is></c></row></sheetData></worksheet>`, `<sst><si><t>STATE</t></si></sst>`)
+	f.Add(`<worksheet><sheetData><row><c r="XFD1"><v>1</v></c></row><row r="1"/></sheetData></worksheet>`, `<sst/>`)
+	f.Add(`<worksheet><sheetData><c/><row r="x"><c r="A1" t="s"><v>9</v></c></row></sheetData></worksheet>`, `<sst><si><t>a</t></si>`)
+	f.Add(`<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>`, ``)
+	f.Fuzz(func(t *testing.T, sheetXML, sharedXML string) {
+		rows, err := xlsxRows(sheetBook(t, sheetXML, sharedXML))
+		if err != nil {
+			return
+		}
+		cells := 0
+		for _, r := range rows {
+			cells += max(1, len(r))
+		}
+		if cells > maxCells {
+			t.Fatalf("%d cells, over the cap of %d", cells, maxCells)
+		}
+	})
 }

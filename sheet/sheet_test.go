@@ -96,3 +96,30 @@ func TestDuplicatesAndEmpty(t *testing.T) {
 		t.Errorf("%d warnings, report ends %q", len(l.Warnings), r[max(0, len(r)-60):])
 	}
 }
+
+// FuzzSheet: any bytes read as a sheet and matched by FIPS or by name and
+// state give a layer or a located problem, never a panic.
+func FuzzSheet(f *testing.F) {
+	b, d, err := assets.Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix := places.New(b, d, assets.PopulationRank())
+	for _, s := range []string{"fips,value\n17031,5\n17031,6\n06037,\n", "county,state,v\nCook County,IL,1\nNowhere,ZZ,2\n", "\ufefffips\n1\n", "a,\"b\n", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Read("f.csv", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "f.csv") {
+				t.Fatalf("problem not naming the file: %v", err)
+			}
+			return
+		}
+		for _, k := range []Key{{FIPS: s.Header[0]}, {Name: s.Header[0], State: s.Header[len(s.Header)-1]}} {
+			if l, err := s.Match(k, s.Header[len(s.Header)-1], dataset.County, ix); err == nil {
+				l.Report()
+			}
+		}
+	})
+}
