@@ -115,7 +115,7 @@ func (u *UI) colourBySheet(c *sheetChoice) {
 	u.filters.colorBy.SetSelected(style.ByData.Label())
 	u.status.message.SetText(fmt.Sprintf("%s: %d rows placed", filepath.Base(c.sheet.File), len(l.Values)))
 	if r := l.Report(); r != "" {
-		dialog.ShowInformation("Rows not placed", r, u.win)
+		dialog.ShowInformation("Sheet rows to check", r, u.win)
 	}
 }
 
