@@ -39,29 +39,25 @@ run: build
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
-	$(GO) vet ./...
-	$(GO) run $(STATICCHECK) ./...
+	$(GO) vet -tags e2e ./...
+	$(GO) run $(STATICCHECK) -tags e2e ./...
 
 # staticcheck, pinned; go run fetches it through the module proxy.
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-# Every package's tests also run under the race detector, the window's
+# Every package's tests run once, under the race detector, the window's
 # included: its background results reach the UI through an injected publish
 # function, which the tests point at a queue they drain on their own
 # goroutine (Fyne's test driver would run fyne.Do on the worker's). The
-# end-to-end tests drive the built binary, which has no race build. (= so
-# the list is made when the recipe runs, after Go is installed.)
-RACE_PKGS = $(shell $(GO) list ./... 2>/dev/null | grep -v /e2e$$)
-
-# Unit and widget tests run headless; the end-to-end test drives the real
-# binary in its own Xvfb.
+# end-to-end tests drive the built binary in their own Xvfb; the e2e build
+# tag keeps them out of a plain `go test ./...`, which needs no display.
 test: build vet
+	LANG=en_US.UTF-8 XDG_CONFIG_HOME=$$(mktemp -d) $(GO) test -race -count=1 ./...
 	LANG=en_US.UTF-8 XDG_CONFIG_HOME=$$(mktemp -d) SANCTUARYMAP_BIN=$(CURDIR)/bin/sanctuarymap \
-		$(GO) test -count=1 ./...
-	LANG=en_US.UTF-8 XDG_CONFIG_HOME=$$(mktemp -d) $(GO) test -race -count=1 $(RACE_PKGS)
+		$(GO) test -tags e2e -count=1 ./e2e
 
 bench: build
-	LANG=en_US.UTF-8 $(GO) test -run '^$$' -bench . -benchmem ./geo ./render ./assets ./synth
+	LANG=en_US.UTF-8 $(GO) test -run '^$$' -bench . -benchmem ./geo ./internal/render ./assets ./internal/synth
 
 # Side by side with geopandas + matplotlib and mapshaper, as whole processes.
 bench-peers: build
@@ -69,15 +65,15 @@ bench-peers: build
 
 # 100,000 synthetic tracts through the whole program: time and peak memory.
 bench-scale: build
-	mkdir -p bench/.cache && SYNTH_OUT=$(CURDIR)/bench/.cache $(GO) test -count=1 -run TestWriteSynth ./synth
+	mkdir -p bench/.cache && SYNTH_OUT=$(CURDIR)/bench/.cache $(GO) test -count=1 -run TestWriteSynth ./internal/synth
 	/usr/bin/time -f "render of 100,000 tracts: %e s, peak %M KB" ./bin/sanctuarymap render \
 		--boundaries bench/.cache/tracts100k.geojson --level tracts -o bench/.cache/tracts.png
 
 # Each fuzz target for a minute; crashers land in testdata/fuzz and stay
 # there as regression cases.
 FUZZTIME ?= 60s
-FUZZ_TARGETS = dataset:FuzzLoad dataset:FuzzValidate dataset:FuzzAgreements dataset:FuzzDesignations \
-	dataset:FuzzLawsuits sheet:FuzzSheet ice:FuzzWorkbook geo:FuzzNumber geo:FuzzLoadGeoJSON \
+FUZZ_TARGETS = internal/dataset:FuzzLoad internal/dataset:FuzzValidate internal/dataset:FuzzAgreements \
+	internal/dataset:FuzzDesignations internal/dataset:FuzzLawsuits internal/sheet:FuzzSheet internal/ice:FuzzWorkbook geo:FuzzNumber geo:FuzzLoadGeoJSON \
 	geo:FuzzLoadTopoJSON geo:FuzzScanFeature
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -9,11 +9,10 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"sanctuarymap/app"
-	"sanctuarymap/cli"
-	_ "sanctuarymap/locale" // before Fyne reads the locale
+	"sanctuarymap/internal/cli"
+	_ "sanctuarymap/internal/locale" // before Fyne reads the locale
 )
 
 // version follows FyneApp.toml (a test checks); commit is set by the
@@ -28,14 +27,13 @@ func main() {
 	v := cli.Version{Version: version, Commit: commit}
 	defer lastResort(os.Stderr, v.String(), os.Args)
 	args := os.Args[1:]
-	if len(args) == 0 || !isCommand(args[0]) {
+	if len(args) == 0 || !cli.IsCommand(args[0]) {
 		if err := app.Run(args, v.String()); err != nil {
 			fmt.Fprintln(os.Stderr, "sanctuarymap:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	oneRun()
 	os.Exit(cli.Run(args, v, os.Stdout, os.Stderr))
 }
 
@@ -59,26 +57,4 @@ func lastResort(stderr io.Writer, version string, args []string) {
 		fmt.Fprintf(stderr, "sanctuarymap: internal error (%v); please send %s with your report\n", r, f.Name())
 	}
 	os.Exit(1)
-}
-
-// oneRun sets the runtime up for a headless command, which runs once for a
-// second at most: fresh memory comes in 2 MB pages where Linux allows, and
-// garbage is collected a quarter as often unless GOGC says otherwise (the
-// Go compiler raises its own start in the same way). The counties render
-// runs 5–7 ms faster and peaks 3 MB higher; 100,000 tracts peak 16 MB
-// higher, as fast.
-func oneRun() {
-	hugePages()
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-}
-
-// isCommand tells a subcommand or flag from a file to open.
-func isCommand(arg string) bool {
-	switch arg {
-	case "render", "validate", "chart", "table", "animate", "version", "help":
-		return true
-	}
-	return strings.HasPrefix(arg, "-")
 }

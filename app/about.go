@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
+	"sanctuarymap/internal/dataset"
 )
 
 // aboutSegments says what the program is, where its data comes from and

@@ -16,12 +16,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
-	"sanctuarymap/places"
-	"sanctuarymap/render"
-	"sanctuarymap/style"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/places"
+	"sanctuarymap/internal/render"
+	"sanctuarymap/internal/style"
+	"sanctuarymap/internal/view"
 )
 
 // ID identifies the app to Fyne (preferences live under it).

@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"sanctuarymap/dataset"
-	"sanctuarymap/style"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/style"
 )
 
 // The chart is drawn at the panel's size in pixels, in the window's

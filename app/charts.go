@@ -13,9 +13,9 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
-	"sanctuarymap/chart"
-	"sanctuarymap/export"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/chart"
+	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/view"
 )
 
 // chartView is the Charts tab: a chart of the data shown, following the

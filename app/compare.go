@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/view"
 )
 
 // comparePanel chooses the two terms the "Compare lists" colouring sets

@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
-	"sanctuarymap/sheet"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/sheet"
+	"sanctuarymap/internal/view"
 )
 
 // detailPanel is the Details tab: the search suggestions, when there are

@@ -14,12 +14,11 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/export"
 	"sanctuarymap/geo"
-	"sanctuarymap/pngmeta"
-	"sanctuarymap/safefile"
-	"sanctuarymap/style"
-	"sanctuarymap/table"
+	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/pngmeta"
+	"sanctuarymap/internal/safefile"
+	"sanctuarymap/internal/style"
 )
 
 // Export framings: what the map shows now, or all of the country.
@@ -151,7 +150,7 @@ func (u *UI) ExportData(path string, done func(error)) {
 	v := u.view
 	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
-		err := safefile.Write(path, func(w io.Writer) error { return table.Write(w, v) })
+		err := safefile.Write(path, func(w io.Writer) error { return export.Table(w, v) })
 		u.publish(func() { u.exported(path, err, done) })
 	}()
 }

@@ -13,11 +13,11 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/paulmach/orb"
 
-	"sanctuarymap/dataset"
-	"sanctuarymap/export"
 	"sanctuarymap/geo"
-	"sanctuarymap/render"
-	"sanctuarymap/style"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/render"
+	"sanctuarymap/internal/style"
 )
 
 // exportPNG exports the map at 800×600 and decodes the file.

@@ -6,9 +6,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
-	"sanctuarymap/style"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/style"
 )
 
 // filterBar is the row above the map: search, level, colouring, the suit

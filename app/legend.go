@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
-	"sanctuarymap/render"
-	"sanctuarymap/style"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/render"
+	"sanctuarymap/internal/style"
 )
 
 // legendItem is one legend line: a swatch drawn as the map draws it and a

@@ -17,11 +17,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
-	"sanctuarymap/dataset"
-	"sanctuarymap/fileerr"
 	"sanctuarymap/geo"
-	"sanctuarymap/ice"
-	"sanctuarymap/places"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/fileerr"
+	"sanctuarymap/internal/ice"
+	"sanctuarymap/internal/places"
 )
 
 // source is one file the shown data came from.

@@ -14,10 +14,10 @@ import (
 	"github.com/paulmach/orb"
 
 	"sanctuarymap/geo"
-	"sanctuarymap/render"
-	"sanctuarymap/sheet"
-	"sanctuarymap/style"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/render"
+	"sanctuarymap/internal/sheet"
+	"sanctuarymap/internal/style"
+	"sanctuarymap/internal/view"
 )
 
 // MapView shows the map. Rendering runs on a worker goroutine that always

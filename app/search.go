@@ -6,9 +6,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
-	"sanctuarymap/places"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/places"
 )
 
 // maxResults is how many suggestions the search list shows.

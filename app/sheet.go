@@ -8,11 +8,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
-	"sanctuarymap/ice"
-	"sanctuarymap/sheet"
-	"sanctuarymap/style"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/ice"
+	"sanctuarymap/internal/sheet"
+	"sanctuarymap/internal/style"
 )
 
 // sheetChoice is the user's own sheet the map is coloured by, with how

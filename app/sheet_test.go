@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"sanctuarymap/geo"
-	"sanctuarymap/sheet"
-	"sanctuarymap/style"
+	"sanctuarymap/internal/sheet"
+	"sanctuarymap/internal/style"
 )
 
 // A CSV of one's own columns is not loaded as a dataset file: the map is

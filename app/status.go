@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"sanctuarymap/geo"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/view"
 )
 
 // statusBar is the line under the map: what it shows, the outcome of the

@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
-	"sanctuarymap/places"
-	"sanctuarymap/table"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/places"
+	"sanctuarymap/internal/view"
 )
 
 // tablePanel is the Table tab: every region of the level and every city
@@ -47,8 +47,8 @@ var tableHeaders = [...]string{"Name", "State", "Level", "Category", "DOJ suit",
 
 // The cells the window shows as `sanctuarymap table` writes them.
 var (
-	colVerification = slices.Index(table.Header(), "verification")
-	colConfirmed    = slices.Index(table.Header(), "last_confirmed")
+	colVerification = slices.Index(export.TableHeader(), "verification")
+	colConfirmed    = slices.Index(export.TableHeader(), "last_confirmed")
 )
 
 func newTablePanel(onSelect func(string), export func()) *tablePanel {
@@ -112,7 +112,7 @@ func (t *tablePanel) setRows(v *view.View) {
 			if !r.Shown {
 				continue
 			}
-			cells := table.Row(r)
+			cells := export.TableRow(r)
 			t.all = append(t.all, tableRow{fips: r.FIPS, key: places.Fold(r.Name + " " + r.State),
 				cols: [len(tableHeaders)]string{r.Name, r.State, string(r.Level), categoryCell(r), suitCell(r),
 					strings.Join(r.ListIDs(), ", "), cells[colVerification], cells[colConfirmed]}})

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"sanctuarymap/dataset"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/view"
 )
 
 // visibleCells is the text of the table cells in view: the grid lays

@@ -16,12 +16,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
-	"sanctuarymap/style"
-	"sanctuarymap/synth"
-	"sanctuarymap/table"
-	"sanctuarymap/view"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/style"
+	"sanctuarymap/internal/synth"
+	"sanctuarymap/internal/view"
 )
 
 func TestSearchSelectsAndCentres(t *testing.T) {
@@ -417,7 +417,7 @@ func TestExportData(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := table.Write(&want, u.view); err != nil {
+	if err := export.Table(&want, u.view); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want.Bytes()) || !strings.Contains(string(got), "\n06003,Alpine,CA,county,STATE_LIMITS,yes,06,pending,yes,") {

@@ -6,8 +6,8 @@ import (
 	_ "embed"
 	"strings"
 
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
+	"sanctuarymap/internal/dataset"
 )
 
 // Counties is us-atlas' counties-10m.json (2023 Census cartographic

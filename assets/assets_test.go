@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"sanctuarymap/assets/datagen"
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
+	"sanctuarymap/internal/dataset"
 )
 
 func TestEmbeddedDataset(t *testing.T) {

@@ -1,3 +1,5 @@
+//go:build e2e
+
 // Package e2e drives the real binary in a virtual X display: it waits for
 // the map, clicks a state with xdotool and checks the screenshot.
 package e2e
@@ -21,9 +23,9 @@ import (
 	"github.com/paulmach/orb"
 
 	"sanctuarymap/assets"
-	"sanctuarymap/dataset"
 	"sanctuarymap/geo"
-	"sanctuarymap/style"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/style"
 )
 
 // display starts Xvfb on a free display and returns its name.

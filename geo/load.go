@@ -16,7 +16,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"sanctuarymap/fileerr"
+	"sanctuarymap/internal/fileerr"
 )
 
 // MaxFileSize caps a boundary file; the largest real one (census tracts for

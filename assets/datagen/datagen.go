@@ -15,7 +15,7 @@ import (
 	"slices"
 	"strings"
 
-	"sanctuarymap/dataset"
+	"sanctuarymap/internal/dataset"
 )
 
 // Build reads the source tables in dir and returns the generated files by

@@ -1,0 +1,469 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"iter"
+	"math"
+	"path/filepath"
+	"slices"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"sanctuarymap/geo"
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/sheet"
+	"sanctuarymap/internal/style"
+	"sanctuarymap/internal/view"
+)
+
+// fonts are the Go fonts, embedded so exports look the same everywhere.
+type fonts struct {
+	regular, bold *opentype.Font
+	faces         map[faceKey]font.Face
+}
+
+type faceKey struct {
+	bold bool
+	size int
+}
+
+func newFonts() *fonts {
+	// Parsing the embedded Go fonts cannot fail.
+	r, _ := opentype.Parse(goregular.TTF)
+	b, _ := opentype.Parse(gobold.TTF)
+	return &fonts{regular: r, bold: b, faces: map[faceKey]font.Face{}}
+}
+
+// face returns a face of the Go fonts, parsed on first use: only
+// decorations need them.
+func (r *Renderer) face(bold bool, size int) font.Face {
+	if r.fonts == nil {
+		r.fonts = newFonts()
+	}
+	return r.fonts.face(bold, size)
+}
+
+func (f *fonts) face(bold bool, size int) font.Face {
+	k := faceKey{bold, size}
+	if fc, ok := f.faces[k]; ok {
+		return fc
+	}
+	src := f.regular
+	if bold {
+		src = f.bold
+	}
+	fc, _ := opentype.NewFace(src, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingFull})
+	f.faces[k] = fc
+	return fc
+}
+
+func drawText(img *image.RGBA, face font.Face, c color.Color, x, y int, s string) {
+	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: face, Dot: fixed.P(x, y)}
+	d.DrawString(s)
+}
+
+// backed is s on a panel of th's, so it stays legible where the map runs
+// under it, as in an export of a zoomed-in view.
+func backed(face font.Face, th style.Theme, x, y int, s string) decoration {
+	m := face.Metrics()
+	pad := m.Height.Ceil() / 4
+	box := image.Rect(x-pad, y-m.Ascent.Ceil()-pad, x+textWidth(face, s)+pad, y+m.Descent.Ceil()+pad)
+	return decoration{box, func(img *image.RGBA) {
+		draw.Draw(img, box, image.NewUniform(th.Panel), image.Point{}, draw.Over)
+		drawText(img, face, th.Text, x, y, s)
+	}}
+}
+
+func textWidth(face font.Face, s string) int {
+	return font.MeasureString(face, s).Ceil()
+}
+
+func markerRadius(vp geo.Viewport) float64 {
+	return math.Max(3.5, math.Min(float64(vp.W), float64(vp.H))/220)
+}
+
+func dist(ax, ay, bx, by float64) float64 { return math.Hypot(ax-bx, ay-by) }
+
+// markerBox is the pixel box a city's marker may touch.
+func markerBox(px, py, rad float64) image.Rectangle {
+	r := rad + 4
+	return image.Rect(int(px-r)-1, int(py-r)-1, int(px+r)+2, int(py+r)+2)
+}
+
+// growByCities widens each dirty box to cover every city marker it touches.
+func (r *Renderer) growByCities(vp geo.Viewport, v *view.View, dirty []image.Rectangle) []image.Rectangle {
+	rad := markerRadius(vp)
+	bounds := image.Rect(0, 0, vp.W, vp.H)
+	for i := range dirty {
+		for _, c := range v.Cities {
+			px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+			if mb := markerBox(px, py, rad); mb.Overlaps(dirty[i]) {
+				dirty[i] = dirty[i].Union(mb).Intersect(bounds)
+			}
+		}
+	}
+	return dirty
+}
+
+// drawCities draws each city as a disc in its fill colour with a dark rim;
+// a pending suit adds an outer ring. With only non-nil, it draws just the
+// markers inside those boxes. Cities the filter hides are left out.
+func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, only []image.Rectangle) {
+	rad := markerRadius(vp)
+	for c, at := range r.shownCities(vp, opt.View) {
+		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(at[0], at[1], rad).In(b) }) {
+			continue
+		}
+		for _, d := range markerDiscs(c, opt, rad) {
+			disc(img, at[0], at[1], d.r, d.c)
+		}
+	}
+}
+
+// shownCities yields the cities the filter shows, each with its marker's
+// centre in pixels, for the raster and the vector maps alike.
+func (r *Renderer) shownCities(vp geo.Viewport, v *view.View) iter.Seq2[*view.Region, [2]float64] {
+	return func(yield func(*view.Region, [2]float64) bool) {
+		for i := range v.Cities {
+			c := &v.Cities[i]
+			if !c.Shown {
+				continue
+			}
+			x, y := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+			if !yield(c, [2]float64{x, y}) {
+				return
+			}
+		}
+	}
+}
+
+// markerDisc is one of the concentric discs of a city marker.
+type markerDisc struct {
+	r float64
+	c color.RGBA
+}
+
+// markerDiscs are a city's marker from the outside in, as the raster and
+// the vector maps draw it: a ring for a pending suit, a rim (the
+// selection's or hover's colour when it is either), its fill, and a dot
+// in the middle when it follows its state.
+func markerDiscs(c *view.Region, opt Options, rad float64) []markerDisc {
+	var out []markerDisc
+	if c.Suit == dataset.SuitPending && (opt.ColorBy == style.ByLawsuits || opt.ColorBy == style.ByBoth) {
+		out = append(out, markerDisc{rad + 3, style.HatchColor()}, markerDisc{rad + 1.5, opt.Theme.Background})
+	}
+	rim := opt.Theme.StateBorder
+	switch c.FIPS {
+	case opt.Selected:
+		rim = opt.Theme.Selection
+	case opt.Hovered:
+		rim = opt.Theme.Hover
+	}
+	f, pat := fill(c, opt)
+	out = append(out, markerDisc{rad, rim}, markerDisc{rad - 1.5, f})
+	switch pat {
+	case style.Dots:
+		out = append(out, markerDisc{rad / 3, style.DotColor(f)})
+	case style.Rules:
+		// A ring: a marker too small for lines still shows its age.
+		out = append(out, markerDisc{rad - 3, style.DotColor(f)}, markerDisc{rad - 4.5, f})
+	}
+	return out
+}
+
+// disc draws an anti-aliased filled circle.
+func disc(img *image.RGBA, cx, cy, r float64, c color.RGBA) {
+	b := img.Bounds()
+	for y := max(b.Min.Y, int(cy-r-1)); y <= min(b.Max.Y-1, int(cy+r+1)); y++ {
+		for x := max(b.Min.X, int(cx-r-1)); x <= min(b.Max.X-1, int(cx+r+1)); x++ {
+			cov := r + 0.5 - dist(float64(x)+0.5, float64(y)+0.5, cx, cy)
+			if cov <= 0 {
+				continue
+			}
+			blend(img, x, y, c, math.Min(1, cov))
+		}
+	}
+}
+
+func blend(img *image.RGBA, x, y int, c color.RGBA, a float64) {
+	o := img.PixOffset(x, y)
+	p := img.Pix[o : o+3]
+	p[0] = uint8(float64(p[0])*(1-a) + float64(c.R)*a + 0.5)
+	p[1] = uint8(float64(p[1])*(1-a) + float64(c.G)*a + 0.5)
+	p[2] = uint8(float64(p[2])*(1-a) + float64(c.B)*a + 0.5)
+}
+
+// LegendEntry is one line of the legend.
+type LegendEntry struct {
+	Label string
+	Color color.RGBA
+	Hatch dataset.SuitState // NoSuit: no stripes
+	// Pattern is drawn over Color: dots for regions that follow their
+	// state's row, rules for facts last confirmed long ago.
+	Pattern style.Pattern
+	// Faded stands for any fill outside the filter: a modifier, like the
+	// patterns, not a colour of its own.
+	Faded bool
+	Count int
+	// Category is set for policy entries, so a legend can isolate it.
+	Category dataset.Category
+}
+
+// Swatch is the colour of pixel (x, y) of the entry's swatch, drawn as the
+// map draws it.
+func (e LegendEntry) Swatch(x, y int) color.RGBA {
+	switch {
+	case style.Hatch(e.Hatch, x, y):
+		return style.HatchColor()
+	case e.Pattern.On(x, y):
+		return style.DotColor(e.Color)
+	}
+	return e.Color
+}
+
+// Legend lists every fill the map of v draws in theme th and what it
+// means, with how many regions of the view's level and cities each stands
+// for; the lines add up to the whole. cmp is what ByCompare compares.
+func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme) []LegendEntry {
+	return legend(v, Options{ColorBy: by, Compare: cmp, Theme: th})
+}
+
+// SheetLegend is the legend of a map coloured by a user's column: its
+// values in order (the twelfth and later as "Other"), and the regions
+// without a row.
+func SheetLegend(v *view.View, l *sheet.Layer, th style.Theme) []LegendEntry {
+	return legend(v, Options{ColorBy: style.ByData, Sheet: l, Theme: th})
+}
+
+func legend(v *view.View, opt Options) []LegendEntry {
+	by, cmp, th := opt.ColorBy, opt.Compare, opt.Theme
+	if v == nil {
+		return nil
+	}
+	n := v.Counts()
+	count := func(c view.Count) int { return c.Regions + c.Cities }
+	grey := style.Category(dataset.NoKnownPolicy)
+	var out []LegendEntry
+	if by == style.ByData {
+		if opt.Sheet == nil {
+			return hiddenEntry(n, th)
+		}
+		return append(sheetEntries(v, opt.Sheet, th), hiddenEntry(n, th)...)
+	}
+	if by == style.ByCompare {
+		sides := v.CountSides(cmp)
+		for _, s := range view.Sides() {
+			out = append(out, LegendEntry{Label: cmp.Label(s), Color: style.Compare(int(s)), Count: count(sides[s])})
+		}
+	} else if by != style.ByLawsuits {
+		for _, c := range dataset.Categories() {
+			out = append(out, LegendEntry{Label: c.Info().Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
+		}
+		if k := count(n.Basis[view.FollowsState]); k > 0 {
+			out = append(out, LegendEntry{Label: "Dotted: follows its state (no own row)", Color: grey, Pattern: style.Dots, Count: k})
+		}
+		if k := count(n.Basis[view.StaleFacts]); k > 0 {
+			out = append(out, LegendEntry{Label: fmt.Sprintf("Lined: last confirmed over %d years before", view.StaleAfter), Color: grey, Pattern: style.Rules, Count: k})
+		}
+		if k := count(n.Basis[view.NoData]); k > 0 {
+			out = append(out, LegendEntry{Label: "No data", Color: th.NoData, Count: k})
+		}
+	}
+	switch by {
+	case style.ByLawsuits:
+		out = append(out,
+			LegendEntry{Label: "DOJ suit pending", Color: style.Suit(dataset.SuitPending), Count: count(n.Suit[dataset.SuitPending])},
+			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: count(n.Suit[dataset.SuitResolved])},
+			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit), Count: count(n.Suit[dataset.NoSuit])})
+		if k := count(n.SuitInherited[dataset.SuitPending]) + count(n.SuitInherited[dataset.SuitResolved]); k > 0 {
+			out = append(out, LegendEntry{Label: "Dotted: its state's suit", Color: style.Suit(dataset.NoSuit), Pattern: style.Dots, Count: k})
+		}
+	case style.ByBoth:
+		all := func(s dataset.SuitState) int { return count(n.Suit[s]) + count(n.SuitInherited[s]) }
+		out = append(out,
+			LegendEntry{Label: "Stripes: DOJ suit pending (own or its state's)", Color: grey, Hatch: dataset.SuitPending, Count: all(dataset.SuitPending)},
+			LegendEntry{Label: "Sparse stripes: DOJ suit resolved", Color: grey, Hatch: dataset.SuitResolved, Count: all(dataset.SuitResolved)})
+	}
+	return append(out, hiddenEntry(n, th)...)
+}
+
+// hiddenEntry is the legend's line for the regions the filters fade, if
+// any.
+func hiddenEntry(n view.Counts, th style.Theme) []LegendEntry {
+	if k := n.Hidden.Regions + n.Hidden.Cities; k > 0 {
+		grey := style.Category(dataset.NoKnownPolicy)
+		return []LegendEntry{{Label: "Faded: outside the filter", Color: style.Faded(grey, th), Faded: true, Count: k}}
+	}
+	return nil
+}
+
+// sheetEntries are the legend's lines for a user's column: a line a value
+// (the twelfth and later together as "Other") and one for the regions the
+// sheet has no row for.
+func sheetEntries(v *view.View, l *sheet.Layer, th style.Theme) []LegendEntry {
+	out := make([]LegendEntry, min(len(l.Order), style.SheetColors))
+	for i := range out {
+		out[i] = LegendEntry{Label: l.By + ": " + l.Order[i], Color: style.Sheet(i)}
+	}
+	if len(l.Order) > style.SheetColors {
+		out[style.SheetColors-1].Label = l.By + ": other values"
+	}
+	none := LegendEntry{Label: "No row in " + filepath.Base(l.File), Color: th.NoData}
+	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
+		for i := range rs {
+			if val, ok := l.Values[rs[i].FIPS]; ok {
+				out[min(slices.Index(l.Order, val), style.SheetColors-1)].Count++
+			} else {
+				none.Count++
+			}
+		}
+	}
+	return append(out, none)
+}
+
+// footer is the line under an exported map: the data's date, its
+// sources, the boundaries' and the program.
+func footer(opt Options) string {
+	d, day := opt.View.Data, opt.View.Date
+	date := "as loaded"
+	switch {
+	case !day.IsZero():
+		date = "on " + day.Format("2006-01-02")
+	case !d.AsOf().IsZero():
+		date = "as of " + d.AsOf().Format("2006-01-02")
+	}
+	return fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
+}
+
+// legendHeading names what the legend explains, and its day.
+func legendHeading(opt Options) string {
+	heading := "Policy"
+	switch opt.ColorBy {
+	case style.ByLawsuits:
+		heading = "DOJ lawsuits"
+	case style.ByBoth:
+		heading = "Policy and DOJ lawsuits"
+	case style.ByCompare:
+		heading = "Official lists compared"
+	case style.ByData:
+		heading = filepath.Base(opt.Sheet.File) + ", column " + opt.Sheet.By
+	}
+	if day := opt.View.Date; !day.IsZero() {
+		heading += ", " + day.Format("2006-01-02")
+	}
+	return heading
+}
+
+// decoration is one of an export's decorations: the box it covers and how
+// to draw it, so a band of the frame draws only those it meets.
+type decoration struct {
+	box  image.Rectangle
+	draw func(img *image.RGBA)
+}
+
+// decorate draws into img, a frame or a band of one, the decorations it
+// meets.
+func decorate(img *image.RGBA, decs []decoration) {
+	for _, d := range decs {
+		if d.box.Overlaps(img.Bounds()) {
+			d.draw(img)
+		}
+	}
+}
+
+// decorations lays out the title (top left), the stamp (top right), the
+// footer with sources and dates (bottom) and the legend (bottom right) of a
+// w×h frame, in the order they are drawn.
+func (r *Renderer) decorations(w, h int, opt Options) []decoration {
+	th := opt.Theme
+	unit := decorUnit(w, h)
+	small := r.face(false, unit)
+	pad := unit
+	var out []decoration
+	if opt.Title != "" {
+		out = append(out, backed(r.face(true, unit*2), th, pad, pad+unit*2, opt.Title))
+	}
+	if opt.Stamp != "" {
+		big := r.face(true, unit*4)
+		out = append(out, backed(big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp))
+	}
+	out = append(out, backed(small, th, pad, h-pad, footer(opt)))
+	// The 287(g) caveat gets a line of its own: beside the footer it would
+	// run off the image.
+	if note := opt.View.AgreementsNote(); note != "" {
+		out = append(out, backed(small, th, pad, h-pad-unit*3/2, note))
+	}
+	if entries := legend(opt.View, opt); len(entries) > 0 {
+		out = append(out, r.legendBox(entries, w, h, opt, unit))
+	}
+	return out
+}
+
+// legendBox is the legend box in the bottom right corner of a w×h frame,
+// with text unit pixels high.
+func (r *Renderer) legendBox(entries []LegendEntry, w, h int, opt Options, unit int) decoration {
+	th, pad := opt.Theme, unit
+	small, bold := r.face(false, unit), r.face(true, unit)
+	heading := legendHeading(opt)
+	lineH := unit * 3 / 2
+	sw := unit
+	boxW := textWidth(small, heading)
+	for _, e := range entries {
+		boxW = max(boxW, sw+unit/2+textWidth(small, e.Text()))
+	}
+	boxW += 2 * pad
+	boxH := (len(entries)+1)*lineH + pad*3/2
+	x0, y0 := w-boxW-pad, h-boxH-pad*3
+	box := image.Rect(x0, y0, x0+boxW, y0+boxH)
+	return decoration{box, func(img *image.RGBA) {
+		draw.Draw(img, box, image.NewUniform(th.Panel), image.Point{}, draw.Over)
+		y := y0 + pad + unit
+		drawText(img, bold, th.Text, x0+pad, y, heading)
+		for _, e := range entries {
+			y += lineH
+			if y+lineH/2 < img.Rect.Min.Y || y-lineH >= img.Rect.Max.Y {
+				continue // a line another band draws: its glyphs cost more than its pixels
+			}
+			sr := image.Rect(x0+pad, y-sw+2, x0+pad+sw, y+2)
+			for py := max(sr.Min.Y, img.Rect.Min.Y); py < min(sr.Max.Y, img.Rect.Max.Y); py++ {
+				for px := sr.Min.X; px < sr.Max.X; px++ {
+					c := e.Swatch(px, py)
+					// A rim, so a swatch as pale as the panel still shows.
+					if px == sr.Min.X || py == sr.Min.Y || px == sr.Max.X-1 || py == sr.Max.Y-1 {
+						c = style.Mix(c, th.Text, 0.5)
+					}
+					img.SetRGBA(px, py, c)
+				}
+			}
+			drawText(img, small, th.Text, sr.Max.X+unit/2, y, e.Text())
+		}
+	}}
+}
+
+// decorUnit is the legend's text size in pixels, from the image size.
+func decorUnit(w, h int) int { return max(10, min(w, h*16/9)/110) }
+
+// ExportViewport fits frame into what the title, footer and legend leave
+// free of a w×h image, so the legend never covers Florida or Puerto Rico.
+func ExportViewport(w, h int, frame orb.Bound) geo.Viewport {
+	u := decorUnit(w, h)
+	top, bottom, right := u*4, u*9/2, min(w/4, u*22)
+	inner := geo.Fit(w-right, h-top-bottom, frame)
+	vp := geo.Fit(w, h, frame)
+	vp.Zoom = inner.Scale() / vp.Scale()
+	s := inner.Scale()
+	vp.Center[0] += float64(right) / 2 / s
+	vp.Center[1] += (float64(bottom) - float64(top)) / 2 / s
+	return vp
+}
+
+// Text is the entry's line: its label with its count.
+func (e LegendEntry) Text() string { return fmt.Sprintf("%s (%d)", e.Label, e.Count) }
