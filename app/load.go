@@ -80,11 +80,7 @@ func (s *source) read() error {
 	}
 	if ice.IsSheet(s.path, files[0].Data) {
 		// ICE's own list: it updates the embedded agreements to its date.
-		b, d, err := assets.Load()
-		if err != nil {
-			return err
-		}
-		f, notes, err := ice.Convert(s.path, files[0].Data, d.Agreements, places.New(b, d, assets.PopulationRank()), time.Now().UTC().Truncate(24*time.Hour))
+		f, notes, err := ice.Overlay(s.path, files[0].Data, time.Now().UTC().Truncate(24*time.Hour))
 		if err != nil {
 			return err
 		}

@@ -288,25 +288,18 @@ func loadData(files []string, embedded bool, stderr io.Writer) (*dataset.Dataset
 	if err != nil {
 		return nil, err
 	}
-	if slices.ContainsFunc(fs, func(f dataset.File) bool { return ice.IsSheet(f.Name, f.Data) }) {
-		b, d, err := assets.Load()
+	for i, f := range fs {
+		if !ice.IsSheet(f.Name, f.Data) {
+			continue
+		}
+		conv, notes, err := ice.Overlay(f.Name, f.Data, time.Now().UTC().Truncate(24*time.Hour))
 		if err != nil {
 			return nil, err
 		}
-		ix := places.New(b, d, assets.PopulationRank())
-		for i, f := range fs {
-			if !ice.IsSheet(f.Name, f.Data) {
-				continue
-			}
-			conv, notes, err := ice.Convert(f.Name, f.Data, d.Agreements, ix, time.Now().UTC().Truncate(24*time.Hour))
-			if err != nil {
-				return nil, err
-			}
-			for _, n := range notes {
-				fmt.Fprintln(stderr, "note: "+f.Name+": "+n)
-			}
-			fs[i] = conv
+		for _, n := range notes {
+			fmt.Fprintln(stderr, "note: "+f.Name+": "+n)
 		}
+		fs[i] = conv
 	}
 	if embedded {
 		fs = assets.Beside(fs)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"sanctuarymap/assets"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/places"
 )
@@ -143,4 +144,16 @@ func Convert(name string, data []byte, base []*dataset.Agreement, ix *places.Ind
 	}
 	agreements, rep := Update(name, day, rows, base, ix)
 	return dataset.File{Name: name, Data: agreements}, append(report, rep...), nil
+}
+
+// Overlay reads ICE's sheet as an agreements file: the embedded agreements
+// laid over with the sheet's, dated by the file's name or else today.
+// notes say what could not be placed. The window and the command line
+// both read a sheet through it.
+func Overlay(name string, data []byte, today time.Time) (dataset.File, []string, error) {
+	b, d, err := assets.Load()
+	if err != nil {
+		return dataset.File{}, nil, err
+	}
+	return Convert(name, data, d.Agreements, places.New(b, d, assets.PopulationRank()), today)
 }
