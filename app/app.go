@@ -5,7 +5,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +19,7 @@ import (
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/places"
 	"sanctuarymap/internal/render"
+	"sanctuarymap/internal/session"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
 )
@@ -38,15 +38,10 @@ type UI struct {
 	today    time.Time
 	publish  func(func()) // runs background results on the UI goroutine
 
-	embedded *geo.Boundaries // user boundary files are merged over these
-	bounds   *geo.Boundaries
-	data     *dataset.Dataset // as loaded
-	view     *view.View       // what holds at the level on the slider's date
-	sources  []source         // the files data and bounds came from
-	wanted   []source         // what the next load loads: sources, edited by Open, Reload and Embedded data
-	parsed   map[string]parsedBounds
-	undo     []snapshot // at most maxUndo
-	index    *places.Index
+	sess  *session.Session // what is loaded and shown, and how it changes
+	view  *view.View       // what holds at the level on the slider's date
+	index *places.Index
+	watch *watcher // nil until Run starts it
 
 	filter   dataset.Filter
 	lvl      geo.Level
@@ -71,7 +66,6 @@ type UI struct {
 	charts chartView
 	tabs   *container.AppTabs
 	split  *container.Split // the map beside the legend and tabs
-	loads  loader
 	lastCh []dataset.Change
 }
 
@@ -87,8 +81,7 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, tod
 func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, today time.Time, publish func(func())) *UI {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
-		embedded: b, bounds: b, data: d, sources: embeddedSources(), publish: publish}
-	u.wanted = slices.Clone(u.sources)
+		sess: session.New(b, d), publish: publish}
 	u.index = places.New(b, d, assets.PopulationRank())
 	u.compare = view.Comparison{A: "doj-2025", B: "dhs-2025"}
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset", Compare: u.compare}
@@ -290,11 +283,11 @@ func (u *UI) refresh() {
 	if u.asOfBar == nil {
 		return // still building the window; New refreshes at its end
 	}
-	layer := u.bounds.Layer(u.lvl)
+	layer := u.sess.Shown.Bounds.Layer(u.lvl)
 	if layer == nil {
-		layer = u.bounds.States
+		layer = u.sess.Shown.Bounds.States
 	}
-	u.view = view.Resolve(u.data, layer, u.asOf, u.filter)
+	u.view = view.Resolve(u.sess.Shown.Data, layer, u.asOf, u.filter)
 	u.mapView.SetView(u.view)
 	u.mapView.SetSheet(u.sheetLayer())
 	u.buildLegend(u.mapView.Options().ColorBy)
@@ -327,7 +320,7 @@ func Run(files []string, software string) error {
 		panic(fmt.Sprintf("embedded data: %v", err)) // a build defect, not user input
 	}
 	u := New(a, b, d, software, time.Now().UTC().Truncate(24*time.Hour))
-	u.watch(time.Second)
+	u.startWatching(time.Second)
 	if len(files) == 0 {
 		files = a.Preferences().StringList(prefLastFiles)
 	}

@@ -64,6 +64,22 @@ func await[T any](t *testing.T, u *UI, ch <-chan T) T {
 	}
 }
 
+// drainUntil runs u's published results on the test goroutine until done
+// holds: tests wait for what they see, with no hook in the code they test.
+func drainUntil(t *testing.T, u *UI, done func() bool) {
+	t.Helper()
+	q, _ := queues.Load(u)
+	deadline := time.After(10 * time.Second)
+	for !done() {
+		select {
+		case f := <-q.(chan func()):
+			f()
+		case <-deadline:
+			t.Fatal("nothing within 10 s")
+		}
+	}
+}
+
 // frame draws the window and waits for the map worker's next frame.
 func frame(t *testing.T, u *UI) {
 	t.Helper()

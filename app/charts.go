@@ -79,7 +79,7 @@ func (u *UI) chartOptions() (chart.Options, string) {
 		day = u.today
 	}
 	footer := export.ChartFooter(day, u.sourceLabel(), u.software)
-	d, layer, filter := u.data, u.bounds.Layer(u.view.Level), u.filter
+	d, layer, filter := u.sess.Shown.Data, u.sess.Shown.Bounds.Layer(u.view.Level), u.filter
 	at := func(day time.Time) *view.View { return view.Resolve(d, layer, day, filter) }
 	return chart.Options{Today: day, Footer: footer, At: at}, footer
 }

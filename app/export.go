@@ -102,7 +102,7 @@ func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
 	o := u.mapView.Options()
 	o.Theme, o.Selected, o.Hovered, o.Changed = style.Light(), "", "", nil
 	o.Title = export.Title
-	b, prov := u.bounds, u.provenance(o.Title)
+	b, prov := u.sess.Shown.Bounds, u.provenance(o.Title)
 	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
 		err := export.Map(path, b, o, w, h, frame, prov)
@@ -126,7 +126,7 @@ func (u *UI) exported(path string, err error, done func(error)) {
 
 // provenance is what exported PNGs record about the data shown.
 func (u *UI) provenance(title string) pngmeta.Provenance {
-	return export.Provenance(title, u.software, u.sourceLabel(), u.data)
+	return export.Provenance(title, u.software, u.sourceLabel(), u.sess.Shown.Data)
 }
 
 // exportDataDialog asks where to write what the map shows as CSV.
@@ -210,7 +210,7 @@ func (u *UI) exportAnimationDialog() {
 func (u *UI) ExportAnimation(path string, days []time.Time, w, h, fps int, done func(error)) {
 	o := u.mapView.Options()
 	o.Theme, o.Selected, o.Hovered, o.Changed, o.Title = style.Light(), "", "", nil, export.Title
-	b, d, lvl, filter, prov := u.bounds, u.data, u.lvl, u.filter, u.provenance(export.Title)
+	b, d, lvl, filter, prov := u.sess.Shown.Bounds, u.sess.Shown.Data, u.lvl, u.filter, u.provenance(export.Title)
 	if b.Layer(lvl) == nil {
 		lvl = geo.States
 	}

@@ -1,10 +1,7 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,123 +17,20 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/fileerr"
-	"sanctuarymap/internal/ice"
 	"sanctuarymap/internal/places"
+	"sanctuarymap/internal/session"
 )
 
-// source is one file the shown data came from.
-type source struct {
-	name  string // in messages and the footer
-	path  string // on disk; empty for embedded data
-	data  []byte // embedded contents
-	kind  sourceKind
-	stamp stamp    // of the file when last read
-	notes []string // what reading it could not use: ICE's agencies not placed
-}
-
-type sourceKind int
-
-// A CSV source's kind is its dataset.Kind; boundaries are a kind apart, and
-// a file just opened has no kind until the load reads it.
-const (
-	boundariesSource sourceKind = 0
-	unreadSource     sourceKind = -1
-)
-
-// maxUndo bounds the undo stack: every entry keeps a whole dataset and its
-// boundaries alive, and a watched file adds one at every save.
-const maxUndo = 10
-
-// stamp identifies a file's version for the watcher; editors that save by
-// renaming a new file into place change it too.
-type stamp struct {
-	mod  time.Time
-	size int64
-}
-
-func stampOf(path string) (stamp, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return stamp{}, err
-	}
-	return stamp{st.ModTime(), st.Size()}, nil
-}
-
-// read stamps a file source and, for a CSV, reads it and learns its kind;
-// a boundary file is parsed later, unless it is unchanged.
-func (s *source) read() error {
-	st, err := stampOf(s.path)
-	if err != nil {
-		return &fileerr.Error{File: s.path, Err: errors.Unwrap(err)}
-	}
-	s.stamp = st
-	if geo.IsBoundaryFile(s.path) {
-		s.kind = boundariesSource
-		return nil
-	}
-	files, err := dataset.ReadFiles(s.path)
-	if err != nil {
-		return err
-	}
-	if ice.IsSheet(s.path, files[0].Data) {
-		// ICE's own list: it updates the embedded agreements to its date.
-		f, notes, err := ice.Overlay(s.path, files[0].Data, time.Now().UTC().Truncate(24*time.Hour))
-		if err != nil {
-			return err
-		}
-		s.kind, s.data, s.notes = sourceKind(dataset.AgreementsFile), f.Data, notes
-		return nil
-	}
-	k, err := dataset.KindOf(files[0])
-	if err != nil {
-		return err
-	}
-	s.kind, s.data = sourceKind(k), files[0].Data
-	return nil
-}
-
-func embeddedSources() []source {
-	var out []source
-	for _, f := range assets.Files() {
-		k, err := dataset.KindOf(f)
-		if err != nil {
-			panic(fmt.Sprintf("embedded %s: %v", f.Name, err)) // a build defect, not user input
-		}
-		out = append(out, source{name: f.Name, data: f.Data, kind: sourceKind(k)})
-	}
-	return out
-}
-
-// snapshot is what a load replaces, kept for undo.
-type snapshot struct {
-	bounds  *geo.Boundaries
-	data    *dataset.Dataset
-	sources []source
-	// parsed holds each boundary file's regions by path, so a later load
-	// reuses a file whose stamp has not changed instead of parsing it again.
-	parsed map[string]parsedBounds
-}
-
-type parsedBounds struct {
-	stamp stamp
-	b     *geo.Boundaries
-}
-
-// loader runs one load at a time: a newer load cancels the older, whose
-// result is then dropped.
-type loader struct {
-	gen    int
-	cancel context.CancelFunc
-	watch  chan []source
-	stop   chan struct{}
-	// onDone, when set (by tests), runs after each load is applied or refused.
-	onDone func()
+// watcher polls the loaded files and reloads when one changes on disk.
+type watcher struct {
+	files chan []session.Source // the latest list; the UI goroutine is its only sender
+	stop  chan struct{}
 }
 
 // OpenFiles loads CSV datasets and boundary files in the background. A CSV
 // replaces the loaded file of the same kind (jurisdictions, lawsuits,
-// agreements or designations); boundaries replace the levels they hold. On
-// any problem nothing changes.
+// agreements or designations); a boundary file adds its levels over the
+// others'. On any problem nothing changes.
 func (u *UI) OpenFiles(paths []string) {
 	var load []string
 	for _, p := range paths {
@@ -147,20 +41,16 @@ func (u *UI) OpenFiles(paths []string) {
 			continue
 		}
 		load = append(load, p)
-		u.wanted = append(u.wanted, source{name: p, path: p, kind: unreadSource})
 	}
 	if len(load) > 0 {
-		u.load("Loaded " + strings.Join(baseNames(load), ", "))
+		u.run(u.sess.Open(load), "Loaded "+strings.Join(baseNames(load), ", "))
 	}
 }
 
 // Reload reads every wanted file again.
-func (u *UI) Reload() { u.load("Reloaded") }
+func (u *UI) Reload() { u.run(u.sess.Reload(), "Reloaded") }
 
-func (u *UI) useEmbedded() {
-	u.wanted = embeddedSources()
-	u.load("Showing the embedded data")
-}
+func (u *UI) useEmbedded() { u.run(u.sess.UseEmbedded(), "Showing the embedded data") }
 
 func baseNames(paths []string) []string {
 	out := make([]string, len(paths))
@@ -170,121 +60,44 @@ func baseNames(paths []string) []string {
 	return out
 }
 
-// load starts a job for the whole wanted set, cancelling the one in
-// flight: as each job loads everything wanted so far, the newer one loses
-// nothing the older was loading.
-func (u *UI) load(done string) {
-	if u.loads.cancel != nil {
-		u.loads.cancel()
-	}
-	u.loads.gen++
-	gen := u.loads.gen
-	ctx, cancel := context.WithCancel(context.Background())
-	u.loads.cancel = cancel
-	wanted, parsed, embedded := slices.Clone(u.wanted), u.parsed, u.embedded
+// run runs a load off the UI goroutine and publishes what became of it.
+func (u *UI) run(l *session.Load, done string) {
 	u.status.progress.Show()
 	u.status.progress.Start()
 	go func() {
-		snap, err := buildSnapshot(ctx, wanted, parsed, embedded)
-		u.publish(func() {
-			if u.loads.gen != gen {
-				return // a newer load took over
-			}
-			if u.loads.onDone != nil {
-				defer u.loads.onDone()
-			}
-			u.loads.cancel = nil
-			cancel()
-			u.status.progress.Stop() // Stop before Hide, or the animation keeps running
-			u.status.progress.Hide()
-			if err != nil {
-				u.wanted = slices.Clone(u.sources) // the files that failed are not wanted again
-				if !errors.Is(err, context.Canceled) {
-					u.showProblems(err)
-				}
-				return
-			}
-			u.apply(snap, done, true)
-		})
+		st, err := l.Run()
+		u.publish(func() { u.landed(l.Gen, st, err, done) })
 	}()
 }
 
-// buildSnapshot reads the wanted sources, the later of two of one kind
-// replacing the earlier, and loads them; a boundary file already in parsed
-// with its stamp unchanged is not parsed again. It runs off the UI
-// goroutine and stops when ctx is cancelled.
-func buildSnapshot(ctx context.Context, wanted []source, parsed map[string]parsedBounds, embedded *geo.Boundaries) (*snapshot, error) {
-	var errs fileerr.List
-	srcs := make([]source, 0, len(wanted))
-	for _, s := range wanted {
-		if s.path != "" {
-			if err := s.read(); err != nil {
-				errs = append(errs, fileerr.All(err)...)
-				continue
-			}
-		}
-		srcs = slices.DeleteFunc(srcs, func(o source) bool { return o.kind == s.kind })
-		srcs = append(srcs, s)
+// landed shows what a load became: its state, its problems, or nothing
+// when a newer load or an undo took over.
+func (u *UI) landed(gen int, st *session.State, err error, done string) {
+	old := u.sess.Shown.Data
+	switch u.sess.Landed(gen, st, err) {
+	case session.Stale:
+		return
+	case session.Failed:
+		u.showProblems(err)
+	case session.Applied:
+		u.apply(old, done)
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if !u.sess.Busy() {
+		u.status.progress.Stop() // Stop before Hide, or the animation keeps running
+		u.status.progress.Hide()
 	}
-	snap := &snapshot{bounds: embedded, parsed: map[string]parsedBounds{}}
-	var files []dataset.File
-	for i := range srcs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		s := &srcs[i]
-		if s.kind == boundariesSource {
-			p, ok := parsed[s.path]
-			if !ok || p.stamp != s.stamp {
-				b, err := geo.LoadFileContext(ctx, s.path)
-				if err != nil {
-					errs = append(errs, fileerr.All(err)...)
-					continue
-				}
-				p = parsedBounds{s.stamp, b}
-			}
-			snap.parsed[s.path] = p
-			snap.bounds = snap.bounds.Merge(p.b)
-			continue
-		}
-		files = append(files, dataset.File{Name: s.name, Data: s.data})
-		if s.path != "" {
-			s.data = nil // read again at the next load; only embedded data stays
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	d, err := dataset.LoadContext(ctx, files...)
-	if err != nil {
-		return nil, err
-	}
-	d.Warnings = append(d.Warnings, places.CheckNames(d, snap.bounds)...)
-	snap.data, snap.sources = d, srcs
-	return snap, nil
 }
 
-// apply shows a loaded snapshot; with push, the current one can be undone
-// back to. Changed jurisdictions are outlined on the map.
-func (u *UI) apply(snap *snapshot, done string, push bool) {
-	if push {
-		u.undo = append(u.undo, snapshot{u.bounds, u.data, u.sources, u.parsed})
-		if len(u.undo) > maxUndo {
-			u.undo = slices.Delete(u.undo, 0, len(u.undo)-maxUndo)
-		}
-	}
-	old := u.data
-	u.bounds, u.data, u.sources, u.parsed = snap.bounds, snap.data, snap.sources, snap.parsed
-	u.wanted = slices.Clone(u.sources)
-	u.index = places.New(u.bounds, u.data, assets.PopulationRank())
-	u.mapView.SetBoundaries(u.bounds)
+// apply shows the session's state after a change from old; changed
+// jurisdictions are outlined on the map.
+func (u *UI) apply(old *dataset.Dataset, done string) {
+	shown := u.sess.Shown
+	u.index = places.New(shown.Bounds, shown.Data, assets.PopulationRank())
+	u.mapView.SetBoundaries(shown.Bounds)
 	u.levelOptions()
-	u.comparer.setTerms(u.data, u.compare)
+	u.comparer.setTerms(shown.Data, u.compare)
 
-	u.lastCh = dataset.Diff(old, u.data)
+	u.lastCh = dataset.Diff(old, shown.Data)
 	changed := map[string]bool{}
 	var added, removed, modified int
 	for _, c := range u.lastCh {
@@ -297,10 +110,10 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 			modified++
 		}
 		// A later period of a place is keyed "FIPS #n".
-		if fips, _, _ := strings.Cut(c.Key, " "); u.data.Jurisdiction(fips) != nil {
+		if fips, _, _ := strings.Cut(c.Key, " "); shown.Data.Jurisdiction(fips) != nil {
 			changed[fips] = true
 		}
-		for _, s := range u.data.Lawsuits {
+		for _, s := range shown.Data.Lawsuits {
 			if s.CaseID == c.Key {
 				for _, f := range s.Defendants {
 					changed[f] = true
@@ -310,14 +123,14 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	}
 	u.mapView.SetChanges(changed, u.sourceLabel())
 	msg := fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed)
-	if n := len(u.data.Warnings); n > 0 {
+	if n := len(shown.Data.Warnings); n > 0 {
 		msg += fmt.Sprintf("; %d warning(s)", n)
-		u.showList("Loaded with warnings", u.data.Warnings, "The data is loaded and shown; these rows deserve a second look.")
+		u.showList("Loaded with warnings", shown.Data.Warnings, "The data is loaded and shown; these rows deserve a second look.")
 	}
 	u.status.message.SetText(msg)
 	var notes []string
-	for _, src := range u.sources {
-		notes = append(notes, src.notes...)
+	for _, src := range shown.Sources {
+		notes = append(notes, src.Notes...)
 	}
 	if len(notes) > 0 {
 		dialog.ShowInformation("Not placed", strings.Join(notes[:min(12, len(notes))], "\n"), u.win)
@@ -329,15 +142,27 @@ func (u *UI) apply(snap *snapshot, done string, push bool) {
 	}
 	u.refresh()
 	u.rememberSources()
-	if u.loads.watch != nil {
-		u.loads.watch <- slices.Clone(u.sources)
+	u.watched()
+}
+
+// watched hands the watcher the files now shown. The UI goroutine is the
+// only sender: it takes back a list the watcher has not read yet, so the
+// send never waits on a watcher busy with a slow file system.
+func (u *UI) watched() {
+	if u.watch == nil {
+		return
 	}
+	select {
+	case <-u.watch.files:
+	default:
+	}
+	u.watch.files <- slices.Clone(u.sess.Shown.Sources)
 }
 
 // levelOptions offers tracts only while a tract file is loaded.
 func (u *UI) levelOptions() {
 	opts := []string{geo.States.Label(), geo.Counties.Label()}
-	if u.bounds.Tracts != nil {
+	if u.sess.Shown.Bounds.Tracts != nil {
 		opts = append(opts, geo.Tracts.Label())
 	}
 	u.filters.level.Options = opts
@@ -347,34 +172,26 @@ func (u *UI) levelOptions() {
 	u.filters.level.Refresh()
 }
 
-// Undo goes back to what was shown before the last load.
+// Undo goes back to what was shown before the last load, cancelling a
+// load in flight.
 func (u *UI) Undo() {
-	if len(u.undo) == 0 {
+	old := u.sess.Shown.Data
+	if !u.sess.Undo() {
 		u.status.message.SetText("Nothing to undo")
 		return
 	}
-	prev := u.undo[len(u.undo)-1]
-	u.undo = u.undo[:len(u.undo)-1]
-	// The files on disk still hold what was undone: watch for edits after
-	// this, or the watcher would reload it straight back.
-	prev.sources = slices.Clone(prev.sources)
-	for i, s := range prev.sources {
-		if s.path != "" {
-			if st, err := stampOf(s.path); err == nil {
-				prev.sources[i].stamp = st
-			}
-		}
-	}
-	u.apply(&prev, "Undid the last load", false)
+	u.status.progress.Stop()
+	u.status.progress.Hide()
+	u.apply(old, "Undid the last load")
 }
 
 func (u *UI) sourceLabel() string {
 	var names []string
-	for _, s := range u.sources {
-		if s.path == "" {
-			names = append(names, "embedded "+strings.TrimPrefix(s.name, "embedded:"))
+	for _, s := range u.sess.Shown.Sources {
+		if s.Path == "" {
+			names = append(names, "embedded "+strings.TrimPrefix(s.Name, "embedded:"))
 		} else {
-			names = append(names, filepath.Base(s.path))
+			names = append(names, filepath.Base(s.Path))
 		}
 	}
 	return strings.Join(names, ", ")
@@ -382,27 +199,26 @@ func (u *UI) sourceLabel() string {
 
 // watch reloads when a loaded file changes on disk. It polls, which also
 // survives deletion and editors that save by renaming a new file into place.
-func (u *UI) watch(every time.Duration) {
-	u.loads.watch = make(chan []source, 1)
-	u.loads.stop = make(chan struct{})
-	watch, stop := u.loads.watch, u.loads.stop
+func (u *UI) startWatching(every time.Duration) {
+	w := &watcher{files: make(chan []session.Source, 1), stop: make(chan struct{})}
+	u.watch = w
 	go func() {
 		t := time.NewTicker(every)
 		defer t.Stop()
-		var files []source
+		var files []session.Source
 		for {
 			select {
-			case <-stop:
+			case <-w.stop:
 				return
-			case files = <-watch:
+			case files = <-w.files:
 			case <-t.C:
 				changed := false
 				for i, s := range files {
-					if s.path == "" {
+					if s.Path == "" {
 						continue
 					}
-					if st, err := stampOf(s.path); err == nil && st != s.stamp {
-						files[i].stamp, changed = st, true
+					if st, err := session.StampOf(s.Path); err == nil && st != s.Stamp {
+						files[i].Stamp, changed = st, true
 					}
 				}
 				if changed {

@@ -38,9 +38,9 @@ func (u *UI) restorePrefs() {
 		size := u.win.Canvas().Size()
 		p.SetFloat(prefWidth, float64(size.Width))
 		p.SetFloat(prefHeight, float64(size.Height))
-		if u.loads.stop != nil {
-			close(u.loads.stop)
-			u.loads.stop = nil
+		if u.watch != nil {
+			close(u.watch.stop)
+			u.watch = nil
 		}
 		u.win.Close()
 	})
@@ -59,9 +59,9 @@ func (u *UI) pref(key string, options []string, def string) string {
 // recent-files menu.
 func (u *UI) rememberSources() {
 	var paths []string
-	for _, s := range u.sources {
-		if s.path != "" {
-			paths = append(paths, s.path)
+	for _, s := range u.sess.Shown.Sources {
+		if s.Path != "" {
+			paths = append(paths, s.Path)
 		}
 	}
 	p := u.app.Preferences()

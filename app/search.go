@@ -76,11 +76,11 @@ func (u *UI) focusSearch() { u.win.Canvas().Focus(u.search.entry) }
 // GoTo selects a place, centres the map on it and shows its details.
 func (u *UI) GoTo(p places.Place) {
 	switch lvl, ok := geo.LevelOf(p.FIPS); {
-	case ok && u.bounds.Layer(lvl) != nil && u.bounds.Layer(lvl).Region(p.FIPS) != nil:
+	case ok && u.sess.Shown.Bounds.Layer(lvl) != nil && u.sess.Shown.Bounds.Layer(lvl).Region(p.FIPS) != nil:
 		if lvl == geo.Counties {
 			u.filters.level.SetSelected(geo.Counties.Label())
 		}
-		u.mapView.CenterOn(u.bounds.Layer(lvl).Region(p.FIPS).Bound)
+		u.mapView.CenterOn(u.sess.Shown.Bounds.Layer(lvl).Region(p.FIPS).Bound)
 	default:
 		if c := u.view.Region(p.FIPS); c != nil && c.Level == dataset.City {
 			pt := geo.NewAlbersUSA().Project(c.FIPS, orb.Point{c.Lon, c.Lat})

@@ -91,7 +91,7 @@ func (u *UI) colourBySheet(c *sheetChoice) {
 	// Show the level the sheet is about: the one most of its rows find.
 	best := u.lvl
 	for _, lvl := range []geo.Level{geo.States, geo.Counties, geo.Tracts} {
-		if u.bounds.Layer(lvl) == nil {
+		if u.sess.Shown.Bounds.Layer(lvl) == nil {
 			continue
 		}
 		l, err := c.layerAt(u, lvl)

@@ -78,11 +78,11 @@ var levelNames = map[geo.Level]string{geo.States: "states and territories", geo.
 func (u *UI) dataName() string {
 	var files []string
 	embedded := false
-	for _, s := range u.sources {
-		if s.path == "" {
+	for _, s := range u.sess.Shown.Sources {
+		if s.Path == "" {
 			embedded = true
 		} else {
-			files = append(files, filepath.Base(s.path))
+			files = append(files, filepath.Base(s.Path))
 		}
 	}
 	switch {

@@ -19,6 +19,7 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/session"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/synth"
 	"sanctuarymap/internal/view"
@@ -132,25 +133,25 @@ func TestDetailMarkup(t *testing.T) {
 	test.AssertObjectRendersToMarkup(t, "detail_king_county_2018.xml", u.details.text)
 }
 
-// loadAndWait runs f, which starts a load, and waits for it to finish.
+// loadAndWait runs f, which starts a load or leads to one, and runs the
+// published results until a load newer than f has landed.
 func loadAndWait(t *testing.T, u *UI, f func()) {
 	t.Helper()
-	done := make(chan struct{}, 1)
-	u.loads.onDone = func() { done <- struct{}{} }
+	gen := u.sess.Gen()
 	f()
-	await(t, u, done)
+	drainUntil(t, u, func() bool { return u.sess.Gen() > gen && !u.sess.Busy() })
 }
 
 func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
 	u := newTestUI(t)
-	embedded := u.data
+	embedded := u.sess.Shown.Data
 	path := filepath.Join(t.TempDir(), "jurisdictions.csv")
 	edited := colorado(string(assets.Jurisdictions), "NO_KNOWN_POLICY")
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
-	if u.data == embedded || u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy {
+	if u.sess.Shown.Data == embedded || u.sess.Shown.Data.Jurisdiction("08").Category != dataset.NoKnownPolicy {
 		t.Fatalf("not loaded: status %q", u.status.message.Text)
 	}
 	if got := u.status.message.Text; got != "Loaded jurisdictions.csv: 1 changed, 0 added, 0 removed" {
@@ -159,19 +160,19 @@ func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
 	if !u.mapView.Options().Changed["08"] {
 		t.Error("Colorado is not highlighted as changed")
 	}
-	if len(u.data.Lawsuits) != len(embedded.Lawsuits) {
+	if len(u.sess.Shown.Data.Lawsuits) != len(embedded.Lawsuits) {
 		t.Error("the embedded lawsuits were not kept beside the new jurisdictions file")
 	}
 	if got := u.app.Preferences().StringList(prefRecent); len(got) != 1 || got[0] != path {
 		t.Errorf("recent files %v", got)
 	}
 
-	loaded := u.data
+	loaded := u.sess.Shown.Data
 	if err := os.WriteFile(path, []byte("fips,name\n\"broken"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	loadAndWait(t, u, u.Reload)
-	if u.data != loaded {
+	if u.sess.Shown.Data != loaded {
 		t.Error("a failed reload replaced the data")
 	}
 	if !strings.HasPrefix(u.status.message.Text, "Load failed: 1 problem") {
@@ -179,7 +180,7 @@ func TestReloadKeepsDataOnErrorAndUndo(t *testing.T) {
 	}
 
 	u.Undo()
-	if u.data != embedded {
+	if u.sess.Shown.Data != embedded {
 		t.Error("undo did not bring back the embedded data")
 	}
 	u.Undo()
@@ -218,9 +219,9 @@ func watched(t *testing.T, u *UI) string {
 		t.Fatal(err)
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
-	u.watch(10 * time.Millisecond)
-	t.Cleanup(func() { close(u.loads.stop) })
-	u.loads.watch <- u.sources
+	u.startWatching(10 * time.Millisecond)
+	t.Cleanup(func() { close(u.watch.stop) })
+	u.watched()
 	return path
 }
 
@@ -240,7 +241,7 @@ func TestWatchReloadsOnRenameReplace(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if c := u.data.Jurisdiction("48").Category; c != dataset.NoKnownPolicy {
+	if c := u.sess.Shown.Data.Jurisdiction("48").Category; c != dataset.NoKnownPolicy {
 		t.Errorf("Texas after the save: %s", c)
 	}
 	if !strings.HasPrefix(u.status.message.Text, "Reloaded: 1 changed") {
@@ -305,7 +306,7 @@ func TestDetailIsPlainText(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := newTestUI(t)
-	v := view.Resolve(d, u.bounds.States, time.Time{}, dataset.Filter{})
+	v := view.Resolve(d, u.sess.Shown.Bounds.States, time.Time{}, dataset.Filter{})
 	for _, s := range detailSegments(v, "02") {
 		if l, ok := s.(*widget.HyperlinkSegment); ok && strings.Contains(l.URL.Host, "evil") {
 			t.Error("a link was made from text in the notes")
@@ -330,7 +331,7 @@ func TestWatchSurvivesDeletion(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if c := u.data.Jurisdiction("49").Category; c != dataset.NoKnownPolicy {
+	if c := u.sess.Shown.Data.Jurisdiction("49").Category; c != dataset.NoKnownPolicy {
 		t.Errorf("Utah after re-creation: %s (status %q)", c, u.status.message.Text)
 	}
 }
@@ -338,7 +339,7 @@ func TestWatchSurvivesDeletion(t *testing.T) {
 func TestAbout(t *testing.T) {
 	u := newTestUI(t)
 	rt := widget.NewRichText(u.aboutSegments()...)
-	for _, want := range []string{"test", "as of 2026-12-06", "478 rows for 298 jurisdictions and 23 lawsuits", u.data.Digest, "ISC licence", "US Census Bureau 2023"} {
+	for _, want := range []string{"test", "as of 2026-12-06", "478 rows for 298 jurisdictions and 23 lawsuits", u.sess.Shown.Data.Digest, "ISC licence", "US Census Bureau 2023"} {
 		if !strings.Contains(rt.String(), want) {
 			t.Errorf("About lacks %q:\n%s", want, rt.String())
 		}
@@ -365,8 +366,6 @@ func TestRestoresChoices(t *testing.T) {
 func TestWatchRapidWrites(t *testing.T) {
 	u := newTestUI(t)
 	path := watched(t, u)
-	done := make(chan struct{}, 64)
-	u.loads.onDone = func() { done <- struct{}{} }
 	// The last value appears only once, so seeing it means the last save won.
 	cats := []string{"NO_KNOWN_POLICY", "STATE_MANDATES", "STATE_LIMITS", "NO_KNOWN_POLICY", "COOPERATES_PRACTICE"}
 	for i, c := range cats {
@@ -376,9 +375,7 @@ func TestWatchRapidWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for u.data.Jurisdiction("50").Category != dataset.CooperatesPractice {
-		await(t, u, done)
-	}
+	drainUntil(t, u, func() bool { return u.sess.Shown.Data.Jurisdiction("50").Category == dataset.CooperatesPractice })
 }
 
 // A tract file adds the Tracts level; undoing it takes the level away.
@@ -389,7 +386,7 @@ func TestTractBoundaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
-	if !slices.Contains(u.filters.level.Options, "Tracts") || u.bounds.Tracts == nil {
+	if !slices.Contains(u.filters.level.Options, "Tracts") || u.sess.Shown.Bounds.Tracts == nil {
 		t.Fatalf("level options %v (status %q)", u.filters.level.Options, u.status.message.Text)
 	}
 	u.filters.level.SetSelected("Tracts")
@@ -449,16 +446,16 @@ func TestUndoEmbeddedRestoresSources(t *testing.T) {
 		l := u.sourceLabel()
 		return strings.Contains(l, "jurisdictions.csv") && !strings.Contains(l, "embedded jurisdictions.csv")
 	}
-	if u.data.Jurisdiction("08").Category != dataset.StateLimits || users() {
-		t.Fatalf("embedded: Colorado %s, sources %q", u.data.Jurisdiction("08").Category, u.sourceLabel())
+	if u.sess.Shown.Data.Jurisdiction("08").Category != dataset.StateLimits || users() {
+		t.Fatalf("embedded: Colorado %s, sources %q", u.sess.Shown.Data.Jurisdiction("08").Category, u.sourceLabel())
 	}
 	u.Undo()
-	if u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy || !users() {
-		t.Fatalf("after undo: Colorado %s, sources %q", u.data.Jurisdiction("08").Category, u.sourceLabel())
+	if u.sess.Shown.Data.Jurisdiction("08").Category != dataset.NoKnownPolicy || !users() {
+		t.Fatalf("after undo: Colorado %s, sources %q", u.sess.Shown.Data.Jurisdiction("08").Category, u.sourceLabel())
 	}
 	loadAndWait(t, u, u.Reload)
-	if u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy || !users() {
-		t.Errorf("reload after undo: Colorado %s, sources %q", u.data.Jurisdiction("08").Category, u.sourceLabel())
+	if u.sess.Shown.Data.Jurisdiction("08").Category != dataset.NoKnownPolicy || !users() {
+		t.Errorf("reload after undo: Colorado %s, sources %q", u.sess.Shown.Data.Jurisdiction("08").Category, u.sourceLabel())
 	}
 }
 
@@ -476,8 +473,8 @@ func TestSecondOpenKeepsFirst(t *testing.T) {
 		u.OpenFiles([]string{jur})
 		u.OpenFiles([]string{suits})
 	})
-	if u.data.Jurisdiction("08").Category != dataset.NoKnownPolicy {
-		t.Errorf("the first file was lost: Colorado %s", u.data.Jurisdiction("08").Category)
+	if u.sess.Shown.Data.Jurisdiction("08").Category != dataset.NoKnownPolicy {
+		t.Errorf("the first file was lost: Colorado %s", u.sess.Shown.Data.Jurisdiction("08").Category)
 	}
 	if got := u.sourceLabel(); !strings.Contains(got, "jurisdictions.csv") || !strings.Contains(got, "lawsuits.csv") || strings.Contains(got, "embedded lawsuits") {
 		t.Errorf("sources %q", got)
@@ -493,15 +490,15 @@ func TestReloadReusesBoundariesAndBoundsUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 	loadAndWait(t, u, func() { u.OpenFiles([]string{path}) })
-	first := u.bounds.Tracts
-	for range maxUndo + 3 {
+	first := u.sess.Shown.Bounds.Tracts
+	for range session.MaxUndo + 3 {
 		loadAndWait(t, u, u.Reload)
 	}
-	if u.bounds.Tracts != first {
+	if u.sess.Shown.Bounds.Tracts != first {
 		t.Error("an unchanged tract file was parsed again")
 	}
-	if len(u.undo) != maxUndo {
-		t.Errorf("%d undo steps, want %d", len(u.undo), maxUndo)
+	if n := u.sess.CanUndo(); n != session.MaxUndo {
+		t.Errorf("%d undo steps, want %d", n, session.MaxUndo)
 	}
 }
 
@@ -565,19 +562,19 @@ func TestOpenEveryKind(t *testing.T) {
 		{"nested.geojson", `{"type":"FeatureCollection","features":[` + strings.Repeat("[", 100000) + "]}", "Load failed: 1 problem(s)"},
 		{"one.topojson", `{"type":"Topology","objects":{},"arcs":[]}`, "Load failed: 1 problem(s)"},
 	} {
-		before := u.data
+		before := u.sess.Shown.Data
 		p := write(c.name, c.content)
 		loadAndWait(t, u, func() { u.OpenFiles([]string{p}) })
 		got := u.status.message.Text
 		if !strings.HasPrefix(got, c.status) {
 			t.Errorf("%s: status %q, want %q…", c.name, got, c.status)
 		}
-		if failed := strings.HasPrefix(got, "Load failed"); failed != (u.data == before) {
-			t.Errorf("%s: the data shown changed %v, the load failed %v", c.name, u.data != before, failed)
+		if failed := strings.HasPrefix(got, "Load failed"); failed != (u.sess.Shown.Data == before) {
+			t.Errorf("%s: the data shown changed %v, the load failed %v", c.name, u.sess.Shown.Data != before, failed)
 		}
 	}
 	want := []string{"embedded:jurisdictions.csv", "embedded:lawsuits.csv", filepath.Join(dir, "agreements.csv"), filepath.Join(dir, "designations.csv")}
-	if !slices.Equal(u.data.Files, want) || len(u.data.Agreements) != 1 {
-		t.Errorf("files %v, %d agreements; want %v and 1", u.data.Files, len(u.data.Agreements), want)
+	if !slices.Equal(u.sess.Shown.Data.Files, want) || len(u.sess.Shown.Data.Agreements) != 1 {
+		t.Errorf("files %v, %d agreements; want %v and 1", u.sess.Shown.Data.Files, len(u.sess.Shown.Data.Agreements), want)
 	}
 }

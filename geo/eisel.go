@@ -95,4 +95,3 @@ var powersOfTenth = func() (t [20][2]uint64) {
 	}
 	return
 }()
-

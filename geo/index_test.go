@@ -133,4 +133,3 @@ func TestCenterOnFramesAThird(t *testing.T) {
 		t.Errorf("a tiny bound zooms to %v, want %v", z, FocusZoom)
 	}
 }
-
