@@ -103,9 +103,11 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.comparer.setTerms(d, u.compare)
 
 	u.win.SetContent(u.layout())
+	u.filters.wire(u)
 	u.win.SetMainMenu(u.menu())
 	u.addShortcuts()
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.openURIs(uris) })
+	u.win.SetCloseIntercept(u.close)
 	a.Settings().AddListener(func(fyne.Settings) {
 		u.publish(func() {
 			u.mapView.SetTheme(u.theme())
@@ -118,6 +120,19 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 	u.refresh()
 	u.Select("")
 	return u
+}
+
+// close saves the window's size for the next start, stops the watcher
+// and closes the window.
+func (u *UI) close() {
+	size := u.win.Canvas().Size()
+	u.app.Preferences().SetFloat(prefWidth, float64(size.Width))
+	u.app.Preferences().SetFloat(prefHeight, float64(size.Height))
+	if u.watch != nil {
+		close(u.watch.stop)
+		u.watch = nil
+	}
+	u.win.Close()
 }
 
 func (u *UI) layout() fyne.CanvasObject {
@@ -280,9 +295,6 @@ func (u *UI) SetAsOf(day time.Time) {
 // refresh resolves what holds at the level on the date, once, and shows
 // it in the map, the legend, the table, the detail panel and the chart.
 func (u *UI) refresh() {
-	if u.asOfBar == nil {
-		return // still building the window; New refreshes at its end
-	}
 	layer := u.sess.Shown.Bounds.Layer(u.lvl)
 	if layer == nil {
 		layer = u.sess.Shown.Bounds.States

@@ -80,14 +80,19 @@ func drainUntil(t *testing.T, u *UI, done func() bool) {
 	}
 }
 
-// frame draws the window and waits for the map worker's next frame.
+// chartShown runs the published results until the chart asked for last
+// is on screen.
+func chartShown(t *testing.T, u *UI) {
+	t.Helper()
+	drainUntil(t, u, func() bool { return u.charts.done == u.charts.gen })
+}
+
+// frame draws the window and runs the published results until the map
+// shows a frame of its newest state.
 func frame(t *testing.T, u *UI) {
 	t.Helper()
-	done := make(chan struct{}, 8)
-	u.mapView.onFrame = func() { done <- struct{}{} }
-	defer func() { u.mapView.onFrame = nil }()
 	u.win.Canvas().Capture()
-	await(t, u, done)
+	drainUntil(t, u, u.mapView.current)
 }
 
 // posOf returns the widget position of a lon/lat point at canvas scale s.

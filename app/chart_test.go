@@ -16,12 +16,10 @@ import (
 // category on the map, a second tap restores.
 func TestChartFitsPanelAndFilters(t *testing.T) {
 	u := newTestUI(t)
-	ready := make(chan struct{}, 8)
-	u.charts.ready = func() { ready <- struct{}{} }
 	u.app.Settings().SetTheme(forcedVariant{theme.DefaultTheme(), theme.VariantDark})
 	u.win.Resize(fyne.NewSize(1280, 690))
 	u.tabs.SelectIndex(2)
-	await(t, u, ready)
+	chartShown(t, u)
 	check := func() *image.RGBA {
 		t.Helper()
 		img := u.charts.img.image.(*image.RGBA)
@@ -37,7 +35,7 @@ func TestChartFitsPanelAndFilters(t *testing.T) {
 	}
 
 	u.win.Resize(fyne.NewSize(1500, 900))
-	await(t, u, ready)
+	chartShown(t, u)
 	img = check()
 
 	// Tap the State mandates column where its bar is drawn.
@@ -51,7 +49,7 @@ func TestChartFitsPanelAndFilters(t *testing.T) {
 				if u.filter.Category != dataset.StateMandates {
 					t.Fatalf("tap on its column: filter %+v", u.filter)
 				}
-				await(t, u, ready)
+				chartShown(t, u)
 				u.charts.img.Tapped(&fyne.PointEvent{Position: pos})
 				if u.filter.Category != "" {
 					t.Errorf("second tap: filter %+v", u.filter)

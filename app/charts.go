@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"sanctuarymap/internal/chart"
+	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/export"
 	"sanctuarymap/internal/view"
 )
@@ -25,10 +26,10 @@ import (
 type chartView struct {
 	kind  *widget.Select
 	img   *chartImage
-	gen   int
+	gen   int // of the newest chart asked for
+	done  int // of the chart on screen, or its error
 	box   fyne.CanvasObject
 	err   *widget.Label
-	ready func() // set by tests: runs after a chart is shown
 	// shown is whether the Charts tab is selected; stale, whether the data
 	// changed since the chart was last drawn.
 	shown, stale bool
@@ -119,6 +120,7 @@ func (u *UI) drawChart() {
 			if c.gen != gen {
 				return
 			}
+			c.done = gen
 			if err != nil {
 				c.err.SetText("No chart: " + err.Error())
 				c.err.Show()
@@ -128,9 +130,6 @@ func (u *UI) drawChart() {
 				c.drawn = drawnChart{kind, p, w, h, dpi}
 				c.img.set(img)
 				c.img.Show()
-			}
-			if c.ready != nil {
-				c.ready()
 			}
 		})
 	}()
@@ -154,14 +153,15 @@ func (u *UI) tapChart(at fyne.Position) {
 		u.Isolate(col.Category)
 		return
 	}
-	want := "Suit resolved"
+	st := dataset.SuitResolved
 	if col.Status.IsPending() {
-		want = "Suit pending"
+		st = dataset.SuitPending
 	}
-	if u.filters.suits.Selected == want {
-		want = "All suits"
+	want := &st
+	if u.filter.Suit != nil && *u.filter.Suit == st {
+		want = nil
 	}
-	u.filters.suits.SetSelected(want)
+	u.filters.suits.SetSelected(suitLabel(want))
 }
 
 func (u *UI) exportChartDialog() {

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -19,54 +21,86 @@ type filterBar struct {
 	box                          fyne.CanvasObject
 }
 
+// newFilterBar builds the bar with the saved choices selected; wire
+// connects it to u once the window is built.
 func newFilterBar(u *UI) *filterBar {
 	f := &filterBar{}
-	f.level = widget.NewSelect([]string{geo.States.Label(), geo.Counties.Label()}, func(s string) {
-		u.lvl, _ = geo.ParseLevel(s)
-		u.app.Preferences().SetString(prefLevel, s)
-		u.refresh()
-	})
-	f.level.SetSelected(u.pref(prefLevel, f.level.Options, geo.States.Label()))
+	f.level = widget.NewSelect([]string{geo.States.Label(), geo.Counties.Label()}, nil)
+	f.level.Selected = u.pref(prefLevel, f.level.Options, geo.States.Label())
+	u.lvl, _ = geo.ParseLevel(f.level.Selected)
 	var colourings []string
 	for _, c := range style.ColorBys() {
 		colourings = append(colourings, c.Label())
 	}
-	f.colorBy = widget.NewSelect(colourings, func(s string) {
-		c, _ := style.ParseColorBy(s)
-		u.mapView.SetColorBy(c)
-		if c == style.ByCompare {
-			u.comparer.box.Show()
-		} else {
-			u.comparer.box.Hide()
-		}
-		if u.legendBox != nil {
-			u.legendBox.Refresh()
-		}
-		u.app.Preferences().SetString(prefColorBy, s)
-		u.refresh()
-	})
-	f.colorBy.SetSelected(u.pref(prefColorBy, f.colorBy.Options, style.ByPolicy.Label()))
-	f.suits = widget.NewSelect([]string{"All suits", "Suit pending", "Suit resolved", "No suit"}, func(s string) {
-		u.filter.Suit = nil
-		for st, name := range map[dataset.SuitState]string{dataset.SuitPending: "Suit pending", dataset.SuitResolved: "Suit resolved", dataset.NoSuit: "No suit"} {
-			if s == name {
-				u.filter.Suit = &st
-			}
-		}
-		u.refresh()
-	})
-	f.suits.SetSelected("All suits")
-	f.lists = widget.NewSelect(listChoices, func(s string) {
-		u.filter.List = listOfChoice[s]
-		u.refresh()
-	})
-	f.lists.SetSelected(listChoices[0])
+	f.colorBy = widget.NewSelect(colourings, nil)
+	f.colorBy.Selected = u.pref(prefColorBy, f.colorBy.Options, style.ByPolicy.Label())
+	var suits []string
+	for _, st := range suitFilters {
+		suits = append(suits, suitLabel(st))
+	}
+	f.suits = widget.NewSelect(suits, nil)
+	f.suits.Selected = suitLabel(nil)
+	f.lists = widget.NewSelect(listChoices, nil)
+	f.lists.Selected = listChoices[0]
 	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
 	// The entry in a box of its own width: an HBox would squeeze it.
 	search := container.NewGridWrap(fyne.NewSize(230, u.search.entry.MinSize().Height), u.search.entry)
 	f.box = container.NewHBox(search, widget.NewLabel("Level"), f.level, widget.NewLabel("Colour by"), f.colorBy,
 		widget.NewLabel("DOJ"), f.suits, f.lists, reset)
 	return f
+}
+
+// wire makes each choice update u and refresh, and applies the colouring
+// selected.
+func (f *filterBar) wire(u *UI) {
+	f.level.OnChanged = func(s string) {
+		u.lvl, _ = geo.ParseLevel(s)
+		u.app.Preferences().SetString(prefLevel, s)
+		u.refresh()
+	}
+	f.colorBy.OnChanged = func(s string) {
+		u.colourBy(s)
+		u.app.Preferences().SetString(prefColorBy, s)
+		u.refresh()
+	}
+	f.suits.OnChanged = func(s string) {
+		u.filter.Suit = suitFilters[slices.Index(f.suits.Options, s)]
+		u.refresh()
+	}
+	f.lists.OnChanged = func(s string) {
+		u.filter.List = listOfChoice[s]
+		u.refresh()
+	}
+	u.colourBy(f.colorBy.Selected)
+}
+
+// colourBy colours the map by the colouring labelled s, with the
+// comparison's choices over the legend while it compares.
+func (u *UI) colourBy(s string) {
+	c, _ := style.ParseColorBy(s)
+	u.mapView.SetColorBy(c)
+	if c == style.ByCompare {
+		u.comparer.box.Show()
+	} else {
+		u.comparer.box.Hide()
+	}
+	u.legendBox.Refresh()
+}
+
+// suitFilters are the suit filter's choices: every state, then each.
+var suitFilters = []*dataset.SuitState{nil, ptr(dataset.SuitPending), ptr(dataset.SuitResolved), ptr(dataset.NoSuit)}
+
+func ptr[T any](v T) *T { return &v }
+
+// suitLabel names the suit filter's choice for state s; nil is every state.
+func suitLabel(s *dataset.SuitState) string {
+	switch {
+	case s == nil:
+		return "All suits"
+	case *s == dataset.NoSuit:
+		return "No suit"
+	}
+	return "Suit " + s.Word()
 }
 
 // listChoices filter by the official lists naming a region.

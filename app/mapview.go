@@ -2,6 +2,7 @@ package app
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"sync"
 	"time"
@@ -36,24 +37,27 @@ type MapView struct {
 
 	raster  *canvas.Raster
 	kick    chan struct{}
+	stop    chan struct{} // closed by the renderer's Destroy to end the worker
 	publish func(func())
+	// shown is the revision of the state whose frame is on screen.
+	shown int
 	// tip is the name under the pointer, drawn beside it at tipPos.
 	tip    string
 	tipPos fyne.Position
-	// onFrame, when set (by tests), runs after each new frame is shown.
-	onFrame func()
 	// lastTap and lastTapAt are the time and place of the last tap, to
 	// tell a double tap.
 	lastTap   time.Time
 	lastTapAt fyne.Position
 }
 
-// viewState is everything a frame depends on.
+// viewState is everything a frame depends on, and its revision, which
+// every change moves on.
 type viewState struct {
 	r   *render.Renderer
 	b   *geo.Boundaries
 	vp  geo.Viewport
 	opt render.Options
+	rev int
 }
 
 // NewMapView returns a map of b, drawn once opt has a view; publish runs
@@ -63,19 +67,18 @@ func NewMapView(b *geo.Boundaries, opt render.Options, publish func(func())) *Ma
 	m.st = viewState{r: render.New(b), b: b, vp: geo.Fit(1, 1, geo.Frame()), opt: opt}
 	m.raster = canvas.NewRaster(m.generate)
 	m.ExtendBaseWidget(m)
-	go m.work()
 	return m
 }
 
-// CreateRenderer implements fyne.Widget.
+// CreateRenderer implements fyne.Widget. The renderer starts the worker
+// that draws frames, and its Destroy stops it.
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.CornerRadius = theme.InputRadiusSize()
-	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	bg := canvas.NewRectangle(color.Transparent)
 	bg.StrokeWidth = 1
-	text := canvas.NewText("", theme.Color(theme.ColorNameForeground))
-	r := &mapRenderer{m: m, tipBG: bg, tipText: text}
+	r := &mapRenderer{m: m, tipBG: bg, tipText: canvas.NewText("", color.Transparent)}
 	r.Refresh()
+	m.stop = make(chan struct{})
+	go m.work(m.stop)
 	return r
 }
 
@@ -93,7 +96,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 
 // layoutTip puts the tooltip beside the pointer, flipped to stay inside.
 func (r *mapRenderer) layoutTip(size fyne.Size) {
-	pad := theme.InnerPadding() / 2
+	pad := r.m.Theme().Size(theme.SizeNameInnerPadding) / 2
 	ts := r.tipText.MinSize()
 	box := fyne.NewSize(ts.Width+2*pad, ts.Height+2*pad)
 	pos := r.m.tipPos.Add(fyne.NewPos(14, 18))
@@ -116,9 +119,12 @@ func (r *mapRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *mapRenderer) Refresh() {
+	th, v := r.m.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	r.tipText.Text = r.m.tip
-	r.tipText.Color = theme.Color(theme.ColorNameForeground)
-	r.tipBG.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.tipText.Color = th.Color(theme.ColorNameForeground, v)
+	r.tipBG.FillColor = th.Color(theme.ColorNameOverlayBackground, v)
+	r.tipBG.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+	r.tipBG.CornerRadius = th.Size(theme.SizeNameInputRadius)
 	r.tipBG.Hidden, r.tipText.Hidden = r.m.tip == "", r.m.tip == ""
 	r.layoutTip(r.m.Size())
 	r.tipBG.Refresh()
@@ -126,7 +132,7 @@ func (r *mapRenderer) Refresh() {
 	// The raster is refreshed by the worker when a new frame is ready.
 }
 
-func (r *mapRenderer) Destroy() {}
+func (r *mapRenderer) Destroy() { close(r.m.stop) }
 
 // generate is the raster callback, on Fyne's draw goroutine: it asks for a
 // frame at the new size and shows the last one meanwhile.
@@ -135,6 +141,7 @@ func (m *MapView) generate(w, h int) image.Image {
 	defer m.mu.Unlock()
 	if m.st.vp.W != w || m.st.vp.H != h {
 		m.st.vp = m.st.vp.Resize(w, h)
+		m.st.rev++
 		m.request()
 	}
 	if m.img == nil {
@@ -150,11 +157,16 @@ func (m *MapView) request() {
 	}
 }
 
-func (m *MapView) work() {
+func (m *MapView) work(stop <-chan struct{}) {
 	// The last frame, for redrawing only what a hover or selection changed.
 	var last *image.RGBA
 	var lastSt viewState
-	for range m.kick {
+	for {
+		select {
+		case <-stop:
+			return
+		case <-m.kick:
+		}
 		m.mu.Lock()
 		st := m.st
 		m.mu.Unlock()
@@ -169,12 +181,9 @@ func (m *MapView) work() {
 		last, lastSt = img, st
 		m.publish(func() {
 			m.mu.Lock()
-			m.img = img
+			m.img, m.shown = img, st.rev
 			m.mu.Unlock()
 			m.raster.Refresh()
-			if m.onFrame != nil {
-				m.onFrame()
-			}
 		})
 	}
 }
@@ -183,8 +192,16 @@ func (m *MapView) work() {
 func (m *MapView) update(f func(st *viewState)) {
 	m.mu.Lock()
 	f(&m.st)
+	m.st.rev++
 	m.request()
 	m.mu.Unlock()
+}
+
+// current reports whether the frame on screen is of the newest state.
+func (m *MapView) current() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.shown == m.st.rev
 }
 
 // Options returns the current render options.

@@ -20,20 +20,12 @@ type player struct {
 	date   *canvas.Text // the date, large over the map while playing
 	every  time.Duration
 	stop   chan struct{} // closed to stop the steps; nil while paused
-	onStep func()        // set by tests: runs after each step
-	// ticker starts the clock that asks for steps, and returns its stop;
-	// tests tick by hand.
-	ticker func(every time.Duration) (<-chan time.Time, func())
 }
 
 func newPlayer(toggle func()) *player {
-	p := &player{every: 100 * time.Millisecond, // 10 frames a second
-		ticker: func(every time.Duration) (<-chan time.Time, func()) {
-			t := time.NewTicker(every)
-			return t.C, t.Stop
-		}}
+	p := &player{every: 100 * time.Millisecond} // 10 frames a second
 	p.button = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), toggle)
-	p.date = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	p.date = canvas.NewText("", color.Transparent)
 	p.date.TextSize = 44
 	p.date.TextStyle.Bold = true
 	p.date.Hide()
@@ -60,12 +52,14 @@ func (u *UI) togglePlay() {
 	}
 	p.stop = make(chan struct{})
 	p.button.SetIcon(theme.MediaPauseIcon())
-	p.date.Color = theme.Color(theme.ColorNameForeground)
+	// The date is drawn in the colour of the button's text: the theme the
+	// player's own widget is shown in.
+	p.date.Color = p.button.Theme().Color(theme.ColorNameForeground, u.app.Settings().ThemeVariant())
 	p.date.Show()
 	p.date.Text = u.asOf.Format("2006-01")
 	p.date.Refresh()
-	tick, stopTicks := p.ticker(p.every)
-	go u.ticks(p.stop, tick, stopTicks)
+	ticker := time.NewTicker(p.every)
+	go u.ticks(p.stop, ticker.C, ticker.Stop)
 }
 
 // ticks asks for a step every period until stop closes, one at a time:
@@ -104,9 +98,6 @@ func (u *UI) step(stop chan struct{}) {
 	p.date.Refresh()
 	if !next.Before(u.today) {
 		u.pause()
-	}
-	if p.onStep != nil {
-		p.onStep()
 	}
 }
 

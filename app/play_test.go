@@ -11,25 +11,20 @@ import (
 func TestPlayTheYears(t *testing.T) {
 	u := newTestUI(t)
 	u.filters.level.SetSelected("Counties")
-	steps := make(chan struct{}, 64)
-	u.player.onStep = func() { steps <- struct{}{} }
-	// Tick by hand: a step a tick, each run before the next is sent.
-	ticks := make(chan time.Time)
-	u.player.ticker = func(time.Duration) (<-chan time.Time, func()) { return ticks, func() {} }
-	step := func() {
-		t.Helper()
-		ticks <- time.Time{}
-		await(t, u, steps)
-	}
+	u.player.every = time.Millisecond
 	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	// A step runs only when the test runs the published results, and the
+	// next is asked for only after it: the date stops where the test does.
+	playTo := func(d time.Time) {
+		t.Helper()
+		drainUntil(t, u, func() bool { return u.asOf.Equal(d) || u.player.stop == nil })
+	}
 
 	u.togglePlay()
 	if !u.asOf.Equal(firstDay) || !u.player.date.Visible() || u.player.date.Text != "2014-01" {
 		t.Fatalf("playing from %v, date %q shown %v", u.asOf, u.player.date.Text, u.player.date.Visible())
 	}
-	for range 3 {
-		step()
-	}
+	playTo(day("2014-04-01"))
 	if want := day("2014-04-01"); !u.asOf.Equal(want) || !u.view.Date.Equal(want) || u.player.date.Text != "2014-04" {
 		t.Errorf("after three steps: as of %v, view %v, date %q", u.asOf, u.view.Date, u.player.date.Text)
 	}
@@ -40,8 +35,7 @@ func TestPlayTheYears(t *testing.T) {
 
 	u.setDay(day("2026-10-01"))
 	u.togglePlay()
-	step() // 2026-11-01
-	step() // today, 2026-11-29: it pauses
+	playTo(time.Time{}) // today, 2026-11-29, by way of 2026-11-01: it pauses
 	if !u.asOf.IsZero() || u.player.stop != nil || u.player.date.Visible() {
 		t.Errorf("at today: as of %v, still playing %v", u.asOf, u.player.stop != nil)
 	}

@@ -34,16 +34,6 @@ func (u *UI) restorePrefs() {
 		w, h = defaultWidth, defaultHeight
 	}
 	u.win.Resize(fyne.NewSize(w, h))
-	u.win.SetCloseIntercept(func() {
-		size := u.win.Canvas().Size()
-		p.SetFloat(prefWidth, float64(size.Width))
-		p.SetFloat(prefHeight, float64(size.Height))
-		if u.watch != nil {
-			close(u.watch.stop)
-			u.watch = nil
-		}
-		u.win.Close()
-	})
 }
 
 // pref returns the saved choice for key if it is one of options, else def:

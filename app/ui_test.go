@@ -251,11 +251,9 @@ func TestWatchReloadsOnRenameReplace(t *testing.T) {
 
 func TestChartsFollowFiltersAndExport(t *testing.T) {
 	u := newTestUI(t)
-	ready := make(chan struct{}, 8)
-	u.charts.ready = func() { ready <- struct{}{} }
 	wait := func() {
 		t.Helper()
-		await(t, u, ready)
+		chartShown(t, u)
 	}
 	// Hidden, the chart is only marked stale; showing its tab draws it.
 	u.charts.kind.SetSelected("Lawsuit timeline")
