@@ -24,12 +24,12 @@ import (
 // the window's theme. Tapping a column isolates its category on the map,
 // or filters by its suit status.
 type chartView struct {
-	kind  *widget.Select
-	img   *chartImage
-	gen   int // of the newest chart asked for
-	done  int // of the chart on screen, or its error
-	box   fyne.CanvasObject
-	err   *widget.Label
+	kind *widget.Select
+	img  *chartImage
+	gen  int // of the newest chart asked for
+	done int // of the chart on screen, or its error
+	box  fyne.CanvasObject
+	err  *widget.Label
 	// shown is whether the Charts tab is selected; stale, whether the data
 	// changed since the chart was last drawn.
 	shown, stale bool
