@@ -152,9 +152,9 @@ func (u *UI) asOfRow() fyne.CanvasObject {
 	u.asOfBar.Step = 1
 	u.asOfBar.Value = days
 	u.asOfText = widget.NewLabel("")
-	u.asOfBar.OnChanged = func(v float64) { u.asOfText.SetText("As of " + u.dayAt(v).Format("2006-01-02")) }
+	u.asOfBar.OnChanged = func(v float64) { u.asOfText.SetText("As of " + u.dayAt(v).Format(time.DateOnly)) }
 	u.asOfBar.OnChangeEnded = func(v float64) { u.SetAsOf(u.dayAt(v)) }
-	u.asOfText.SetText("As of " + u.today.Format("2006-01-02"))
+	u.asOfText.SetText("As of " + u.today.Format(time.DateOnly))
 	return container.NewBorder(nil, nil, container.NewHBox(u.player.button, u.asOfText), nil, u.asOfBar)
 }
 

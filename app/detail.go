@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -358,7 +359,7 @@ func agreementSegments(v *view.View, r *view.Region) []widget.RichTextSegment {
 	return segs
 }
 
-const day = "2006-01-02"
+const day = time.DateOnly
 
 // boldBlock is a bold line of its own (RichTextStyleStrong runs inline).
 var boldBlock = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground}

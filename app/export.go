@@ -161,10 +161,10 @@ func (u *UI) ExportData(path string, done func(error)) {
 func (u *UI) exportAnimationDialog() {
 	from, to, fps := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	from.SetText("2024-01-01")
-	to.SetText(u.today.Format("2006-01-02"))
+	to.SetText(u.today.Format(time.DateOnly))
 	fps.SetText("4")
 	isDate := func(s string) error {
-		if _, err := time.Parse("2006-01-02", s); err != nil {
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
 			return fmt.Errorf("a date YYYY-MM-DD")
 		}
 		return nil
@@ -189,8 +189,8 @@ func (u *UI) exportAnimationDialog() {
 		if !ok {
 			return
 		}
-		first, _ := time.Parse("2006-01-02", from.Text)
-		last, _ := time.Parse("2006-01-02", to.Text)
+		first, _ := time.Parse(time.DateOnly, from.Text)
+		last, _ := time.Parse(time.DateOnly, to.Text)
 		days, err := export.Frames(first, last, step.Selected)
 		if err != nil {
 			dialog.ShowError(err, u.win)

@@ -12,7 +12,7 @@ func TestPlayTheYears(t *testing.T) {
 	u := newTestUI(t)
 	u.filters.level.SetSelected("Counties")
 	u.player.every = time.Millisecond
-	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	// A step runs only when the test runs the published results, and the
 	// next is asked for only after it: the date stops where the test does.
 	playTo := func(d time.Time) {

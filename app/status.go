@@ -58,8 +58,8 @@ func summary(v *view.View, source string, today time.Time) string {
 		}
 	}
 	parts := []string{
-		fmt.Sprintf("%s (facts checked to %s)", source, v.Data.AsOf().Format("2006-01-02")),
-		"map of " + day.Format("2006-01-02"),
+		fmt.Sprintf("%s (facts checked to %s)", source, v.Data.AsOf().Format(time.DateOnly)),
+		"map of " + day.Format(time.DateOnly),
 		fmt.Sprintf("%d %s (%d with facts of their own), %d cities", len(v.Regions), levelNames[v.Level], own, len(v.Cities)),
 		fmt.Sprintf("DOJ suits: %d pending, %d resolved", pending, resolved),
 	}

@@ -113,7 +113,7 @@ func TestFilters(t *testing.T) {
 	if n := len(u.view.Data.Lawsuits); n != 0 {
 		t.Errorf("2017-06-01: %d suits", n)
 	}
-	if d := u.mapView.Options().View.Date; d.Format("2006-01-02") != "2017-06-01" {
+	if d := u.mapView.Options().View.Date; d.Format(time.DateOnly) != "2017-06-01" {
 		t.Errorf("map as-of %v", d)
 	}
 }

@@ -371,7 +371,7 @@ func timeline(d *dataset.Dataset, opt Options) (*plot.Plot, error) {
 	// Newest at the top: the plot's y axis grows upward.
 	slices.SortStableFunc(suits, func(a, b *dataset.Lawsuit) int { return a.Filed.Compare(b.Filed) })
 	p := plot.New()
-	p.X.Label.Text = "Year. Bars end at the latest status date; pending suits, and faded ones resolved on an unknown date, run to " + opt.Today.Format("2006-01-02")
+	p.X.Label.Text = "Year. Bars end at the latest status date; pending suits, and faded ones resolved on an unknown date, run to " + opt.Today.Format(time.DateOnly)
 	p.Add(bars{suits, opt.Today}, plotter.NewGrid())
 	var names []string
 	for _, s := range suits {

@@ -40,8 +40,8 @@ func runAnimate(args []string, v Version, stderr io.Writer) int {
 	case !hasExt(*out, ".gif"):
 		return bad("-o %s: animate writes GIF only; name the file .gif", *out)
 	}
-	first, err1 := time.Parse("2006-01-02", *from)
-	last, err2 := time.Parse("2006-01-02", *to)
+	first, err1 := time.Parse(time.DateOnly, *from)
+	last, err2 := time.Parse(time.DateOnly, *to)
 	if err1 != nil || err2 != nil {
 		return bad("--from and --to must be dates YYYY-MM-DD")
 	}

@@ -88,7 +88,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	a.today = time.Now().UTC().Truncate(24 * time.Hour)
 	if *asOf != "" {
 		var err error
-		if a.today, err = time.Parse("2006-01-02", *asOf); err != nil {
+		if a.today, err = time.Parse(time.DateOnly, *asOf); err != nil {
 			return bad("--as-of %q is not a date YYYY-MM-DD", *asOf)
 		}
 	}

@@ -233,7 +233,7 @@ func parseLevelDate(level, asOf string, bad func(string, ...any) int) (geo.Level
 	}
 	var day time.Time
 	if asOf != "" {
-		d, err := time.Parse("2006-01-02", asOf)
+		d, err := time.Parse(time.DateOnly, asOf)
 		if err != nil {
 			return 0, time.Time{}, bad("--as-of %q is not a date YYYY-MM-DD", asOf)
 		}

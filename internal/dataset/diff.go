@@ -43,7 +43,7 @@ func date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format(dateLayout)
+	return t.Format(time.DateOnly)
 }
 
 // Fields returns a jurisdiction's fields as text, in schema order.

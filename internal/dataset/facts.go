@@ -130,7 +130,7 @@ func (t *table) notAfterAsOf(r *row, asOf time.Time, errs *fileerr.List, ds ...d
 	}
 	for _, d := range ds {
 		if d.date.After(asOf) {
-			*errs = append(*errs, t.errAt(r, d.col, "%s %s is after the row's as_of %s", d.col, d.date.Format(dateLayout), asOf.Format(dateLayout)))
+			*errs = append(*errs, t.errAt(r, d.col, "%s %s is after the row's as_of %s", d.col, d.date.Format(time.DateOnly), asOf.Format(time.DateOnly)))
 		}
 	}
 }
@@ -207,7 +207,7 @@ func (t *table) agreement(r *row) (*Agreement, fileerr.List) {
 	a.ListedFrom = t.date(r, "listed_from", true, &errs)
 	a.ListedTo = t.date(r, "listed_to", false, &errs)
 	if !a.ListedTo.IsZero() && a.ListedTo.Before(a.ListedFrom) {
-		errs = append(errs, t.errAt(r, "listed_to", "listed_to %s is before listed_from %s", a.ListedTo.Format(dateLayout), a.ListedFrom.Format(dateLayout)))
+		errs = append(errs, t.errAt(r, "listed_to", "listed_to %s is before listed_from %s", a.ListedTo.Format(time.DateOnly), a.ListedFrom.Format(time.DateOnly)))
 	}
 	switch span := t.get(r, "span"); span {
 	case "", "observed":
@@ -253,7 +253,7 @@ func (t *table) designation(r *row) (*Designation, fileerr.List) {
 	g.ListedFrom = t.date(r, "listed_from", true, &errs)
 	g.RemovedOn = t.date(r, "removed_on", false, &errs)
 	if !g.RemovedOn.IsZero() && g.RemovedOn.Before(g.ListedFrom) {
-		errs = append(errs, t.errAt(r, "removed_on", "removed_on %s is before listed_from %s", g.RemovedOn.Format(dateLayout), g.ListedFrom.Format(dateLayout)))
+		errs = append(errs, t.errAt(r, "removed_on", "removed_on %s is before listed_from %s", g.RemovedOn.Format(time.DateOnly), g.ListedFrom.Format(time.DateOnly)))
 	}
 	g.AsOf, g.Verification, g.Sources = t.checked(r, &errs)
 	t.notAfterAsOf(r, g.AsOf, &errs, dated{"listed_from", g.ListedFrom}, dated{"removed_on", g.RemovedOn})

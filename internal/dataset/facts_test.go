@@ -32,7 +32,7 @@ func TestAgreementsAndDesignations(t *testing.T) {
 }
 
 func day(s string) time.Time {
-	d, err := time.Parse(dateLayout, s)
+	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		panic(err)
 	}

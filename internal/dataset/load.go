@@ -162,7 +162,7 @@ func (ld *loading) add(t *table, row *row) fileerr.List {
 		d.Jurisdictions = append(d.Jurisdictions, j)
 		for _, c := range []dated{{"effective", j.Effective}, {"ended", j.Ended}} {
 			if c.date.After(j.AsOf) {
-				d.Warnings = append(d.Warnings, t.errAt(row, c.col, "warning: %s %s is after the row's as_of %s; the map shows the change from that day as if it were certain", c.col, c.date.Format(dateLayout), j.AsOf.Format(dateLayout)))
+				d.Warnings = append(d.Warnings, t.errAt(row, c.col, "warning: %s %s is after the row's as_of %s; the map shows the change from that day as if it were certain", c.col, c.date.Format(time.DateOnly), j.AsOf.Format(time.DateOnly)))
 			}
 		}
 		if len(j.Sources) > 0 && !slices.ContainsFunc(j.Sources, func(u string) bool { return !Aggregator(u) }) {
@@ -468,8 +468,6 @@ func (t *table) extra(r *row, known []string) []Field {
 	return out
 }
 
-const dateLayout = "2006-01-02"
-
 func (t *table) date(r *row, c string, required bool, errs *fileerr.List) time.Time {
 	v := t.get(r, c)
 	if v == "" {
@@ -478,7 +476,7 @@ func (t *table) date(r *row, c string, required bool, errs *fileerr.List) time.T
 		}
 		return time.Time{}
 	}
-	d, err := time.Parse(dateLayout, v)
+	d, err := time.Parse(time.DateOnly, v)
 	if err != nil {
 		*errs = append(*errs, t.errAt(r, c, "%s %q is not a date YYYY-MM-DD", c, v))
 	}
@@ -500,7 +498,7 @@ func (t *table) notFuture(r *row, errs *fileerr.List, ds ...dated) {
 	tomorrow := time.Now().UTC().AddDate(0, 0, 1)
 	for _, d := range ds {
 		if d.date.After(tomorrow) {
-			*errs = append(*errs, t.errAt(r, d.col, "%s %s is in the future", d.col, d.date.Format(dateLayout)))
+			*errs = append(*errs, t.errAt(r, d.col, "%s %s is in the future", d.col, d.date.Format(time.DateOnly)))
 		}
 	}
 }
@@ -579,11 +577,11 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 	j.Effective = t.date(r, "effective", false, &errs)
 	j.Ended = t.date(r, "ended", false, &errs)
 	if !j.Ended.IsZero() && !j.Ended.After(j.Effective) {
-		errs = append(errs, t.errAt(r, "ended", "ended %s is not after effective %s", j.Ended.Format(dateLayout), j.Effective.Format(dateLayout)))
+		errs = append(errs, t.errAt(r, "ended", "ended %s is not after effective %s", j.Ended.Format(time.DateOnly), j.Effective.Format(time.DateOnly)))
 	}
 	j.LastConfirmed = t.date(r, "last_confirmed", false, &errs)
 	if !j.LastConfirmed.IsZero() && j.LastConfirmed.Before(j.Effective) {
-		errs = append(errs, t.errAt(r, "last_confirmed", "last_confirmed %s is before effective %s", j.LastConfirmed.Format(dateLayout), j.Effective.Format(dateLayout)))
+		errs = append(errs, t.errAt(r, "last_confirmed", "last_confirmed %s is before effective %s", j.LastConfirmed.Format(time.DateOnly), j.Effective.Format(time.DateOnly)))
 	}
 	t.notAfterAsOf(r, j.AsOf, &errs, dated{"last_confirmed", j.LastConfirmed})
 	j.Verification = t.verification(r, &errs)
@@ -678,7 +676,7 @@ func (t *table) lawsuit(r *row) (*Lawsuit, fileerr.List) {
 	s.StatusDate = t.date(r, "status_date", false, &errs)
 	t.notFuture(r, &errs, dated{"status_date", s.StatusDate})
 	if !s.StatusDate.IsZero() && !s.Filed.IsZero() && s.StatusDate.Before(s.Filed) {
-		errs = append(errs, t.errAt(r, "status_date", "status_date %s is before filed %s", s.StatusDate.Format(dateLayout), s.Filed.Format(dateLayout)))
+		errs = append(errs, t.errAt(r, "status_date", "status_date %s is before filed %s", s.StatusDate.Format(time.DateOnly), s.Filed.Format(time.DateOnly)))
 	}
 	for _, f := range strings.Split(t.get(r, "defendant_fips"), ";") {
 		f = strings.TrimSpace(f)
@@ -725,7 +723,7 @@ func (t *table) repeats(r *row, j *Jurisdiction, prev []*Jurisdiction) *fileerr.
 		case j.Level != p.Level:
 			return t.errAt(r, "level", "level %s differs from %s at %s:%d, a row of the same fips %s", j.Level, p.Level, p.File, p.Line, j.FIPS)
 		case overlap(j, p):
-			return t.errAt(r, "effective", "fips %s is in effect here from %s, while its row at %s:%d is still in effect; give that row an ended date", j.FIPS, j.Effective.Format(dateLayout), p.File, p.Line)
+			return t.errAt(r, "effective", "fips %s is in effect here from %s, while its row at %s:%d is still in effect; give that row an ended date", j.FIPS, j.Effective.Format(time.DateOnly), p.File, p.Line)
 		}
 	}
 	return nil

@@ -136,7 +136,7 @@ func TestAt(t *testing.T) {
 	j = strings.Replace(j, "lat,lon", "lat,lon,effective", 1)
 	j = strings.Replace(j, ",,\n", ",,,2019-05-28\n", 1)
 	d := load(t, File{"j.csv", []byte(j)}, File{"s.csv", []byte(goodS)})
-	day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 
 	before := d.At(day("2019-01-01"))
 	if c := before.Jurisdiction("08").Category; c != NoKnownPolicy {

@@ -35,7 +35,7 @@ func Frames(from, to time.Time, step string) ([]time.Time, error) {
 		return nil, fmt.Errorf("step must be week, month or year, not %q", step)
 	}
 	if to.Before(from) {
-		return nil, fmt.Errorf("the last day (%s) comes before the first (%s)", to.Format("2006-01-02"), from.Format("2006-01-02"))
+		return nil, fmt.Errorf("the last day (%s) comes before the first (%s)", to.Format(time.DateOnly), from.Format(time.DateOnly))
 	}
 	var days []time.Time
 	for i := 0; ; i++ {
@@ -76,7 +76,7 @@ func Animation(path string, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset
 	anim := gif.GIF{LoopCount: 0}
 	for i, day := range days {
 		opt.View = view.Resolve(d, layer, day, filter)
-		opt.Stamp = day.Format("2006-01-02")
+		opt.Stamp = day.Format(time.DateOnly)
 		anim.Image = append(anim.Image, paletted(r.Draw(vp, opt)))
 		delay := 100 / fps
 		if i == len(days)-1 {

@@ -59,7 +59,7 @@ func CheckDPI(dpi int) error {
 // where the data came from, its as-of date and its digest.
 func Provenance(title, software, source string, d *dataset.Dataset) pngmeta.Provenance {
 	return pngmeta.Provenance{Title: title, Software: software, Source: source,
-		AsOf: d.AsOf().Format("2006-01-02"), Digest: d.Digest}
+		AsOf: d.AsOf().Format(time.DateOnly), Digest: d.Digest}
 }
 
 // MapFormat is the format path's extension names for a map: PNG, SVG or
@@ -133,7 +133,7 @@ func withDescription(svg []byte, text string) []byte {
 // ChartFooter is the line under a chart: the day charted, the sources and
 // the program.
 func ChartFooter(day time.Time, source, software string) string {
-	return fmt.Sprintf("Data as of %s. Sources: %s. %s", day.Format("2006-01-02"), source, software)
+	return fmt.Sprintf("Data as of %s. Sources: %s. %s", day.Format(time.DateOnly), source, software)
 }
 
 // Chart draws the chart of kind k from v at w×h pixels and dpi, in the

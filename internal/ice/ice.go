@@ -139,7 +139,7 @@ func csvRows(data []byte, n int) ([][]string, error) {
 // parseDate reads a date as ICE's sheets write it: 4/16/2025, 2025-04-16,
 // or an Excel day number.
 func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{"1/2/2006", "01/02/2006", "2006-01-02", "1/2/06", "01-02-06", "1-2-2006"} {
+	for _, layout := range []string{"1/2/2006", "01/02/2006", time.DateOnly, "1/2/06", "01-02-06", "1-2-2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}

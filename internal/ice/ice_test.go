@@ -79,7 +79,7 @@ func TestConvert(t *testing.T) {
 		var active []string
 		for _, a := range nd.Agreements {
 			if a.ActiveOn(day) {
-				active = append(active, a.FIPS+" "+a.Agency+" since "+a.ListedFrom.Format("2006-01-02"))
+				active = append(active, a.FIPS+" "+a.Agency+" since "+a.ListedFrom.Format(time.DateOnly))
 			}
 		}
 		want := []string{"02 Alaska Department of Corrections since 2020-07-24", "48301 Loving County Sheriff's Office since 2026-11-20"}
@@ -119,11 +119,11 @@ func TestReadWorkbook(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
-	if d, ok := SheetDate("/x/participatingAgencies05182026am.xlsx"); !ok || d.Format("2006-01-02") != "2026-05-18" {
+	if d, ok := SheetDate("/x/participatingAgencies05182026am.xlsx"); !ok || d.Format(time.DateOnly) != "2026-05-18" {
 		t.Errorf("SheetDate: %v %v", d, ok)
 	}
 	for s, want := range map[string]string{"4/16/2025": "2025-04-16", "2025-04-16": "2025-04-16", "45763": "2025-04-16", "45763.75": "2025-04-16"} {
-		if d, err := parseDate(s); err != nil || d.Format("2006-01-02") != want {
+		if d, err := parseDate(s); err != nil || d.Format(time.DateOnly) != want {
 			t.Errorf("parseDate(%q) = %v, %v", s, d, err)
 		}
 	}

@@ -58,7 +58,7 @@ func Update(name string, day time.Time, rows []Row, base []*dataset.Agreement, i
 		}
 		n := *a
 		n.Agency, n.Model, n.State = r.Agency, r.Model, usps
-		out = append(out, row(&n, r.Signed, day, time.Time{}, day, "new on ICE's list of "+day.Format("2006-01-02")+" ("+file+")"))
+		out = append(out, row(&n, r.Signed, day, time.Time{}, day, "new on ICE's list of "+day.Format(time.DateOnly)+" ("+file+")"))
 	}
 	for _, a := range base {
 		if seen[key(a.State, a.Agency, a.Model)] {
@@ -67,7 +67,7 @@ func Update(name string, day time.Time, rows []Row, base []*dataset.Agreement, i
 		to, note := a.ListedTo, a.Notes
 		if to.IsZero() {
 			to = last
-			note = strings.TrimPrefix(note+"; not on ICE's list of "+day.Format("2006-01-02")+" ("+file+")", "; ")
+			note = strings.TrimPrefix(note+"; not on ICE's list of "+day.Format(time.DateOnly)+" ("+file+")", "; ")
 		}
 		out = append(out, row(a, a.Signed, a.ListedFrom, to, day, note))
 	}
@@ -114,7 +114,7 @@ func date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2006-01-02")
+	return t.Format(time.DateOnly)
 }
 
 func maxTime(ts ...time.Time) time.Time {
@@ -140,7 +140,7 @@ func Convert(name string, data []byte, base []*dataset.Agreement, ix *places.Ind
 	day, ok := SheetDate(name)
 	if !ok {
 		day = today
-		report = append(report, "no date in the file name (ICE names its files participatingAgenciesMMDDYYYY); taken as of "+today.Format("2006-01-02"))
+		report = append(report, "no date in the file name (ICE names its files participatingAgenciesMMDDYYYY); taken as of "+today.Format(time.DateOnly))
 	}
 	agreements, rep := Update(name, day, rows, base, ix)
 	return dataset.File{Name: name, Data: agreements}, append(report, rep...), nil

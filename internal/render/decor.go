@@ -9,6 +9,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
@@ -336,9 +337,9 @@ func footer(opt Options) string {
 	date := "as loaded"
 	switch {
 	case !day.IsZero():
-		date = "on " + day.Format("2006-01-02")
+		date = "on " + day.Format(time.DateOnly)
 	case !d.AsOf().IsZero():
-		date = "as of " + d.AsOf().Format("2006-01-02")
+		date = "as of " + d.AsOf().Format(time.DateOnly)
 	}
 	return fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
 }
@@ -357,7 +358,7 @@ func legendHeading(opt Options) string {
 		heading = filepath.Base(opt.Sheet.File) + ", column " + opt.Sheet.By
 	}
 	if day := opt.View.Date; !day.IsZero() {
-		heading += ", " + day.Format("2006-01-02")
+		heading += ", " + day.Format(time.DateOnly)
 	}
 	return heading
 }

@@ -34,7 +34,7 @@ func at(b *geo.Boundaries, d *dataset.Dataset, level geo.Level, day time.Time) *
 }
 
 func date(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
+	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		panic(err)
 	}

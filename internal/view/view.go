@@ -477,4 +477,4 @@ func (v *View) AgreementsNote() string {
 	return ""
 }
 
-const day = "2006-01-02"
+const day = time.DateOnly
