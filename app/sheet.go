@@ -13,6 +13,7 @@ import (
 	"sanctuarymap/internal/ice"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
+	"sanctuarymap/internal/view"
 )
 
 // sheetChoice is the user's own sheet the map is coloured by, with how
@@ -127,7 +128,7 @@ func (c *sheetChoice) layerAt(u *UI, lvl geo.Level) (*sheet.Layer, error) {
 	if l := c.matched[lvl]; l != nil {
 		return l, nil
 	}
-	level := map[geo.Level]dataset.Level{geo.States: dataset.State, geo.Counties: dataset.County, geo.Tracts: "tract"}[lvl]
+	level := view.LevelOf(lvl)
 	l, err := c.sheet.Match(c.key, c.by, level, u.index)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@
 package geo
 
 import (
+	"sanctuarymap/internal/fips"
 	"strings"
 	"sync"
 
@@ -44,13 +45,13 @@ func ParseLevel(s string) (Level, bool) {
 
 // LevelOf classifies a FIPS code by its length: 2 digits for a state,
 // 5 for a county, 11 for a census tract.
-func LevelOf(fips string) (Level, bool) {
-	switch len(fips) {
-	case 2:
+func LevelOf(code string) (Level, bool) {
+	switch len(code) {
+	case fips.State:
 		return States, true
-	case 5:
+	case fips.County:
 		return Counties, true
-	case 11:
+	case fips.Tract:
 		return Tracts, true
 	}
 	return 0, false

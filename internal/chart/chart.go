@@ -205,9 +205,9 @@ func sans(p *plot.Plot) {
 	p.Title.TextStyle.Font.Size = vg.Points(14)
 }
 
-var levelOrder = []dataset.Level{dataset.State, dataset.County, "tract", dataset.City}
+var levelOrder = []dataset.Level{dataset.State, dataset.County, dataset.Tract, dataset.City}
 
-var levelNames = map[dataset.Level]string{dataset.State: "States", dataset.County: "Counties (lighter)", "tract": "Tracts (lighter)", dataset.City: "Cities (lightest)"}
+var levelNames = map[dataset.Level]string{dataset.State: "States", dataset.County: "Counties (lighter)", dataset.Tract: "Tracts (lighter)", dataset.City: "Cities (lightest)"}
 
 // policy stacks the regions and cities the map shows per category, by
 // level.
@@ -218,7 +218,7 @@ func policy(v *view.View) (*plot.Plot, error) {
 	for _, c := range dataset.Categories() {
 		names = append(names, wrap(c.Info().Label, 22))
 	}
-	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, "tract": 0.35, dataset.City: 0.6}
+	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, dataset.Tract: 0.35, dataset.City: 0.6}
 	counts := map[dataset.Level][]float64{}
 	for _, lvl := range levelOrder {
 		counts[lvl] = make([]float64, len(dataset.Categories()))

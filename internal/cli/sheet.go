@@ -11,6 +11,7 @@ import (
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
+	"sanctuarymap/internal/view"
 )
 
 // splitSheet takes out of the --data files, when --by asks for one, the
@@ -52,7 +53,7 @@ func colourBySheet(opt *render.Options, sh *sheet.Sheet, key, by string, b *geo.
 	if err != nil {
 		return bad("%v", err)
 	}
-	level := map[geo.Level]dataset.Level{geo.States: dataset.State, geo.Counties: dataset.County, geo.Tracts: "tract"}[lvl]
+	level := view.LevelOf(lvl)
 	l, err := sh.Match(k, by, level, places.New(b, d, assets.PopulationRank()))
 	if err != nil {
 		return report(stderr, err)

@@ -610,7 +610,8 @@ func (t *table) jurisdiction(r *row) (*Jurisdiction, fileerr.List) {
 func (t *table) place(r *row, j *Jurisdiction) fileerr.List {
 	var errs fileerr.List
 	n, okLevel := fipsLen[j.Level]
-	if !okLevel {
+	if !okLevel || j.Level == Tract {
+		okLevel = false
 		errs = append(errs, t.errAt(r, "level", "level %q is not state, county or city", string(j.Level)))
 	}
 	st, okState := stateFIPS[j.State]

@@ -38,8 +38,8 @@ func MarksTable(d *Dataset) (string, error) {
 	var b strings.Builder
 	b.WriteString("| level | confirmed | secondary | unverified | rows |\n|---|---|---|---|---|\n")
 	total := make([]int, len(marks)+1)
-	for _, l := range []Level{State, County, "tract", City} {
-		if l == "tract" && count[[2]string{"tract", string(Confirmed)}]+count[[2]string{"tract", string(Secondary)}]+count[[2]string{"tract", string(Unverified)}] == 0 {
+	for _, l := range []Level{State, County, Tract, City} {
+		if l == Tract && count[[2]string{string(Tract), string(Confirmed)}]+count[[2]string{string(Tract), string(Secondary)}]+count[[2]string{string(Tract), string(Unverified)}] == 0 {
 			continue // a level only users' files have
 		}
 		fmt.Fprintf(&b, "| %s |", l)

@@ -3,7 +3,11 @@
 // line and column, the join against boundaries, as-of views and diffs.
 package dataset
 
-import "time"
+import (
+	"time"
+
+	"sanctuarymap/internal/fips"
+)
 
 // Level is the kind of jurisdiction a row describes.
 type Level string
@@ -12,11 +16,14 @@ const (
 	State  Level = "state"
 	County Level = "county"
 	City   Level = "city"
+	Tract  Level = "tract" // a boundary level only: no jurisdiction is a tract
 )
 
-// fipsLen is the length of a FIPS code at each level: state 2, county 5,
-// Census place 7.
-var fipsLen = map[Level]int{State: 2, County: 5, City: 7}
+// fipsLen is the length of a FIPS code at each level.
+var fipsLen = map[Level]int{State: fips.State, County: fips.County, City: fips.Place, Tract: fips.Tract}
+
+// FIPSLen is the length of a FIPS code at level l; 0 for no level.
+func FIPSLen(l Level) int { return fipsLen[l] }
 
 // Category is a neutral description of a jurisdiction's policy toward
 // cooperation with federal immigration enforcement.

@@ -239,7 +239,7 @@ func (l *Layer) Row(fips string) ([]string, bool) {
 // fipsOf reads a FIPS code of level lvl, restoring the leading zero a
 // spreadsheet drops ("6037" is 06037); "" if it is none.
 func fipsOf(s string, lvl dataset.Level) string {
-	n := map[dataset.Level]int{dataset.State: 2, dataset.County: 5, "tract": 11, dataset.City: 7}[lvl]
+	n := dataset.FIPSLen(lvl)
 	if n == 0 || s == "" || len(s) > n || strings.Trim(s, "0123456789") != "" {
 		return ""
 	}

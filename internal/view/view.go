@@ -262,8 +262,11 @@ func (v *View) Region(fips string) *Region {
 	return v.index[fips]
 }
 
-// levelOf names a layer's regions in dataset terms.
-var levelOf = map[geo.Level]dataset.Level{geo.States: dataset.State, geo.Counties: dataset.County, geo.Tracts: "tract"}
+// LevelOf names a boundary level in dataset terms: the one mapping
+// between the two.
+func LevelOf(l geo.Level) dataset.Level {
+	return [...]dataset.Level{geo.States: dataset.State, geo.Counties: dataset.County, geo.Tracts: dataset.Tract}[l]
+}
 
 // Resolve computes the view of d at the regions of layer on date (zero:
 // as loaded), marking which regions pass f.
@@ -277,7 +280,7 @@ func Resolve(d *dataset.Dataset, layer *geo.Layer, date time.Time, f dataset.Fil
 	v.Regions = make([]Region, len(layer.Regions))
 	for i, reg := range layer.Regions {
 		r := &v.Regions[i]
-		r.FIPS, r.Name, r.Level = reg.ID, reg.Name, levelOf[layer.Level]
+		r.FIPS, r.Name, r.Level = reg.ID, reg.Name, LevelOf(layer.Level)
 		v.resolve(r)
 	}
 	for _, j := range at.Jurisdictions {
@@ -343,7 +346,7 @@ func (v *View) resolve(r *Region) {
 	var up []string
 	switch r.Level {
 	case dataset.State:
-	case "tract":
+	case dataset.Tract:
 		up = []string{r.FIPS[:5], st}
 	default:
 		up = []string{st}
