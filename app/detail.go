@@ -36,7 +36,7 @@ func newDetailPanel(suggestions fyne.CanvasObject) *detailPanel {
 
 // show describes fips as v resolves it, and its row of the user's sheet
 // l (if any); from the top when top is set.
-func (d *detailPanel) show(v *view.View, fips string, top bool, l *sheet.Layer) {
+func (d *detailPanel) show(v *view.View, fips string, top bool, l *sheet.Matched) {
 	d.text.Segments = append(detailSegments(v, fips), sheetSegments(l, fips)...)
 	d.text.Refresh()
 	if top {
@@ -155,7 +155,7 @@ func (p *panel) older(r *view.Region) {
 }
 
 // sheetSegments shows the cells of fips's row in the user's sheet l.
-func sheetSegments(l *sheet.Layer, fips string) []widget.RichTextSegment {
+func sheetSegments(l *sheet.Matched, fips string) []widget.RichTextSegment {
 	row, ok := l.Row(fips)
 	if !ok {
 		return nil

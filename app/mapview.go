@@ -231,7 +231,7 @@ func (m *MapView) SetCompare(c view.Comparison) {
 }
 
 // SetSheet sets the user's column "Your data" colours by.
-func (m *MapView) SetSheet(l *sheet.Layer) {
+func (m *MapView) SetSheet(l *sheet.Matched) {
 	m.update(func(st *viewState) { st.opt.Sheet = l })
 }
 
@@ -306,7 +306,7 @@ func (m *MapView) At(pos fyne.Position) (fips, name string) {
 		return c.FIPS, c.Name
 	}
 	if r := render.RegionAt(st.b, st.opt.View.Level, st.vp, x, y); r != nil {
-		return r.ID, r.Name
+		return r.FIPS, r.Name
 	}
 	return "", ""
 }

@@ -23,7 +23,7 @@ type sheetChoice struct {
 	sheet   *sheet.Sheet
 	key     sheet.Key
 	by      string
-	matched map[geo.Level]*sheet.Layer
+	matched map[geo.Level]*sheet.Matched
 }
 
 // isSheet reports whether path is a CSV whose header is none of the
@@ -80,7 +80,7 @@ func (u *UI) openSheet(path string, data []byte) {
 		if keyBy.Selected != "a FIPS column" {
 			k = sheet.Key{Name: name.Selected, State: state.Selected}
 		}
-		u.colourBySheet(&sheetChoice{sheet: sh, key: k, by: by.Selected, matched: map[geo.Level]*sheet.Layer{}})
+		u.colourBySheet(&sheetChoice{sheet: sh, key: k, by: by.Selected, matched: map[geo.Level]*sheet.Matched{}})
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
@@ -121,10 +121,10 @@ func (u *UI) colourBySheet(c *sheetChoice) {
 }
 
 // layer is c matched to the level shown.
-func (c *sheetChoice) layer(u *UI) (*sheet.Layer, error) { return c.layerAt(u, u.lvl) }
+func (c *sheetChoice) layer(u *UI) (*sheet.Matched, error) { return c.layerAt(u, u.lvl) }
 
 // layerAt is c matched to the regions of lvl.
-func (c *sheetChoice) layerAt(u *UI, lvl geo.Level) (*sheet.Layer, error) {
+func (c *sheetChoice) layerAt(u *UI, lvl geo.Level) (*sheet.Matched, error) {
 	if l := c.matched[lvl]; l != nil {
 		return l, nil
 	}
@@ -138,7 +138,7 @@ func (c *sheetChoice) layerAt(u *UI, lvl geo.Level) (*sheet.Layer, error) {
 }
 
 // sheetLayer is the user's sheet matched to the level shown, or nil.
-func (u *UI) sheetLayer() *sheet.Layer {
+func (u *UI) sheetLayer() *sheet.Matched {
 	if u.sheet == nil {
 		return nil
 	}

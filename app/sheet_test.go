@@ -30,7 +30,7 @@ func TestColourBySheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	// On the states map: a sheet of counties shows the counties.
-	u.colourBySheet(&sheetChoice{sheet: sh, key: sheet.Key{Name: "county", State: "state"}, by: "status", matched: map[geo.Level]*sheet.Layer{}})
+	u.colourBySheet(&sheetChoice{sheet: sh, key: sheet.Key{Name: "county", State: "state"}, by: "status", matched: map[geo.Level]*sheet.Matched{}})
 	if u.lvl != geo.Counties {
 		t.Errorf("level %v, want the counties the sheet names", u.lvl)
 	}

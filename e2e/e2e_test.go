@@ -208,7 +208,7 @@ func TestWindow(t *testing.T) {
 	// The drawn box is the bound of the states in those categories.
 	plane := b.States.Region("08").Bound
 	for _, r := range b.States.Regions {
-		if j := d.Jurisdiction(r.ID); j != nil && slices.Contains(boxCategories, j.Category) {
+		if j := d.Jurisdiction(r.FIPS); j != nil && slices.Contains(boxCategories, j.Category) {
 			plane = plane.Union(r.Bound)
 		}
 	}

@@ -48,7 +48,7 @@ func (b *Boundaries) WriteBinary(w io.Writer) error {
 		put(uint8(l.Level))
 		put(uint32(len(l.Regions)))
 		for _, r := range l.Regions {
-			str(r.ID)
+			str(r.FIPS)
 			str(r.Name)
 			put(uint32(len(r.Shape)))
 			for _, poly := range r.Shape {
@@ -120,7 +120,7 @@ func (r *binReader) region(keep bool) (*Region, error) {
 	var reg *Region
 	if keep {
 		reg = &Region{}
-		reg.ID, reg.Name = r.str(), r.str()
+		reg.FIPS, reg.Name = r.str(), r.str()
 	} else {
 		r.take(int(binary.LittleEndian.Uint16(r.take(2))))
 		r.take(int(binary.LittleEndian.Uint16(r.take(2))))

@@ -26,7 +26,7 @@ func checkLoad(t *testing.T, data []byte) {
 		for _, r := range l.Regions {
 			for _, v := range []float64{r.Bound.Min[0], r.Bound.Min[1], r.Bound.Max[0], r.Bound.Max[1]} {
 				if math.IsNaN(v) || math.IsInf(v, 0) {
-					t.Fatalf("region %s has bound %v", r.ID, r.Bound)
+					t.Fatalf("region %s has bound %v", r.FIPS, r.Bound)
 				}
 			}
 			l.RegionAt(r.Bound.Center())

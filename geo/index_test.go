@@ -55,12 +55,12 @@ func TestRegionAtInsets(t *testing.T) {
 		{"11", -77.03, 38.9},
 	} {
 		i := b.States.RegionAt(a.Project(c.fips, orb.Point{c.lon, c.lat}))
-		if i < 0 || b.States.Regions[i].ID != c.fips {
+		if i < 0 || b.States.Regions[i].FIPS != c.fips {
 			t.Errorf("(%v, %v): got %d, want state %s", c.lon, c.lat, i, c.fips)
 		}
 	}
 	// Amchitka (Aleutians West) lies just west of 180°: a county-level hit.
-	if i := b.Counties.RegionAt(a.Project("02", orb.Point{179.03, 51.51})); i < 0 || b.Counties.Regions[i].ID != "02016" {
+	if i := b.Counties.RegionAt(a.Project("02", orb.Point{179.03, 51.51})); i < 0 || b.Counties.Regions[i].FIPS != "02016" {
 		t.Errorf("Amchitka: got %d, want 02016 Aleutians West", i)
 	}
 }

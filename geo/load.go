@@ -180,7 +180,7 @@ func (f *feature) prepare(proj *AlbersUSA) {
 		return
 	}
 	if f.bad = checkCoords(f.geom); f.bad == nil {
-		f.region = &Region{ID: f.id, Name: f.name, Shape: f.geom}
+		f.region = &Region{FIPS: f.id, Name: f.name, Shape: f.geom}
 		project(proj, f.region)
 	}
 }
@@ -245,7 +245,7 @@ func project(proj *AlbersUSA, r *Region) {
 	for _, poly := range r.Shape {
 		for _, ring := range poly {
 			for k, p := range ring {
-				ring[k] = proj.Project(r.ID, p)
+				ring[k] = proj.Project(r.FIPS, p)
 			}
 		}
 	}

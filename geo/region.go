@@ -59,7 +59,7 @@ func LevelOf(code string) (Level, bool) {
 
 // Region is one boundary: a state, a county or a tract.
 type Region struct {
-	ID   string // FIPS code, leading zeros kept
+	FIPS string // leading zeros kept
 	Name string
 	// Shape is the boundary projected onto the AlbersUSA plane (y down),
 	// wound as Normalize winds lon/lat rings (outer counter-clockwise,
@@ -85,7 +85,7 @@ type Layer struct {
 func newLayer(level Level, regions []*Region) *Layer {
 	l := &Layer{Level: level, Regions: regions, byID: make(map[string]int, len(regions))}
 	for i, r := range regions {
-		l.byID[r.ID] = i
+		l.byID[r.FIPS] = i
 	}
 	return l
 }
@@ -151,7 +151,7 @@ func (b *Boundaries) IDs(l Level) []string {
 	}
 	ids := make([]string, len(layer.Regions))
 	for i, r := range layer.Regions {
-		ids[i] = r.ID
+		ids[i] = r.FIPS
 	}
 	return ids
 }

@@ -214,9 +214,6 @@ func SuitStateOf(suits []*Lawsuit) SuitState {
 	return st
 }
 
-// SuitState is the state of the suits naming fips.
-func (d *Dataset) SuitState(fips string) SuitState { return SuitStateOf(d.Suits(fips)) }
-
 // At returns the facts that held on date, one policy row per jurisdiction:
 // the row in effect then; a jurisdiction none of whose rows was in effect
 // shows as no known policy, unverified, so that a county or city falls back

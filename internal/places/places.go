@@ -81,10 +81,10 @@ func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
 		}
 		for _, r := range l.Regions {
 			name := r.Name
-			if independentCity(r.ID) && !strings.HasSuffix(name, " city") {
+			if independentCity(r.FIPS) && !strings.HasSuffix(name, " city") {
 				name += " city" // as the Census names it: "St. Louis city", not the county
 			}
-			add(r.ID, name, lvl, false)
+			add(r.FIPS, name, lvl, false)
 		}
 	}
 	return ix

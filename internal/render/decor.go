@@ -240,7 +240,7 @@ func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme)
 // SheetLegend is the legend of a map coloured by a user's column: its
 // values in order (the twelfth and later as "Other"), and the regions
 // without a row.
-func SheetLegend(v *view.View, l *sheet.Layer, th style.Theme) []LegendEntry {
+func SheetLegend(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry {
 	return legend(v, Options{ColorBy: style.ByData, Sheet: l, Theme: th})
 }
 
@@ -309,7 +309,7 @@ func hiddenEntry(n view.Counts, th style.Theme) []LegendEntry {
 // sheetEntries are the legend's lines for a user's column: a line a value
 // (the twelfth and later together as "Other") and one for the regions the
 // sheet has no row for.
-func sheetEntries(v *view.View, l *sheet.Layer, th style.Theme) []LegendEntry {
+func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry {
 	out := make([]LegendEntry, min(len(l.Order), style.SheetColors))
 	for i := range out {
 		out[i] = LegendEntry{Label: l.By + ": " + l.Order[i], Color: style.Sheet(i)}

@@ -31,7 +31,7 @@ type Options struct {
 	// Compare is what ByCompare sets side by side.
 	Compare view.Comparison
 	// Sheet is the user's column ByData colours by.
-	Sheet *sheet.Layer
+	Sheet *sheet.Matched
 	Theme style.Theme
 	// Selected and Hovered are FIPS codes outlined on the map.
 	Selected, Hovered string
@@ -384,7 +384,7 @@ func stateIndex(layer *geo.Layer) []int32 {
 	out := make([]int32, len(layer.Regions))
 	ids := map[string]int32{}
 	for i, reg := range layer.Regions {
-		st := reg.ID[:2]
+		st := reg.FIPS[:2]
 		n, ok := ids[st]
 		if !ok {
 			n = int32(len(ids))

@@ -162,11 +162,11 @@ func TestRegionAtPixel(t *testing.T) {
 	b, _ := embedded(t)
 	vp := geo.Fit(960, 600, geo.Frame())
 	x, y := vp.ToPixel(geo.NewAlbersUSA().Project("15", orb.Point{-155.5, 19.6}))
-	if r := RegionAt(b, geo.States, vp, x, y); r == nil || r.ID != "15" {
+	if r := RegionAt(b, geo.States, vp, x, y); r == nil || r.FIPS != "15" {
 		t.Errorf("Hawaii inset: got %v", r)
 	}
 	zoomed := vp.ZoomAt(x, y, 8)
-	if r := RegionAt(b, geo.States, zoomed, x, y); r == nil || r.ID != "15" {
+	if r := RegionAt(b, geo.States, zoomed, x, y); r == nil || r.FIPS != "15" {
 		t.Errorf("Hawaii zoomed 8×: got %v", r)
 	}
 }

@@ -102,9 +102,9 @@ func ParseKey(s string) (Key, error) {
 	return Key{FIPS: a}, nil
 }
 
-// Layer is a sheet matched to the regions of one level, coloured by one
+// Matched is a sheet matched to the regions of one level, coloured by one
 // column.
-type Layer struct {
+type Matched struct {
 	File, By string
 	// Values maps a region's FIPS code to its value in the By column.
 	Values map[string]string
@@ -124,7 +124,7 @@ type Layer struct {
 
 // Match matches s's rows to the regions of level lvl by k and colours them
 // by column by; ix reads names as search does.
-func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*Layer, error) {
+func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*Matched, error) {
 	bi, err := s.col(by)
 	if err != nil {
 		return nil, err
@@ -133,7 +133,7 @@ func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*L
 	if err != nil {
 		return nil, err
 	}
-	l := &Layer{File: s.File, By: s.Header[bi], Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header}
+	l := &Matched{File: s.File, By: s.Header[bi], Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header}
 	placedBy := map[string]int{} // the line of the row that placed each region
 	at := func(r, col int, format string, a ...any) *fileerr.Error {
 		line, c := s.lines[r], 0
@@ -219,7 +219,7 @@ func cell(row []string, i int) string {
 
 // Value returns the value fips has in the column coloured by; nil l has
 // none.
-func (l *Layer) Value(fips string) (string, bool) {
+func (l *Matched) Value(fips string) (string, bool) {
 	if l == nil {
 		return "", false
 	}
@@ -228,7 +228,7 @@ func (l *Layer) Value(fips string) (string, bool) {
 }
 
 // Row returns the sheet's row for fips; nil l has none.
-func (l *Layer) Row(fips string) ([]string, bool) {
+func (l *Matched) Row(fips string) ([]string, bool) {
 	if l == nil {
 		return nil, false
 	}
@@ -252,7 +252,7 @@ const maxShown = 10
 
 // Report says, in a line or two, which rows found no region or more than
 // one; "" when all did.
-func (l *Layer) Report() string {
+func (l *Matched) Report() string {
 	var parts []string
 	for _, p := range []struct {
 		what string

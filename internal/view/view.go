@@ -280,7 +280,7 @@ func Resolve(d *dataset.Dataset, layer *geo.Layer, date time.Time, f dataset.Fil
 	v.Regions = make([]Region, len(layer.Regions))
 	for i, reg := range layer.Regions {
 		r := &v.Regions[i]
-		r.FIPS, r.Name, r.Level = reg.ID, reg.Name, LevelOf(layer.Level)
+		r.FIPS, r.Name, r.Level = reg.FIPS, reg.Name, LevelOf(layer.Level)
 		v.resolve(r)
 	}
 	for _, j := range at.Jurisdictions {
