@@ -197,7 +197,7 @@ func (u *UI) menu() *fyne.MainMenu {
 		return it
 	}
 	// Ctrl+Z reaches the canvas as Fyne's own undo shortcut, not a custom one.
-	undo := fyne.NewMenuItem("Undo reload", u.Undo)
+	undo := fyne.NewMenuItem("Undo last load", u.Undo)
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	recent := fyne.NewMenuItem("Open recent", nil)
 	recent.ChildMenu = fyne.NewMenu("")

@@ -60,7 +60,7 @@ func summary(v *view.View, source string, today time.Time) string {
 	parts := []string{
 		fmt.Sprintf("%s (facts checked to %s)", source, v.Data.AsOf().Format(time.DateOnly)),
 		"map of " + day.Format(time.DateOnly),
-		fmt.Sprintf("%d %s (%d with facts of their own), %d cities", len(v.Regions), levelNames[v.Level], own, len(v.Cities)),
+		fmt.Sprintf("%d %s (%d with facts of their own), %d cities", len(v.Regions), levelName(v.Level, len(v.Regions)), own, len(v.Cities)),
 		fmt.Sprintf("DOJ suits: %d pending, %d resolved", pending, resolved),
 	}
 	if h := c.Hidden.Regions + c.Hidden.Cities; h > 0 {
@@ -71,7 +71,15 @@ func summary(v *view.View, source string, today time.Time) string {
 
 // levelNames name the regions of each level; the states layer holds DC
 // and Puerto Rico too.
-var levelNames = map[geo.Level]string{geo.States: "states and territories", geo.Counties: "counties", geo.Tracts: "tracts"}
+var levelNames = map[geo.Level][2]string{geo.States: {"state or territory", "states and territories"}, geo.Counties: {"county", "counties"}, geo.Tracts: {"tract", "tracts"}}
+
+// levelName names n regions of level l.
+func levelName(l geo.Level, n int) string {
+	if n == 1 {
+		return levelNames[l][0]
+	}
+	return levelNames[l][1]
+}
 
 // dataName names the data shown for the status line: the user's files,
 // and the embedded data they are laid over.

@@ -39,9 +39,10 @@ PY
 
 # Ours run five times as often: 20 runs of a tenth of a second last 2 s,
 # and one burst of other work on a shared machine would move their median.
+export SANCTUARYMAP_HUGEPAGES=1 # ours only: the peers ignore it
 hyperfine -N --warmup 3 --runs $((5 * RUNS)) --export-json $OUT/ours.json \
-	-n sanctuarymap "SANCTUARYMAP_HUGEPAGES=1 bin/sanctuarymap render --level counties -o $OUT/ours.png" \
-	-n sanctuarymap-geojson "SANCTUARYMAP_HUGEPAGES=1 bin/sanctuarymap render --level counties --boundaries $OUT/counties.geojson -o $OUT/ours-geojson.png"
+	-n sanctuarymap "bin/sanctuarymap render --level counties -o $OUT/ours.png" \
+	-n sanctuarymap-geojson "bin/sanctuarymap render --level counties --boundaries $OUT/counties.geojson -o $OUT/ours-geojson.png"
 hyperfine -N --warmup 1 --runs "$RUNS" --export-json $OUT/peers.json \
 	-n geopandas "/usr/bin/python3 $PEERS/choropleth_geopandas.py $OUT/counties.geojson $OUT/categories.csv $OUT/geopandas.png" \
 	-n mapshaper "$MAPSHAPER -i $OUT/counties.geojson -join $OUT/categories.csv keys=GEOID,fips field-types=GEOID:str,fips:str -proj albersusa -style fill=\"category=='STATE_LIMITS' ? '#542788' : category=='STATE_MANDATES' ? '#b35806' : '#c8c8c8'\" -o $OUT/mapshaper.svg width=1920"
