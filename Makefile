@@ -74,7 +74,7 @@ bench-scale: build
 FUZZTIME ?= 60s
 FUZZ_TARGETS = internal/dataset:FuzzLoad internal/dataset:FuzzValidate internal/dataset:FuzzAgreements \
 	internal/dataset:FuzzDesignations internal/dataset:FuzzLawsuits internal/sheet:FuzzSheet internal/ice:FuzzWorkbook geo:FuzzNumber geo:FuzzLoadGeoJSON \
-	geo:FuzzLoadTopoJSON geo:FuzzScanFeature
+	geo:FuzzLoadTopoJSON
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "== $$t"; \

@@ -1,9 +1,7 @@
 package geo
 
 import (
-	"encoding/json"
 	"math"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,34 +39,6 @@ func FuzzLoadGeoJSON(f *testing.F) {
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":6069,"geometry":{"type":"MultiPolygon","coordinates":[[[[-121,36],[-120,36],[-120,37],[-121,36]]]]}}]}`))
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"GEOID":"06069"},"geometry":null}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) { checkLoad(t, data) })
-}
-
-// FuzzScanFeature: a feature the hand scanner reads decodes the same
-// through encoding/json, and one it declines still decodes or fails there.
-func FuzzScanFeature(f *testing.F) {
-	f.Add([]byte(`{"type":"Feature","id":"08","properties":{"name":"Colorado"},"geometry":{"type":"Polygon","coordinates":[[[-109,37],[-102,37],[-102,41],[-109,41],[-109,37]]]}}`))
-	f.Add([]byte(`{"type":"Feature","id":6069,"bbox":[1,2,3,4],"geometry":{"coordinates":[[[[-121,36],[-120,36],[-120,37.5e0],[-121,36]]]],"type":"MultiPolygon"}}`))
-	f.Add([]byte(`{"type":"Feature","properties":{"GEOID":"06069","geoid":1},"geometry":null}`))
-	f.Add([]byte(`{"Type":"Feature","ID":"08","Geometry":{"type":"Polygon","coordinates":[]}}`))
-	f.Add([]byte(`{"type":"Feature","properties":{"NAME":"Cook","geoid":17031,"Name":"a\u00e9","fips":null,"x":[1,{"y":2}],"STATEFP":"17","countyfp":"031","GEOID10":"\u0031"},"geometry":null}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		p := arcParser{b: data}
-		got, ok := p.feature(1)
-		if !ok {
-			return
-		}
-		var gf geoFeature
-		if err := json.Unmarshal(data, &gf); err != nil {
-			t.Fatalf("scanned what encoding/json refuses: %v", err)
-		}
-		want, err := decodeFeature(1, &gf)
-		if err != nil {
-			t.Fatalf("scanned what decodeFeature refuses: %v", err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("scanned %+v, encoding/json gives %+v", got, want)
-		}
-	})
 }
 
 // FuzzLoadTopoJSON: the TopoJSON decoder, quantised and not.

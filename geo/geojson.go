@@ -15,11 +15,10 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// GeoJSON is decoded into orb geometries by our own reader (scan.go) for
-// features of the usual shape, and with encoding/json for the features'
-// structure otherwise, our parser still reading the coordinate arrays,
-// which are most of a file: several times faster than decoding through
-// orb/geojson, which matters for files of 100,000 tracts.
+// GeoJSON is decoded into orb geometries with encoding/json for the
+// features' members and properties and our own reader (scan.go) for the
+// coordinate arrays, which are most of a file: several times faster than
+// decoding through orb/geojson, which matters for files of 100,000 tracts.
 
 type geoFeature struct {
 	ID         any           `json:"id"`
@@ -38,21 +37,6 @@ type geoProperties struct {
 	GEOID10  any `json:"GEOID10"`
 	STATEFP  any `json:"STATEFP"`
 	COUNTYFP any `json:"COUNTYFP"`
-}
-
-// field is the field a property of the given name sets, as encoding/json
-// matches names (case folded), or nil.
-func (p *geoProperties) field(name string) *any {
-	for _, f := range [...]struct {
-		tag string
-		v   *any
-	}{{"name", &p.Name}, {"NAMELSAD", &p.NameLSAD}, {"GEOID", &p.GEOID}, {"fips", &p.FIPS},
-		{"GEOID20", &p.GEOID20}, {"GEOID10", &p.GEOID10}, {"STATEFP", &p.STATEFP}, {"COUNTYFP", &p.COUNTYFP}} {
-		if strings.EqualFold(name, f.tag) {
-			return f.v
-		}
-	}
-	return nil
 }
 
 func (p geoProperties) asMap() map[string]any {
@@ -139,19 +123,15 @@ func inOrder(n int, done [][]decoded) ([]feature, error) {
 	return out, nil
 }
 
-// decodeElement decodes feature n, at data[e[0]:e[1]]: by hand when it has
-// the usual shape, else through encoding/json, whose errors say what is
-// wrong where.
+// decodeElement decodes feature n, at data[e[0]:e[1]]: its members
+// through encoding/json, whose errors say what is wrong where, and its
+// coordinates by hand (decodeFeature).
 func decodeElement(p *arcParser, n int, data []byte, e [2]int) (*feature, error) {
-	p.b, p.i = data[e[0]:e[1]], 0
-	if f, ok := p.feature(n); ok {
-		return f, nil
-	}
 	var f geoFeature
 	if err := json.Unmarshal(data[e[0]:e[1]], &f); err != nil {
 		return nil, &elemError{off: int64(e[0]), err: err}
 	}
-	return decodeFeature(n, &f)
+	return decodeFeature(p, n, &f)
 }
 
 // elemError is a decoding error inside the feature that starts at off.
@@ -360,11 +340,11 @@ var plain, space = func() (p, s [256]bool) {
 
 // decodeFeature turns feature n into a polygon feature, or nil for a
 // feature without geometry.
-func decodeFeature(n int, f *geoFeature) (*feature, error) {
+func decodeFeature(p *arcParser, n int, f *geoFeature) (*feature, error) {
 	if f.Geometry == nil || f.Geometry.Type == "" {
 		return nil, nil // a null geometry is valid GeoJSON: nothing to draw
 	}
-	p := arcParser{b: f.Geometry.Coordinates}
+	p.b, p.i = f.Geometry.Coordinates, 0
 	var mp orb.MultiPolygon
 	var err error
 	switch f.Geometry.Type {
