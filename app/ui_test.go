@@ -432,7 +432,7 @@ func edited(t *testing.T, dir, cat string) string {
 	return path
 }
 
-// Review finding 3a: "Embedded data" then Undo brings back the user's
+// "Embedded data" then Undo brings back the user's
 // files whole: data, sources for the footer, the watcher and Reload.
 func TestUndoEmbeddedRestoresSources(t *testing.T) {
 	u := newTestUI(t)
@@ -457,7 +457,7 @@ func TestUndoEmbeddedRestoresSources(t *testing.T) {
 	}
 }
 
-// Review finding 3b: a file opened while another still loads keeps both.
+// A file opened while another still loads keeps both.
 func TestSecondOpenKeepsFirst(t *testing.T) {
 	u := newTestUI(t)
 	dir := t.TempDir()
@@ -479,7 +479,7 @@ func TestSecondOpenKeepsFirst(t *testing.T) {
 	}
 }
 
-// Review finding 3c: reloads reuse an unchanged boundary file, and the
+// Reloads reuse an unchanged boundary file, and the
 // undo stack stays bounded however often a watched file is saved.
 func TestReloadReusesBoundariesAndBoundsUndo(t *testing.T) {
 	u := newTestUI(t)
@@ -500,7 +500,7 @@ func TestReloadReusesBoundariesAndBoundsUndo(t *testing.T) {
 	}
 }
 
-// Review finding 7b: a light/dark switch recolours the legend's text.
+// A light/dark switch recolours the legend's text.
 func TestLegendFollowsTheme(t *testing.T) {
 	u := newTestUI(t)
 	it := u.legend.Objects[0].(*legendItem)

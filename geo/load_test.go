@@ -78,7 +78,7 @@ func TestBinaryRoundTrip(t *testing.T) {
 	}
 }
 
-// Review finding 3d: cancelling reaches into the parse of a large file.
+// Cancelling reaches into the parse of a large file.
 func TestLoadContextCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

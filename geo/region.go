@@ -11,7 +11,7 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Level says whether a region is a state or a county.
+// Level says whether a region is a state, a county or a tract.
 type Level int
 
 const (

@@ -58,7 +58,7 @@ func rgb(v uint32) color.RGBA {
 // scheme with no good/bad reading such as red and green would suggest, and
 // one that stays apart under deuteranopia and protanopia. Its middle grey
 // is darkened (b0b0b0, not PuOr's f7f7f7) so "no known policy" stays apart
-// from the palest purple and from "no data" (ΔE2000 ≥ 10; style_test.go).
+// from the palest purple and from "no data" (ΔE2000 ≥ 10; render/legend_test.go).
 var categoryColor = map[dataset.Category]color.RGBA{
 	dataset.StateLimits:           rgb(0x542788),
 	dataset.LocalLimitsDetainers:  rgb(0x8073ac),
