@@ -167,6 +167,7 @@ func sheetSegments(l *sheet.Matched, fips string) []widget.RichTextSegment {
 			p.add(h, row[i])
 		}
 	}
+	p.add("Class of "+l.By, l.Class(fips))
 	return p.segs
 }
 

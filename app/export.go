@@ -147,10 +147,13 @@ func (u *UI) exportDataDialog() {
 // ExportData writes the resolved view shown, as `sanctuarymap table`
 // does, to path in the background; done, if not nil, gets the outcome.
 func (u *UI) ExportData(path string, done func(error)) {
-	v := u.view
+	v, l := u.view, u.sheetLayer()
+	if u.mapView.Options().ColorBy != style.ByData {
+		l = nil
+	}
 	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
 	go func() {
-		err := safefile.Write(path, func(w io.Writer) error { return export.Table(w, v) })
+		err := safefile.Write(path, func(w io.Writer) error { return export.Table(w, v, l) })
 		u.publish(func() { u.exported(path, err, done) })
 	}()
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -94,7 +95,11 @@ func (u *UI) buildLegend(by style.ColorBy) {
 	u.legend.RemoveAll()
 	entries := render.Legend(u.view, by, u.compare, u.theme())
 	if by == style.ByData {
-		entries = render.SheetLegend(u.view, u.sheetLayer(), u.theme())
+		l := u.sheetLayer()
+		entries = render.SheetLegend(u.view, l, u.theme())
+		if l != nil {
+			u.legend.Add(widget.NewLabelWithStyle(filepath.Base(l.File)+", column "+l.By, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		}
 	}
 	for _, e := range entries {
 		var tap func()

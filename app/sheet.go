@@ -3,13 +3,17 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/fileerr"
 	"sanctuarymap/internal/ice"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
@@ -17,13 +21,15 @@ import (
 )
 
 // sheetChoice is the user's own sheet the map is coloured by, with how
-// its rows find their regions and the column chosen, matched anew for
-// each level shown.
+// its rows find their regions, the column chosen and how its values
+// become colours, matched anew for each level shown.
 type sheetChoice struct {
-	sheet   *sheet.Sheet
-	key     sheet.Key
-	by      string
-	matched map[geo.Level]*sheet.Matched
+	sheet    *sheet.Sheet
+	key      sheet.Key
+	by       string
+	as       string // "auto", "number" or "text"
+	classing sheet.Classing
+	matched  map[geo.Level]*sheet.Matched
 }
 
 // isSheet reports whether path is a CSV whose header is none of the
@@ -40,39 +46,46 @@ func isSheet(path string) ([]byte, bool) {
 	return files[0].Data, err != nil
 }
 
-// openSheet offers to colour the map by a column of the user's own sheet:
-// which column, and how its rows find their regions.
+// openSheet colours the map by a column of the user's own sheet: its rows
+// find their regions by the columns found for them (or, failing that, the
+// ones the user names), and a panel offers the column, how its values
+// become colours and the ramp, the map following every change.
 func (u *UI) openSheet(path string, data []byte) {
 	sh, err := sheet.Read(path, data)
 	if err != nil {
 		u.showProblems(err)
 		return
 	}
-	by := widget.NewSelect(sh.Header, nil)
-	by.SetSelectedIndex(len(sh.Header) - 1)
+	for _, lvl := range []geo.Level{u.lvl, geo.Counties, geo.States, geo.Tracts} {
+		if u.sess.Shown.Bounds.Layer(lvl) == nil {
+			continue
+		}
+		if k, how, err := sh.DetectKey(view.LevelOf(lvl), u.sess.Shown.Bounds.Has, u.index); err == nil {
+			u.colourSheet(sh, k, how)
+			return
+		}
+	}
+	u.askKey(sh)
+}
+
+// askKey asks which columns a sheet's rows find their regions by, when
+// none could be told from its values and names.
+func (u *UI) askKey(sh *sheet.Sheet) {
 	fipsCol := widget.NewSelect(sh.Header, nil)
 	name, state := widget.NewSelect(sh.Header, nil), widget.NewSelect(sh.Header, nil)
-	if i := sh.Column("fips"); i >= 0 {
-		fipsCol.SetSelectedIndex(i)
-	}
+	fipsCol.SetSelectedIndex(0)
 	name.SetSelectedIndex(0)
-	if i := sh.Column("state"); i >= 0 {
-		state.SetSelectedIndex(i)
-	}
+	state.SetSelectedIndex(min(1, len(sh.Header)-1))
 	keyBy := widget.NewRadioGroup([]string{"a FIPS column", "name and state columns"}, nil)
 	keyBy.Required = true
 	keyBy.SetSelected("name and state columns")
-	if fipsCol.Selected != "" {
-		keyBy.SetSelected("a FIPS column")
-	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("Colour by column", by),
 		widget.NewFormItem("Find regions by", keyBy),
 		widget.NewFormItem("FIPS column", fipsCol),
 		widget.NewFormItem("Name column", name),
 		widget.NewFormItem("State column", state),
 	}
-	d := dialog.NewForm("Colour the map by "+filepath.Base(path), "Colour", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("How do the rows of "+filepath.Base(sh.File)+" find their regions?", "Colour", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -80,15 +93,98 @@ func (u *UI) openSheet(path string, data []byte) {
 		if keyBy.Selected != "a FIPS column" {
 			k = sheet.Key{Name: name.Selected, State: state.Selected}
 		}
-		u.colourBySheet(&sheetChoice{sheet: sh, key: k, by: by.Selected, matched: map[geo.Level]*sheet.Matched{}})
+		u.colourSheet(sh, k, "rows found by the columns you chose")
 	}, u.win)
-	d.Resize(fyne.NewSize(560, 380))
+	d.Resize(fyne.NewSize(560, 340))
+	d.Show()
+}
+
+// colourSheet colours the map by sh's last column other than the key's,
+// and shows the panel that changes the column and its colours.
+func (u *UI) colourSheet(sh *sheet.Sheet, k sheet.Key, how string) {
+	cols := sh.Columns(k)
+	if len(cols) == 0 {
+		u.showProblems(fileerr.New(sh.File, 1, 0, "no column to colour by besides the key's"))
+		return
+	}
+	c := &sheetChoice{sheet: sh, key: k, by: cols[len(cols)-1], as: "auto", classing: sheet.DefaultClassing(false), matched: map[geo.Level]*sheet.Matched{}}
+	if !u.colourBySheet(c) {
+		return
+	}
+	u.status.message.SetText(u.status.message.Text + "; " + how)
+	u.sheetPanel(c, cols)
+}
+
+// sheetPanel is the dialog that chooses the column and how its values
+// become colours; the map follows each change while it is open.
+func (u *UI) sheetPanel(c *sheetChoice, cols []string) {
+	by := widget.NewSelect(cols, nil)
+	by.Selected = c.by
+	as := widget.NewSelect([]string{"as read (gota)", "numbers: classes", "text: a colour a value"}, nil)
+	as.Selected = "as read (gota)"
+	var methods []string
+	for _, m := range sheet.Methods() {
+		methods = append(methods, string(m))
+	}
+	method := widget.NewSelect(methods, nil)
+	method.Selected = string(c.classing.Method)
+	var counts []string
+	for n := sheet.MinClasses; n <= sheet.MaxClasses; n++ {
+		counts = append(counts, strconv.Itoa(n))
+	}
+	classes := widget.NewSelect(counts, nil)
+	classes.Selected = strconv.Itoa(c.classing.N)
+	ramp := widget.NewSelect(style.Ramps(), nil)
+	ramp.Selected = c.classing.Ramp
+	breaks := widget.NewEntry()
+	breaks.SetPlaceHolder("10, 250, 1000")
+	problem := widget.NewLabel("")
+	apply := func() {
+		cl := c.classing
+		cl.Ramp = ramp.Selected
+		cl.Method = sheet.Method(method.Selected)
+		cl.N, _ = strconv.Atoi(classes.Selected)
+		if cl.Method == sheet.Manual {
+			m, b, err := sheet.ParseBreaks(strings.ReplaceAll(breaks.Text, " ", ""))
+			if err != nil || m != sheet.Manual {
+				problem.SetText("Type the inner breaks as rising numbers, e.g. 10, 250, 1000")
+				return
+			}
+			cl.Breaks, cl.N = b, len(b)+1
+		}
+		problem.SetText("")
+		c.by, c.classing, c.matched = by.Selected, cl, map[geo.Level]*sheet.Matched{}
+		c.as = map[string]string{"numbers: classes": "number", "text: a colour a value": "text"}[as.Selected]
+		if c.as == "" {
+			c.as = "auto"
+		}
+		if _, err := c.layer(u); err != nil {
+			problem.SetText(err.Error())
+			return
+		}
+		u.refresh()
+	}
+	for _, s := range []*widget.Select{by, as, method, classes, ramp} {
+		s.OnChanged = func(string) { apply() }
+	}
+	breaks.OnSubmitted = func(string) { apply() }
+	form := widget.NewForm(
+		widget.NewFormItem("Colour by column", by),
+		widget.NewFormItem("Read its values", as),
+		widget.NewFormItem("Classes by", method),
+		widget.NewFormItem("Number of classes", classes),
+		widget.NewFormItem("Breaks (manual)", breaks),
+		widget.NewFormItem("Colour ramp", ramp),
+	)
+	d := dialog.NewCustom("Colour the map by "+filepath.Base(c.sheet.File), "Close", container.NewVBox(form, problem), u.win)
+	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
 }
 
 // colourBySheet colours the map by c, says in the status line how many
-// rows found their region, and lists those that did not.
-func (u *UI) colourBySheet(c *sheetChoice) {
+// rows found their region, and lists those that did not; false when c
+// cannot colour it.
+func (u *UI) colourBySheet(c *sheetChoice) bool {
 	// Show the level the sheet is about: the one most of its rows find.
 	best := u.lvl
 	for _, lvl := range []geo.Level{geo.States, geo.Counties, geo.Tracts} {
@@ -98,7 +194,7 @@ func (u *UI) colourBySheet(c *sheetChoice) {
 		l, err := c.layerAt(u, lvl)
 		if err != nil {
 			u.showProblems(err)
-			return
+			return false
 		}
 		if b, _ := c.layerAt(u, best); len(l.Values) > len(b.Values) {
 			best = lvl
@@ -118,6 +214,7 @@ func (u *UI) colourBySheet(c *sheetChoice) {
 	if r := l.Report(); r != "" {
 		dialog.ShowInformation("Sheet rows to check", r, u.win)
 	}
+	return true
 }
 
 // layer is c matched to the level shown.
@@ -131,6 +228,11 @@ func (c *sheetChoice) layerAt(u *UI, lvl geo.Level) (*sheet.Matched, error) {
 	level := view.LevelOf(lvl)
 	l, err := c.sheet.Match(c.key, c.by, level, u.index)
 	if err != nil {
+		return nil, err
+	}
+	cl := c.classing
+	cl.Numeric = c.as == "number" || (c.as == "auto" && l.Classing.Numeric)
+	if err := l.Classify(cl); err != nil {
 		return nil, err
 	}
 	c.matched[lvl] = l

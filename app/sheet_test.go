@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
+
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
@@ -39,9 +41,14 @@ func TestColourBySheet(t *testing.T) {
 	}
 	var lines []string
 	for _, o := range u.legend.Objects {
-		lines = append(lines, o.(*legendItem).entry.Text())
+		switch o := o.(type) {
+		case *legendItem:
+			lines = append(lines, o.entry.Text())
+		case *widget.Label:
+			lines = append(lines, o.Text)
+		}
 	}
-	if got := strings.Join(lines, "|"); !strings.HasPrefix(got, "status: cooperates (1)|status: sanctuary (1)|No row in mine.csv (") {
+	if got := strings.Join(lines, "|"); !strings.HasPrefix(got, "mine.csv, column status|cooperates (1)|sanctuary (1)|Dotted: no row in mine.csv (") {
 		t.Errorf("legend %s", got)
 	}
 	if u.status.message.Text != "mine.csv: 2 rows placed" {

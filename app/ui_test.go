@@ -412,7 +412,7 @@ func TestExportData(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := export.Table(&want, u.view); err != nil {
+	if err := export.Table(&want, u.view, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want.Bytes()) || !strings.Contains(string(got), "\n06003,Alpine,CA,county,STATE_LIMITS,yes,06,pending,yes,") {

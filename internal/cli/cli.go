@@ -21,6 +21,7 @@ import (
 	"sanctuarymap/internal/places"
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/safefile"
+	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
 )
@@ -124,8 +125,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	width := fs.Int("width", 1920, "image width in pixels")
 	height := fs.Int("height", 1080, "image height in pixels")
 	m := mapFlagsOf(fs)
-	by := fs.String("by", "", "colour by this column of your own --data sheet")
-	key := fs.String("key", "fips", "how your sheet's rows find their regions: fips (a FIPS column) or name,state (two columns)")
+	sf := sheetFlagsOf(fs)
 	asOf := fs.String("as-of", "", "show the landscape on this date, YYYY-MM-DD")
 	if err := fs.Parse(args); err != nil {
 		return BadUsage
@@ -153,7 +153,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	if code != OK {
 		return code
 	}
-	files, sh, code := splitSheet(*by != "", m.data.files, bad, stderr)
+	files, sh, code := splitSheet(*sf.by != "", m.data.files, bad, stderr)
 	if code != OK {
 		return code
 	}
@@ -163,13 +163,18 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		return code
 	}
 	if sh != nil {
-		if code := colourBySheet(&opt, sh, *key, *by, b, d, lvl, bad, stderr); code != OK {
+		l, code := matchSheet(sf, sh, b, d, lvl, bad, stderr)
+		if code != OK {
 			return code
+		}
+		opt.ColorBy, opt.Sheet = style.ByData, l
+		if !flagSet(fs, "title") {
+			opt.Title = filepath.Base(sh.File) + ": " + l.By
 		}
 	}
 	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
 	opt.Source = sourceLabel(data.files, d)
-	prov := export.Provenance(*m.title, v.String(), opt.Source, d)
+	prov := export.Provenance(opt.Title, v.String(), opt.Source, d)
 	if err := export.Map(*out, b, opt, *width, *height, geo.Frame(), prov); err != nil {
 		return report(stderr, err)
 	}
@@ -422,6 +427,7 @@ func runTable(args []string, stdout, stderr io.Writer) int {
 	data := dataFlagsOf(fs)
 	bounds := fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census")
 	asOf := fs.String("as-of", "", "what held on this date, YYYY-MM-DD")
+	sf := sheetFlagsOf(fs)
 	if err := fs.Parse(args); err != nil {
 		return BadUsage
 	}
@@ -442,21 +448,39 @@ func runTable(args []string, stdout, stderr io.Writer) int {
 	if code != OK {
 		return code
 	}
+	files, sh, code := splitSheet(*sf.by != "", data.files, bad, stderr)
+	if code != OK {
+		return code
+	}
+	data = &dataFlags{files: files, noEmbedded: data.noEmbedded}
 	b, d, code := loadAll(data, *bounds, lvl, *level, bad, stderr)
 	if code != OK {
 		return code
 	}
+	var l *sheet.Matched
+	if sh != nil {
+		if l, code = matchSheet(sf, sh, b, d, lvl, bad, stderr); code != OK {
+			return code
+		}
+	}
 	v := view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
 	if *out == "-" {
-		if err := export.Table(stdout, v); err != nil {
+		if err := export.Table(stdout, v, l); err != nil {
 			return report(stderr, err)
 		}
 		return OK
 	}
-	if err := safefile.Write(*out, func(w io.Writer) error { return export.Table(w, v) }); err != nil {
+	if err := safefile.Write(*out, func(w io.Writer) error { return export.Table(w, v, l) }); err != nil {
 		return report(stderr, err)
 	}
 	return OK
+}
+
+// flagSet reports whether the command line gave flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // hasExt reports whether name ends in ext, in any case: a file named for

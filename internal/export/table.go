@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/view"
 )
 
@@ -71,13 +72,23 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// Table writes v's regions, then its cities.
-func Table(w io.Writer, v *view.View) error {
+// Table writes v's regions, then its cities; with a user's sheet l, each
+// row also gives its value in l's column and, for a classed column, its
+// class as a range.
+func Table(w io.Writer, v *view.View, l *sheet.Matched) error {
 	cw := csv.NewWriter(w)
-	cw.Write(TableHeader())
+	head := TableHeader()
+	if l != nil {
+		head = append(head, "value", "class")
+	}
+	cw.Write(head)
 	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
 		for i := range rs {
 			cells := TableRow(&rs[i])
+			if l != nil {
+				val, _ := l.Value(rs[i].FIPS)
+				cells = append(cells, val, l.Class(rs[i].FIPS))
+			}
 			for j, c := range cells {
 				cells[j] = SafeCell(c)
 			}

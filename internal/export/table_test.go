@@ -31,7 +31,7 @@ func TestTable(t *testing.T) {
 	}
 	v := view.Resolve(d, b.Counties, time.Date(2026, 5, 18, 0, 0, 0, 0, time.UTC), dataset.Filter{})
 	var buf bytes.Buffer
-	if err := Table(&buf, v); err != nil {
+	if err := Table(&buf, v, nil); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()

@@ -306,26 +306,46 @@ func hiddenEntry(n view.Counts, th style.Theme) []LegendEntry {
 	return nil
 }
 
-// sheetEntries are the legend's lines for a user's column: a line a value
-// (the twelfth and later together as "Other") and one for the regions the
-// sheet has no row for.
+// sheetEntries are the legend's lines for a user's column: a line a class
+// of a numeric column, with its range, or a line a value (the twelfth and
+// later together as "Other"); then the rows with no number, and the
+// regions the sheet has no row for.
 func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry {
-	out := make([]LegendEntry, min(len(l.Order), style.SheetColors))
-	for i := range out {
-		out[i] = LegendEntry{Label: l.By + ": " + l.Order[i], Color: style.Sheet(i)}
+	var out []LegendEntry
+	if c := l.Classes; c != nil {
+		for i := range c.Colors {
+			out = append(out, LegendEntry{Label: c.Label(i), Color: c.Colors[i]})
+		}
+	} else {
+		out = make([]LegendEntry, min(len(l.Order), style.SheetColors))
+		for i := range out {
+			out[i] = LegendEntry{Label: l.Order[i], Color: style.Sheet(i)}
+		}
+		if len(l.Order) > style.SheetColors {
+			out[style.SheetColors-1].Label = "other values"
+		}
 	}
-	if len(l.Order) > style.SheetColors {
-		out[style.SheetColors-1].Label = l.By + ": other values"
-	}
-	none := LegendEntry{Label: "No row in " + filepath.Base(l.File), Color: th.NoData}
+	noValue := LegendEntry{Label: "No value in " + l.By, Color: style.NoValue}
+	none := LegendEntry{Label: "Dotted: no row in " + filepath.Base(l.File), Color: th.NoData, Pattern: style.Dots}
 	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
 		for i := range rs {
-			if val, ok := l.Values[rs[i].FIPS]; ok {
-				out[min(slices.Index(l.Order, val), style.SheetColors-1)].Count++
-			} else {
+			f := rs[i].FIPS
+			val, ok := l.Values[f]
+			x, num := l.Nums[f]
+			switch {
+			case !ok:
 				none.Count++
+			case l.Classes != nil && num:
+				out[l.Classes.Of(x)].Count++
+			case l.Classes != nil:
+				noValue.Count++
+			default:
+				out[min(slices.Index(l.Order, val), style.SheetColors-1)].Count++
 			}
 		}
+	}
+	if noValue.Count > 0 {
+		out = append(out, noValue)
 	}
 	return append(out, none)
 }
@@ -341,7 +361,11 @@ func footer(opt Options) string {
 	case !d.AsOf().IsZero():
 		date = "as of " + d.AsOf().Format(time.DateOnly)
 	}
-	return fmt.Sprintf("Data %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", date, opt.Source, opt.Software)
+	sheet := ""
+	if opt.ColorBy == style.ByData && opt.Sheet != nil {
+		sheet = fmt.Sprintf("Colours: column %s of %s. ", opt.Sheet.By, filepath.Base(opt.Sheet.File))
+	}
+	return fmt.Sprintf("%sData %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", sheet, date, opt.Source, opt.Software)
 }
 
 // legendHeading names what the legend explains, and its day.

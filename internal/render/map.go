@@ -9,7 +9,6 @@ import (
 	"image/color"
 	"maps"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -221,9 +220,13 @@ func fill(reg *view.Region, opt Options) (color.RGBA, style.Pattern) {
 	case opt.ColorBy == style.ByCompare:
 		c = style.Compare(int(reg.SideOf(opt.Compare)))
 	case opt.ColorBy == style.ByData:
-		c = opt.Theme.NoData
-		if v, ok := opt.Sheet.Value(reg.FIPS); ok {
-			c = style.Sheet(slices.Index(opt.Sheet.Order, v))
+		// No row: the theme's no-data fill, dotted, apart from the
+		// palest class of any ramp.
+		c, pat = opt.Theme.NoData, style.Dots
+		if opt.Sheet != nil {
+			if sc, ok := opt.Sheet.Colour(reg.FIPS); ok {
+				c, pat = sc, style.Plain
+			}
 		}
 	default:
 		switch reg.Basis() {

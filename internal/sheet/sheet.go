@@ -9,13 +9,17 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/fileerr"
 	"sanctuarymap/internal/places"
+	"sanctuarymap/internal/style"
 )
 
 // Sheet is a CSV file's header and rows.
@@ -120,6 +124,13 @@ type Matched struct {
 	// Warnings are rows placed on a region an earlier row placed (the
 	// earlier row's value is kept) and rows with no value to colour by.
 	Warnings fileerr.List
+	// Nums holds the values that read as numbers, by FIPS code.
+	Nums map[string]float64
+	// Classing is how values become colours; Classes, the ranges of a
+	// numeric column (nil while each value has a colour of its own).
+	Classing Classing
+	Classes  *Classes
+	order    []string // the FIPS codes placed, in file order
 }
 
 // Match matches s's rows to the regions of level lvl by k and colours them
@@ -133,7 +144,7 @@ func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*M
 	if err != nil {
 		return nil, err
 	}
-	l := &Matched{File: s.File, By: s.Header[bi], Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header}
+	l := &Matched{File: s.File, By: s.Header[bi], Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header, Nums: map[string]float64{}}
 	placedBy := map[string]int{} // the line of the row that placed each region
 	at := func(r, col int, format string, a ...any) *fileerr.Error {
 		line, c := s.lines[r], 0
@@ -158,13 +169,53 @@ func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*M
 				l.Warnings = append(l.Warnings, at(r, bi, "warning: %s has no value in column %s", what, s.Header[bi]))
 			}
 			l.Values[fips[0]], l.Cells[fips[0]] = v, row
+			l.order = append(l.order, fips[0])
+			if x, err := strconv.ParseFloat(v, 64); err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
+				l.Nums[fips[0]] = x
+			}
 			if !slices.Contains(l.Order, v) {
 				l.Order = append(l.Order, v)
 			}
 		}
 	}
 	slices.Sort(l.Order)
+	// A numeric column (as gota reads it) is classed until the user says
+	// otherwise; one whose placed rows hold no number stays by value.
+	if err := l.Classify(DefaultClassing(s.Numeric(bi))); errors.Is(err, ErrNoNumbers) {
+		err = l.Classify(DefaultClassing(false))
+	} else if err != nil {
+		return nil, err
+	}
 	return l, nil
+}
+
+// Colour is the fill of region fips: its class's, its value's, or
+// style.NoValue for a row with no number in a classed column; false when
+// the sheet has no row for it.
+func (l *Matched) Colour(fips string) (color.RGBA, bool) {
+	v, ok := l.Value(fips)
+	switch {
+	case !ok:
+		return color.RGBA{}, false
+	case l.Classes == nil:
+		return style.Sheet(slices.Index(l.Order, v)), true
+	}
+	if x, ok := l.Nums[fips]; ok {
+		return l.Classes.Colors[l.Classes.Of(x)], true
+	}
+	return style.NoValue, true
+}
+
+// Class is the class of region fips as its range ("10–250"), or "" for
+// a column by value or a row with no number.
+func (l *Matched) Class(fips string) string {
+	if l == nil || l.Classes == nil {
+		return ""
+	}
+	if x, ok := l.Nums[fips]; ok {
+		return l.Classes.Label(l.Classes.Of(x))
+	}
+	return ""
 }
 
 // col is the index of the column named name, or an error naming the
