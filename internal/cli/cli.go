@@ -94,14 +94,15 @@ func usage(w io.Writer) {
   sanctuarymap [FILE.csv ...]            open the window
   sanctuarymap render -o map.png|svg|pdf [--width 1920 --height 1080] [--level states|counties|tracts]
                [--color policy|lawsuits|both|compare] [--compare A,B] [--data FILE.csv]... [--boundaries FILE]
-               [--by COLUMN [--key fips|name,state]]   (colour by a column of your own --data sheet)
+               [--by COLUMN [--key COLUMN|NAME_COLUMN,STATE_COLUMN] [--classes 5] [--breaks quantile|equal|jenks|v1,v2,…]
+                [--ramp Blues] [--as auto|number|text]]   (colour by a column of your own --data sheet)
                [--title TEXT] [--as-of YYYY-MM-DD]
   sanctuarymap chart -o chart.png|svg|pdf --kind policy|lawsuits|timeline|pending|agreements|categories
                [--width 1600 --height 1000] [--dpi 144] [--data FILE.csv]... [--as-of YYYY-MM-DD]
   sanctuarymap animate -o spread.gif [--from 2014-01-01] [--to YYYY-MM-DD] [--step week|month|year] [--fps 4]
                [--width 1280 --height 720] [--level ...] [--color ...] [--compare A,B] [--data FILE.csv]...
   sanctuarymap table -o view.csv [--level states|counties|tracts] [--as-of YYYY-MM-DD]
-               [--data FILE.csv]... [--boundaries FILE]
+               [--data FILE.csv]... [--boundaries FILE] [--by COLUMN ...]   (with a sheet: value and class columns)
                                          what the map shows, one row per region and city (-o -: stdout)
   sanctuarymap validate [FILE ...]       check dataset files as they are (no files: the embedded ones),
                                          and boundary files (.json, .geojson, .topojson)

@@ -329,3 +329,34 @@ func TestDataKeepsOtherKinds(t *testing.T) {
 		t.Errorf("--no-embedded: King County with nothing but its row: %q", got)
 	}
 }
+
+// A sheet's key is found with no --key, whatever its FIPS column is
+// called; a numeric column is classed, and table writes value and class.
+func TestSheetKeysAndClasses(t *testing.T) {
+	geoid := writeFile(t, "mine.csv", "GEOID,value\n17031,10\n06037,250\n48201,1000\n53033,\n")
+	code, out, errs := run(t, "table", "-o", "-", "--level", "counties", "--data", geoid, "--by", "value", "--classes", "3", "--breaks", "100,500")
+	if code != OK || errs != "note: "+geoid+": rows found by the FIPS codes in column GEOID (--key to choose others)\nnote: "+geoid+":5:7: warning: 53033 has no value in column value\n" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	for fips, want := range map[string]string{"17031": ",10,10–100\n", "06037": ",250,100–500\n", "48201": ",1000,\"500–1,000\"\n", "53033": ",,\n", "01001": ",,\n"} {
+		i := strings.Index(out, "\n"+fips+",")
+		if i < 0 || !strings.HasSuffix(out[i:i+1+strings.Index(out[i+1:], "\n")+1], want) {
+			t.Errorf("%s: row does not end %q", fips, want)
+		}
+	}
+	names := writeFile(t, "names.csv", "county,state,status\nCook County,IL,sanctuary\nHarris,Texas,cooperates\n")
+	code, _, errs = run(t, "render", "-o", filepath.Join(t.TempDir(), "m.png"), "--level", "counties", "--data", names, "--by", "status")
+	if code != OK || errs != "note: "+names+": rows found by the names in column county and the states in column state (--key to choose others)\n" {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	for _, c := range []struct{ flag, value, want string }{
+		{"--classes", "12", "sanctuarymap render: --classes must be 3 to 9, not 12\n"},
+		{"--breaks", "5,3", "sanctuarymap render: --breaks \"5,3\": the numbers must rise\n"},
+		{"--as", "date", "sanctuarymap render: --as must be auto, number or text, not \"date\"\n"},
+	} {
+		code, _, errs := run(t, "render", "-o", filepath.Join(t.TempDir(), "m.png"), "--data", geoid, "--by", "value", c.flag, c.value)
+		if code != BadUsage || errs != c.want {
+			t.Errorf("%s %s: exit %d, %q", c.flag, c.value, code, errs)
+		}
+	}
+}
