@@ -216,8 +216,29 @@ func (m *MapView) SetView(v *view.View) {
 	m.update(func(st *viewState) { st.opt.View = v })
 	// The tooltip follows the day: playing the years under a still pointer.
 	if r := v.Region(m.Options().Hovered); r != nil && m.tip != "" {
-		m.tip = r.Summary()
+		m.tip = m.summary(r)
 	}
+}
+
+// summary is the tooltip of region r: what it shows of the colouring,
+// its value and class when the map is coloured by a user's sheet.
+func (m *MapView) summary(r *view.Region) string {
+	opt := m.Options()
+	if opt.ColorBy != style.ByData || opt.Sheet == nil {
+		return r.Summary()
+	}
+	s := r.Name + ", " + r.State + " · " + opt.Sheet.By + ": "
+	v, ok := opt.Sheet.Value(r.FIPS)
+	switch {
+	case !ok:
+		return s + "no row"
+	case v == "":
+		return s + "no value"
+	}
+	if c := opt.Sheet.Class(r.FIPS); c != "" {
+		return s + v + " (class " + c + ")"
+	}
+	return s + v
 }
 
 // SetColorBy chooses what the fills show.
@@ -372,7 +393,7 @@ func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
 	if changed {
 		m.tip = name
 		if r := m.Options().View.Region(fips); r != nil {
-			m.tip = r.Summary()
+			m.tip = m.summary(r)
 		}
 		m.update(func(st *viewState) { st.opt.Hovered = fips })
 	}
