@@ -327,6 +327,7 @@ func Run(files []string, software string) error {
 		return err
 	}
 	a := fyneapp.NewWithID(ID)
+	go places.Warm() // the Census places, for the first search and the town markers
 	b, d, err := assets.Load()
 	if err != nil {
 		panic(fmt.Sprintf("embedded data: %v", err)) // a build defect, not user input

@@ -30,7 +30,7 @@ func TestSearchSelectsAndCentres(t *testing.T) {
 	u.win.Resize(fyne.NewSize(1200, 800))
 	frame(t, u)
 	test.Type(u.search.entry, "henne")
-	if len(u.search.found) != 1 || u.search.found[0].FIPS != "27053" || !u.search.box.Visible() {
+	if len(u.search.found) != 4 || u.search.found[0].FIPS != "27053" || !u.search.box.Visible() {
 		t.Fatalf("suggestions %v (visible %v)", u.search.found, u.search.box.Visible())
 	}
 	u.search.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

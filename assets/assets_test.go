@@ -208,3 +208,19 @@ func TestDocsQuoteTheMarks(t *testing.T) {
 		}
 	}
 }
+
+// Reading the places table costs start-up (the first search or town
+// marker): at most 20 ms.
+func BenchmarkPlaces(b *testing.B) {
+	for b.Loop() {
+		readPlaces()
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	p := Places()
+	mr, ok := p.Get("4850200")
+	if n := len(p.All()); n != 32041 || !ok || mr.Name != "Mustang Ridge city" || mr.State != "TX" || mr.Population == 0 {
+		t.Errorf("%d places; 4850200 %+v", n, mr)
+	}
+}

@@ -5,7 +5,9 @@ package places
 import (
 	"slices"
 	"strings"
+	"sync"
 
+	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/fileerr"
@@ -22,15 +24,24 @@ type Place struct {
 	state string // USPS code
 	row   bool   // the dataset has a row for it
 	rank  int    // population rank among the largest of its level; 0: not among them
+	pop   int    // population, for a Census place
+	town  bool   // a Census place the dataset has no row for
 }
 
 // Index holds every place once.
 type Index struct {
 	places []Place
 	byFIPS map[string]int // index in places
+	// byName indexes places by each of their names as words (key, full,
+	// whole): Match looks whole names up instead of scanning 35,000.
+	byName map[string][]int
 	// states maps a state's normalised name and its lower-case USPS code
 	// to the USPS code, to read "Cook County, IL" or "Cook County Illinois".
 	states map[string]string
+	// held marks the Census places the index holds already (the dataset's
+	// cities), by their position in towns(); made at first use.
+	held     []bool
+	heldOnce sync.Once
 }
 
 var uspsOf = func() map[string]string {
@@ -44,9 +55,10 @@ var uspsOf = func() map[string]string {
 	return m
 }()
 
-// New indexes the states and counties of b and the rows of d; a row's name
-// wins over the boundary's ("Cook County" rather than "Cook"). rank orders
-// places of equal match by population (see assets.PopulationRank).
+// New indexes the states and counties of b, the rows of d and every Census
+// place (assets.Places); a row's name wins over the boundary's ("Cook
+// County" rather than "Cook"). rank orders places of equal match by
+// population (see assets.PopulationRank), then a place's own population.
 func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
 	ix := &Index{states: map[string]string{}, byFIPS: map[string]int{}}
 	seen := map[string]bool{}
@@ -87,7 +99,73 @@ func New(b *geo.Boundaries, d *dataset.Dataset, rank map[string]int) *Index {
 			add(r.FIPS, name, lvl, false)
 		}
 	}
+	ix.byName = byName(ix.places)
 	return ix
+}
+
+// byName indexes places by each of their names as words.
+func byName(places []Place) map[string][]int {
+	m := make(map[string][]int, 2*len(places))
+	for i, p := range places {
+		for _, k := range []string{p.key, p.full, p.whole} {
+			if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
+				m[k] = append(l, i)
+			}
+		}
+	}
+	return m
+}
+
+// townIndex is every Census place as search reads names, built once for
+// every Index (it takes some 100 ms): Warm builds it ahead of the first
+// keystroke.
+type townIndex struct {
+	places []Place
+	byName map[string][]int
+}
+
+var towns = sync.OnceValue(func() *townIndex {
+	all := assets.Places().All()
+	t := &townIndex{places: make([]Place, len(all))}
+	for i, p := range all {
+		usps := p.State
+		t.places[i] = Place{FIPS: p.FIPS, Label: p.Name + ", " + usps, Level: dataset.City, key: normalise(p.Name),
+			full: normaliseKeepCity(p.Name), whole: Fold(p.Name), state: usps, pop: p.Population, town: true}
+	}
+	t.byName = byName(t.places)
+	return t
+})
+
+// Warm builds the index of Census places, so the first search does not
+// wait for it; the window calls it off the UI goroutine at start.
+func Warm() { towns() }
+
+// all calls f with every place, the dataset's and the boundaries' first,
+// then the Census places they do not hold, until f returns false.
+func (ix *Index) all(f func(p *Place) bool) {
+	for i := range ix.places {
+		if !f(&ix.places[i]) {
+			return
+		}
+	}
+	t, held := towns(), ix.heldTowns()
+	for i := range t.places {
+		if !held[i] && !f(&t.places[i]) {
+			return
+		}
+	}
+}
+
+// heldTowns marks the Census places the index holds already.
+func (ix *Index) heldTowns() []bool {
+	ix.heldOnce.Do(func() {
+		t := towns()
+		ix.held = make([]bool, len(t.places))
+		for i := range t.places {
+			_, ix.held[i] = ix.byFIPS[t.places[i].FIPS]
+		}
+	})
+	return ix.held
 }
 
 // independentCity is whether a county code is a city outside any county:
@@ -111,7 +189,7 @@ func normalise(s string) string { return trimKind(normaliseKeepCity(s), " city "
 // of names such as Kansas City.
 func normaliseKeepCity(s string) string {
 	s = strings.TrimPrefix(" "+Fold(s)+" ", " city of ")
-	return trimKind(" "+s, " city and borough ", " census area ", " municipality ", " county ", " parish ", " borough ")
+	return trimKind(" "+s, " city and borough ", " census area ", " municipality ", " county ", " parish ", " borough ", " cdp ", " town ", " village ", " township ")
 }
 
 // folder drops accents and punctuation; built once, as Fold runs for
@@ -157,12 +235,14 @@ func (ix *Index) Search(q string, n int) []Place {
 		return nil
 	}
 	if isDigits(q) {
-		for _, p := range ix.places {
+		var out []Place
+		ix.all(func(p *Place) bool {
 			if p.FIPS == q {
-				return []Place{p}
+				out = append(out, *p)
 			}
-		}
-		return nil
+			return out == nil
+		})
+		return out
 	}
 	qu := ix.parse(q)
 	type hit struct {
@@ -170,11 +250,12 @@ func (ix *Index) Search(q string, n int) []Place {
 		rank int
 	}
 	var hits []hit
-	for _, p := range ix.places {
-		if rank := qu.match(&p); rank >= 0 {
-			hits = append(hits, hit{p, rank*2 + boolRank(!p.row)})
+	ix.all(func(p *Place) bool {
+		if rank := qu.match(p); rank >= 0 {
+			hits = append(hits, hit{*p, rank*2 + boolRank(!p.row)})
 		}
-	}
+		return true
+	})
 	slices.SortStableFunc(hits, func(a, b hit) int {
 		if a.rank != b.rank {
 			return a.rank - b.rank
@@ -185,6 +266,13 @@ func (ix *Index) Search(q string, n int) []Place {
 		}
 		if ra, rb := popRank(a.p), popRank(b.p); ra != rb {
 			return ra - rb
+		}
+		// A state or county before a town of the same name; towns by size.
+		if ta, tb := boolRank(a.p.town), boolRank(b.p.town); ta != tb {
+			return ta - tb
+		}
+		if a.p.pop != b.p.pop {
+			return b.p.pop - a.p.pop
 		}
 		if la, lb := levelRank(a.p.Level), levelRank(b.p.Level); la != lb {
 			return la - lb
@@ -203,6 +291,7 @@ type query struct {
 	whole, full, name string // as words, normaliseKeepCity and normalise leave it
 	state             string // USPS code typed or implied, or ""
 	cityTyped         bool   // "city of X" or "X city"
+	spaced, hyphened  string // full after a space or a hyphen: a later word of a name
 }
 
 func (ix *Index) parse(q string) query {
@@ -214,6 +303,7 @@ func (ix *Index) parse(q string) query {
 	qu.full = normaliseKeepCity(qu.whole)
 	qu.name = trimKind(qu.full, " city ")
 	qu.cityTyped = strings.HasPrefix(qu.whole, "city of ") || qu.full != qu.name
+	qu.spaced, qu.hyphened = " "+qu.full, "-"+qu.full
 	// Parishes are Louisiana's: "Jefferson Parish" is not Jefferson, AL.
 	if qu.state == "" && strings.HasSuffix(qu.whole, " parish") {
 		qu.state = "LA"
@@ -227,9 +317,12 @@ func (qu *query) match(p *Place) int {
 		return -1
 	}
 	switch {
-	case p.whole == qu.whole && qu.whole != qu.full: // the kind typed matches too
+	// The kind typed matches too; not for a town the dataset has no row
+	// for, whose kind the Census gives ("Juneau city and borough" is the
+	// county-equivalent first).
+	case p.whole == qu.whole && qu.whole != qu.full && !p.town:
 		return 0
-	case qu.cityTyped && p.Level == dataset.City && p.key == qu.name:
+	case qu.cityTyped && p.Level == dataset.City && p.key == qu.name && !p.town:
 		return 0
 	case p.full == qu.full:
 		return 1
@@ -237,7 +330,7 @@ func (qu *query) match(p *Place) int {
 		return 2
 	case strings.HasPrefix(p.full, qu.full) || strings.HasPrefix(p.key, qu.name):
 		return 3
-	case strings.Contains(p.full, " "+qu.full) || strings.Contains(p.full, "-"+qu.full):
+	case strings.Contains(p.full, qu.spaced) || strings.Contains(p.full, qu.hyphened):
 		return 4
 	}
 	return -1
@@ -301,20 +394,36 @@ func (ix *Index) Match(name, state string, lvl dataset.Level) []Place {
 		q += ", " + state
 	}
 	qu := ix.parse(q)
+	var cands []*Place
+	for _, k := range []string{qu.whole, qu.full, qu.name} {
+		for _, i := range ix.byName[k] {
+			cands = append(cands, &ix.places[i])
+		}
+		if lvl == dataset.City {
+			t, held := towns(), ix.heldTowns()
+			for _, i := range t.byName[k] {
+				if !held[i] {
+					cands = append(cands, &t.places[i])
+				}
+			}
+		}
+	}
 	best := 3 // whole-name matches only (ranks 0 to 2), not prefixes
 	var out []Place
-	for _, p := range ix.places {
-		if p.Level != lvl {
+	seen := map[*Place]bool{}
+	for _, p := range cands {
+		if p.Level != lvl || seen[p] {
 			continue
 		}
-		rank := qu.match(&p)
+		seen[p] = true
+		rank := qu.match(p)
 		if rank < 0 || rank > best {
 			continue
 		}
 		if rank < best {
 			best, out = rank, out[:0]
 		}
-		out = append(out, p)
+		out = append(out, *p)
 	}
 	return out
 }
@@ -350,6 +459,9 @@ func CheckNames(d *dataset.Dataset, b *geo.Boundaries) fileerr.List {
 	ix := New(b, nil, nil)
 	var warns fileerr.List
 	check := func(fips, name, state, file string, line, col int) {
+		if len(fips) > 5 {
+			return // a city's name may be its common one ("Nashville")
+		}
 		if label, ok := ix.Names(fips, name, state); !ok {
 			warns = append(warns, fileerr.New(file, line, col, "warning: name %q is not that of %s, which is %s", name, fips, label))
 		}
