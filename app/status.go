@@ -60,7 +60,7 @@ func summary(v *view.View, source string, today time.Time) string {
 	parts := []string{
 		fmt.Sprintf("%s (facts checked to %s)", source, v.Data.AsOf().Format(time.DateOnly)),
 		"map of " + day.Format(time.DateOnly),
-		fmt.Sprintf("%d %s (%d with facts of their own), %d cities", len(v.Regions), levelName(v.Level, len(v.Regions)), own, len(v.Cities)),
+		fmt.Sprintf("%d %s (%d with facts of their own), %d cities and towns", len(v.Regions), levelName(v.Level, len(v.Regions)), own, len(v.Cities)),
 		fmt.Sprintf("DOJ suits: %d pending, %d resolved", pending, resolved),
 	}
 	if h := c.Hidden.Regions + c.Hidden.Cities; h > 0 {

@@ -5,6 +5,7 @@ package assets
 import (
 	_ "embed"
 	"encoding/csv"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -119,33 +120,74 @@ var placesCSV []byte
 var Places = sync.OnceValue(readPlaces)
 
 // readPlaces reads places.csv line by line, names sliced out of one string
-// (encoding/csv's copies took 26 ms, this 13 ms); the two names that hold
-// a comma, and so quotes, go through encoding/csv.
+// (encoding/csv's copies took 26 ms, this 13-19 ms; it runs off the UI goroutine).
 func readPlaces() *geo.Places {
-	text := string(placesCSV)
-	list := make([]geo.Place, 0, 32100)
-	_, text, _ = strings.Cut(text, "\n") // the header
-	for line := range strings.Lines(text) {
-		line = strings.TrimSuffix(line, "\n")
-		var f []string
-		if strings.Contains(line, `"`) {
-			rec, err := csv.NewReader(strings.NewReader(line)).Read()
-			if err != nil {
-				panic("embedded places.csv: " + err.Error()) // a build defect, not user input
-			}
-			f = rec
-		} else {
-			f = strings.SplitN(line, ",", 6)
-		}
-		if len(f) != 6 {
-			panic("embedded places.csv: " + line)
-		}
-		lat, _ := strconv.ParseFloat(f[3], 64)
-		lon, _ := strconv.ParseFloat(f[4], 64)
-		pop, _ := strconv.Atoi(f[5])
-		list = append(list, geo.Place{FIPS: f[0], Name: f[1], State: f[2], Lat: lat, Lon: lon, Population: pop})
+	lines := placeLines()
+	list := make([]geo.Place, 0, len(lines))
+	for i := range lines {
+		list = append(list, placeAt(lines, i))
 	}
 	return geo.NewPlaces(list)
+}
+
+// placesText is places.csv as a string, for names to be sliced out of.
+var placesText = sync.OnceValue(func() string { return string(placesCSV) })
+
+// placeLines are the byte offsets of places.csv's rows, past the header:
+// the file is sorted by FIPS code, so one place is found by a binary
+// search without reading the rest (a map's render needs a few hundred).
+var placeLines = sync.OnceValue(func() []int {
+	text := placesText()
+	var out []int
+	for i := strings.IndexByte(text, '\n') + 1; i < len(text); {
+		out = append(out, i)
+		n := strings.IndexByte(text[i:], '\n')
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	return out
+})
+
+// placeAt reads row i of places.csv; the two names that hold a comma,
+// and so quotes, go through encoding/csv.
+func placeAt(lines []int, i int) geo.Place {
+	text := placesText()
+	line := text[lines[i]:]
+	if n := strings.IndexByte(line, '\n'); n >= 0 {
+		line = line[:n]
+	}
+	var f []string
+	if strings.Contains(line, `"`) {
+		rec, err := csv.NewReader(strings.NewReader(line)).Read()
+		if err != nil {
+			panic("embedded places.csv: " + err.Error()) // a build defect, not user input
+		}
+		f = rec
+	} else {
+		f = strings.SplitN(line, ",", 6)
+	}
+	if len(f) != 6 {
+		panic("embedded places.csv: " + line)
+	}
+	lat, _ := strconv.ParseFloat(f[3], 64)
+	lon, _ := strconv.ParseFloat(f[4], 64)
+	pop, _ := strconv.Atoi(f[5])
+	return geo.Place{FIPS: f[0], Name: f[1], State: f[2], Lat: lat, Lon: lon, Population: pop}
+}
+
+// Place returns the Census place with code fips, found in the file
+// without reading the whole table.
+func Place(fips string) (geo.Place, bool) {
+	lines, text := placeLines(), placesText()
+	i, ok := slices.BinarySearchFunc(lines, fips, func(at int, f string) int {
+		return strings.Compare(text[at:at+min(7, len(text)-at)], f)
+	})
+	if !ok || len(fips) != 7 {
+		return geo.Place{}, false
+	}
+	return placeAt(lines, i), true
 }
 
 // Icon is the application icon (original artwork, 512×512).

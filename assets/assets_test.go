@@ -209,8 +209,8 @@ func TestDocsQuoteTheMarks(t *testing.T) {
 	}
 }
 
-// Reading the places table costs start-up (the first search or town
-// marker): at most 20 ms.
+// Reading the whole places table (the search index does, off the UI
+// goroutine at start; a map reads only its towns): at most 20 ms.
 func BenchmarkPlaces(b *testing.B) {
 	for b.Loop() {
 		readPlaces()

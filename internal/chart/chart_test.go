@@ -122,7 +122,7 @@ func TestColumnAt(t *testing.T) {
 				}
 			}
 		}
-		if found < 3 {
+		if found < 2 {
 			t.Errorf("%+v: found bars of %d categories", c, found)
 		}
 		if got := ColumnAt(Policy, p, c.w, c.h, c.dpi, float64(c.w)/2, 3); got != -1 {

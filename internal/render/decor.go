@@ -103,11 +103,15 @@ func markerBox(px, py, rad float64) image.Rectangle {
 func (r *Renderer) growByCities(vp geo.Viewport, v *view.View, dirty []image.Rectangle) []image.Rectangle {
 	rad := markerRadius(vp)
 	bounds := image.Rect(0, 0, vp.W, vp.H)
+	// A box grown over one marker may reach the next: grow until none
+	// does.
 	for i := range dirty {
-		for _, c := range v.Cities {
-			px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
-			if mb := markerBox(px, py, rad); mb.Overlaps(dirty[i]) {
-				dirty[i] = dirty[i].Union(mb).Intersect(bounds)
+		for grown := true; grown; {
+			grown = false
+			for _, at := range markers(r.proj, vp, v) {
+				if mb := markerBox(at[0], at[1], rad).Intersect(bounds); mb.Overlaps(dirty[i]) && !mb.In(dirty[i]) {
+					dirty[i], grown = dirty[i].Union(mb), true
+				}
 			}
 		}
 	}
@@ -129,16 +133,40 @@ func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, onl
 	}
 }
 
-// shownCities yields the cities the filter shows, each with its marker's
-// centre in pixels, for the raster and the vector maps alike.
+// shownCities yields the markers the map draws (see markers).
 func (r *Renderer) shownCities(vp geo.Viewport, v *view.View) iter.Seq2[*view.Region, [2]float64] {
+	return markers(r.proj, vp, v)
+}
+
+// markers yields the cities the filter shows whose markers the map draws,
+// each with its centre in pixels, for the raster and vector maps and for
+// the click alike. They go in v's order (the dataset's cities, then towns
+// by population); a marker that would touch one already drawn is left
+// out, so none hides another's click. At national scale that thins the
+// towns; zooming in spreads them until every one is drawn.
+func markers(proj *geo.AlbersUSA, vp geo.Viewport, v *view.View) iter.Seq2[*view.Region, [2]float64] {
 	return func(yield func(*view.Region, [2]float64) bool) {
+		gap := 2*markerRadius(vp) + 2 // centres closer than this touch
+		kept := map[[2]int][][2]float64{}
+		cell := func(x, y float64) [2]int { return [2]int{int(math.Floor(x / gap)), int(math.Floor(y / gap))} }
 		for i := range v.Cities {
 			c := &v.Cities[i]
 			if !c.Shown {
 				continue
 			}
-			x, y := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+			x, y := vp.ToPixel(proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
+			at, near := cell(x, y), false
+			for dx := -1; dx <= 1 && !near; dx++ {
+				for dy := -1; dy <= 1 && !near; dy++ {
+					for _, k := range kept[[2]int{at[0] + dx, at[1] + dy}] {
+						near = near || dist(k[0], k[1], x, y) < gap
+					}
+				}
+			}
+			if near {
+				continue
+			}
+			kept[at] = append(kept[at], [2]float64{x, y})
 			if !yield(c, [2]float64{x, y}) {
 				return
 			}

@@ -443,16 +443,14 @@ func RegionAt(b *geo.Boundaries, level geo.Level, vp geo.Viewport, x, y float64)
 	return layer.Regions[i]
 }
 
-// CityAt returns the city of v whose marker is within radius pixels of
-// (x, y). It reads only v and the projection, so any goroutine may call it.
+// CityAt returns the city of v whose drawn marker is within its radius
+// (and 3 pixels) of (x, y). It reads only v and the projection, so any
+// goroutine may call it.
 func CityAt(v *view.View, vp geo.Viewport, x, y float64) *view.Region {
 	var best *view.Region
 	bestD := markerRadius(vp) + 3
-	proj := geo.NewAlbersUSA()
-	for i := range v.Cities {
-		c := &v.Cities[i]
-		px, py := vp.ToPixel(proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
-		if d := dist(px, py, x, y); d <= bestD {
+	for c, at := range markers(geo.NewAlbersUSA(), vp, v) {
+		if d := dist(at[0], at[1], x, y); d <= bestD {
 			best, bestD = c, d
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
 )
@@ -283,10 +284,35 @@ func Resolve(d *dataset.Dataset, layer *geo.Layer, date time.Time, f dataset.Fil
 		r.FIPS, r.Name, r.Level = reg.FIPS, reg.Name, LevelOf(layer.Level)
 		v.resolve(r)
 	}
-	for _, j := range at.Jurisdictions {
-		if j.Level == dataset.City {
-			v.Cities = append(v.Cities, Region{FIPS: j.FIPS, Name: j.Name, Level: dataset.City, Lat: j.Lat, Lon: j.Lon})
+	// Cities: the dataset's, then each town whose own police held a
+	// 287(g) agreement that day, the most populous first (the order the
+	// map thins markers in); every marker at its Census internal point.
+	city := func(fips, name string, lat, lon float64) Region {
+		if p, ok := assets.Place(fips); ok {
+			lat, lon = p.Lat, p.Lon
 		}
+		return Region{FIPS: fips, Name: name, Level: dataset.City, Lat: lat, Lon: lon}
+	}
+	seen := map[string]bool{}
+	for _, j := range at.Jurisdictions {
+		if j.Level == dataset.City && !seen[j.FIPS] {
+			seen[j.FIPS] = true
+			v.Cities = append(v.Cities, city(j.FIPS, j.Name, j.Lat, j.Lon))
+		}
+	}
+	var towns []geo.Place
+	for _, a := range at.Agreements {
+		if seen[a.FIPS] {
+			continue
+		}
+		if p, ok := assets.Place(a.FIPS); ok {
+			seen[a.FIPS] = true
+			towns = append(towns, p)
+		}
+	}
+	slices.SortStableFunc(towns, func(a, b geo.Place) int { return b.Population - a.Population })
+	for _, p := range towns {
+		v.Cities = append(v.Cities, city(p.FIPS, p.Name, p.Lat, p.Lon))
 	}
 	for i := range v.Cities {
 		v.resolve(&v.Cities[i])
