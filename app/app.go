@@ -300,6 +300,9 @@ func (u *UI) refresh() {
 		layer = u.sess.Shown.Bounds.States
 	}
 	u.view = view.Resolve(u.sess.Shown.Data, layer, u.asOf, u.filter)
+	if l := u.sheetLayer(); l.Towns() && u.mapView.Options().ColorBy == style.ByData {
+		u.view.AddPlaces(l.Placed())
+	}
 	u.mapView.SetView(u.view)
 	u.mapView.SetSheet(u.sheetLayer())
 	u.buildLegend(u.mapView.Options().ColorBy)

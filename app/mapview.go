@@ -323,7 +323,7 @@ func (m *MapView) At(pos fyne.Position) (fips, name string) {
 	if st.opt.View == nil {
 		return "", ""
 	}
-	if c := render.CityAt(st.opt.View, st.vp, x, y); c != nil {
+	if c := render.CityAt(st.opt, st.vp, x, y); c != nil {
 		return c.FIPS, c.Name
 	}
 	if r := render.RegionAt(st.b, st.opt.View.Level, st.vp, x, y); r != nil {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/fileerr"
@@ -29,6 +30,7 @@ type sheetChoice struct {
 	by       string
 	as       string // "auto", "number" or "text"
 	classing sheet.Classing
+	towns    bool // its rows are towns, drawn as markers over any level
 	matched  map[geo.Level]*sheet.Matched
 }
 
@@ -56,11 +58,18 @@ func (u *UI) openSheet(path string, data []byte) {
 		u.showProblems(err)
 		return
 	}
+	has := func(fips string) bool {
+		_, town := assets.Place(fips)
+		return u.sess.Shown.Bounds.Has(fips) || town
+	}
+	var levels []dataset.Level
 	for _, lvl := range []geo.Level{u.lvl, geo.Counties, geo.States, geo.Tracts} {
-		if u.sess.Shown.Bounds.Layer(lvl) == nil {
-			continue
+		if u.sess.Shown.Bounds.Layer(lvl) != nil {
+			levels = append(levels, view.LevelOf(lvl))
 		}
-		if k, how, err := sh.DetectKey(view.LevelOf(lvl), u.sess.Shown.Bounds.Has, u.index); err == nil {
+	}
+	for _, level := range append(levels, dataset.City) {
+		if k, how, err := sh.DetectKey(level, has, u.index); err == nil {
 			u.colourSheet(sh, k, how)
 			return
 		}
@@ -201,6 +210,11 @@ func (u *UI) colourBySheet(c *sheetChoice) bool {
 		}
 	}
 	l, _ := c.layerAt(u, best)
+	// Rows that are towns more often than regions are drawn as markers.
+	if t, err := c.sheet.Match(c.key, c.by, dataset.City, u.index); err == nil && len(t.Values) > len(l.Values) {
+		c.towns, c.matched = true, map[geo.Level]*sheet.Matched{}
+		l, _ = c.layerAt(u, best)
+	}
 	u.sheet = c
 	if best != u.lvl {
 		u.filters.level.SetSelected(best.Label())
@@ -226,6 +240,9 @@ func (c *sheetChoice) layerAt(u *UI, lvl geo.Level) (*sheet.Matched, error) {
 		return l, nil
 	}
 	level := view.LevelOf(lvl)
+	if c.towns {
+		level = dataset.City
+	}
 	l, err := c.sheet.Match(c.key, c.by, level, u.index)
 	if err != nil {
 		return nil, err

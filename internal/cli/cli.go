@@ -174,6 +174,9 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		}
 	}
 	opt.View = view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
+	if opt.Sheet.Towns() {
+		opt.View.AddPlaces(opt.Sheet.Placed())
+	}
 	opt.Source = sourceLabel(data.files, d)
 	prov := export.Provenance(opt.Title, v.String(), opt.Source, d)
 	if err := export.Map(*out, b, opt, *width, *height, geo.Frame(), prov); err != nil {
@@ -465,6 +468,9 @@ func runTable(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	v := view.Resolve(d, b.Layer(lvl), day, dataset.Filter{})
+	if l.Towns() {
+		v.AddPlaces(l.Placed())
+	}
 	if *out == "-" {
 		if err := export.Table(stdout, v, l); err != nil {
 			return report(stderr, err)

@@ -360,3 +360,21 @@ func TestSheetKeysAndClasses(t *testing.T) {
 		}
 	}
 }
+
+// A sheet of towns, by name and state or by 7-digit code, is drawn as
+// markers at the towns' Census points; table lists each with its value.
+func TestSheetOfTowns(t *testing.T) {
+	towns := writeFile(t, "towns.csv", "city,state,officers\nMustang Ridge,TX,12\nKittanning,PA,9\nAustin,TX,1800\n")
+	code, out, errs := run(t, "table", "-o", "-", "--data", towns, "--by", "officers", "--as", "text")
+	if code != OK || errs != "note: "+towns+": rows found by the names in column city and the states in column state (--key to choose others)\n" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	for _, want := range []string{"\n4850200,Mustang Ridge city,TX,city,AGREEMENT_287G,", "\n4240040,Kittanning borough,PA,city,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no row %q", want)
+		}
+	}
+	if !strings.Contains(out, ",12,\n") || !strings.Contains(out, ",9,\n") {
+		t.Errorf("values not written:\n%s", out[len(out)-400:])
+	}
+}

@@ -94,23 +94,40 @@ func matchSheet(f *sheetFlags, sh *sheet.Sheet, b *geo.Boundaries, d *dataset.Da
 	if err != nil {
 		return nil, bad("%v", err)
 	}
-	level := view.LevelOf(lvl)
 	ix := places.New(b, d, assets.PopulationRank())
-	var k sheet.Key
-	if *f.key != "" {
-		if k, err = sheet.ParseKey(*f.key); err != nil {
-			return nil, bad("%v", err)
+	has := func(fips string) bool {
+		_, town := assets.Place(fips)
+		return b.Has(fips) || town
+	}
+	// The rows name regions of the level asked for, or towns: whichever
+	// more of them find.
+	var l *sheet.Matched
+	for _, level := range []dataset.Level{view.LevelOf(lvl), dataset.City} {
+		k, how := sheet.Key{}, ""
+		if *f.key != "" {
+			if k, err = sheet.ParseKey(*f.key); err != nil {
+				return nil, bad("%v", err)
+			}
+		} else if k, how, err = sh.DetectKey(level, has, ix); err != nil {
+			continue
 		}
-	} else {
-		var how string
-		if k, how, err = sh.DetectKey(level, b.Has, ix); err != nil {
+		m, err := sh.Match(k, *f.by, level, ix)
+		if err != nil {
 			return nil, report(stderr, err)
 		}
-		fmt.Fprintf(stderr, "note: %s: %s (--key to choose others)\n", sh.File, how)
+		if l == nil || len(m.Values) > len(l.Values) {
+			l = m
+			if how != "" {
+				l.How = how
+			}
+		}
 	}
-	l, err := sh.Match(k, *f.by, level, ix)
-	if err != nil {
+	if l == nil {
+		_, _, err := sh.DetectKey(view.LevelOf(lvl), has, ix)
 		return nil, report(stderr, err)
+	}
+	if l.How != "" {
+		fmt.Fprintf(stderr, "note: %s: %s (--key to choose others)\n", sh.File, l.How)
 	}
 	switch *f.as {
 	case "auto":

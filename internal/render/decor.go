@@ -18,6 +18,7 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
+	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/sheet"
@@ -93,6 +94,19 @@ func markerRadius(vp geo.Viewport) float64 {
 
 func dist(ax, ay, bx, by float64) float64 { return math.Hypot(ax-bx, ay-by) }
 
+// cityRadius is c's marker radius: the map's, or on a map of a user's
+// sheet of towns, grown with the square root of the town's 2020
+// population (area for people: 20,000 people the usual size, 0.7 to 3
+// times it).
+func cityRadius(c *view.Region, opt Options, vp geo.Viewport) float64 {
+	rad := markerRadius(vp)
+	if opt.ColorBy != style.ByData || !opt.Sheet.Towns() {
+		return rad
+	}
+	p, _ := assets.Place(c.FIPS)
+	return rad * min(3, max(0.7, math.Sqrt(float64(p.Population)/20000)))
+}
+
 // markerBox is the pixel box a city's marker may touch.
 func markerBox(px, py, rad float64) image.Rectangle {
 	r := rad + 4
@@ -100,16 +114,15 @@ func markerBox(px, py, rad float64) image.Rectangle {
 }
 
 // growByCities widens each dirty box to cover every city marker it touches.
-func (r *Renderer) growByCities(vp geo.Viewport, v *view.View, dirty []image.Rectangle) []image.Rectangle {
-	rad := markerRadius(vp)
+func (r *Renderer) growByCities(vp geo.Viewport, opt Options, dirty []image.Rectangle) []image.Rectangle {
 	bounds := image.Rect(0, 0, vp.W, vp.H)
 	// A box grown over one marker may reach the next: grow until none
 	// does.
 	for i := range dirty {
 		for grown := true; grown; {
 			grown = false
-			for _, at := range markers(r.proj, vp, v) {
-				if mb := markerBox(at[0], at[1], rad).Intersect(bounds); mb.Overlaps(dirty[i]) && !mb.In(dirty[i]) {
+			for c, at := range markers(r.proj, vp, opt) {
+				if mb := markerBox(at[0], at[1], cityRadius(c, opt, vp)).Intersect(bounds); mb.Overlaps(dirty[i]) && !mb.In(dirty[i]) {
 					dirty[i], grown = dirty[i].Union(mb), true
 				}
 			}
@@ -122,8 +135,8 @@ func (r *Renderer) growByCities(vp geo.Viewport, v *view.View, dirty []image.Rec
 // a pending suit adds an outer ring. With only non-nil, it draws just the
 // markers inside those boxes. Cities the filter hides are left out.
 func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, only []image.Rectangle) {
-	rad := markerRadius(vp)
-	for c, at := range r.shownCities(vp, opt.View) {
+	for c, at := range r.shownCities(vp, opt) {
+		rad := cityRadius(c, opt, vp)
 		if only != nil && !slices.ContainsFunc(only, func(b image.Rectangle) bool { return markerBox(at[0], at[1], rad).In(b) }) {
 			continue
 		}
@@ -134,8 +147,8 @@ func (r *Renderer) drawCities(img *image.RGBA, vp geo.Viewport, opt Options, onl
 }
 
 // shownCities yields the markers the map draws (see markers).
-func (r *Renderer) shownCities(vp geo.Viewport, v *view.View) iter.Seq2[*view.Region, [2]float64] {
-	return markers(r.proj, vp, v)
+func (r *Renderer) shownCities(vp geo.Viewport, opt Options) iter.Seq2[*view.Region, [2]float64] {
+	return markers(r.proj, vp, opt)
 }
 
 // markers yields the cities the filter shows whose markers the map draws,
@@ -143,15 +156,18 @@ func (r *Renderer) shownCities(vp geo.Viewport, v *view.View) iter.Seq2[*view.Re
 // the click alike. They go in v's order (the dataset's cities, then towns
 // by population); a marker that would touch one already drawn is left
 // out, so none hides another's click. At national scale that thins the
-// towns; zooming in spreads them until every one is drawn.
-func markers(proj *geo.AlbersUSA, vp geo.Viewport, v *view.View) iter.Seq2[*view.Region, [2]float64] {
+// towns; zooming in spreads them until every one is drawn. A map of a
+// user's sheet of towns draws the sheet's towns alone.
+func markers(proj *geo.AlbersUSA, vp geo.Viewport, opt Options) iter.Seq2[*view.Region, [2]float64] {
+	v := opt.View
+	towns := opt.ColorBy == style.ByData && opt.Sheet.Towns()
 	return func(yield func(*view.Region, [2]float64) bool) {
 		gap := 2*markerRadius(vp) + 2 // centres closer than this touch
 		kept := map[[2]int][][2]float64{}
 		cell := func(x, y float64) [2]int { return [2]int{int(math.Floor(x / gap)), int(math.Floor(y / gap))} }
 		for i := range v.Cities {
 			c := &v.Cities[i]
-			if !c.Shown {
+			if _, row := opt.Sheet.Value(c.FIPS); !c.Shown || (towns && !row) {
 				continue
 			}
 			x, y := vp.ToPixel(proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
@@ -355,7 +371,11 @@ func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry 
 	}
 	noValue := LegendEntry{Label: "No value in " + l.By, Color: style.NoValue}
 	none := LegendEntry{Label: "Dotted: no row in " + filepath.Base(l.File), Color: th.NoData, Pattern: style.Dots}
-	for _, rs := range [][]view.Region{v.Regions, v.Cities} {
+	shown := [][]view.Region{v.Regions, v.Cities}
+	if l.Towns() {
+		shown = shown[1:] // the regions are only the ground under the towns
+	}
+	for _, rs := range shown {
 		for i := range rs {
 			f := rs[i].FIPS
 			val, ok := l.Values[f]
@@ -374,6 +394,9 @@ func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry 
 	}
 	if noValue.Count > 0 {
 		out = append(out, noValue)
+	}
+	if l.Towns() {
+		return out // only the sheet's towns are drawn
 	}
 	return append(out, none)
 }
@@ -408,6 +431,9 @@ func legendHeading(opt Options) string {
 		heading = "Official lists compared"
 	case style.ByData:
 		heading = filepath.Base(opt.Sheet.File) + ", column " + opt.Sheet.By
+		if opt.Sheet.Towns() {
+			heading += " (marker area: 2020 population)"
+		}
 	}
 	if day := opt.View.Date; !day.IsZero() {
 		heading += ", " + day.Format(time.DateOnly)

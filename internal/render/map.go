@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"maps"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -179,7 +180,7 @@ func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, op
 	for _, fips := range []string{prevOpt.Hovered, prevOpt.Selected, opt.Hovered, opt.Selected} {
 		if c := opt.View.Region(fips); c != nil && c.Level == dataset.City {
 			px, py := vp.ToPixel(r.proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
-			dirty = append(dirty, markerBox(px, py, markerRadius(vp)).Intersect(img.Bounds()))
+			dirty = append(dirty, markerBox(px, py, cityRadius(c, opt, vp)).Intersect(img.Bounds()))
 		}
 		if i := layer.Index(fips); i >= 0 {
 			x0, y0 := vp.ToPixel(layer.Regions[i].Bound.Min)
@@ -190,7 +191,7 @@ func (r *Renderer) Redraw(prev *image.RGBA, prevOpt Options, vp geo.Viewport, op
 	}
 	// City markers are blended: a marker under a repainted box is repainted
 	// whole, so none is blended twice.
-	dirty = r.growByCities(vp, opt.View, dirty)
+	dirty = r.growByCities(vp, opt, dirty)
 	pal := r.palette(layer, vp, opt)
 	for _, d := range dirty {
 		r.paint(img, pal, d)
@@ -221,9 +222,12 @@ func fill(reg *view.Region, opt Options) (color.RGBA, style.Pattern) {
 		c = style.Compare(int(reg.SideOf(opt.Compare)))
 	case opt.ColorBy == style.ByData:
 		// No row: the theme's no-data fill, dotted, apart from the
-		// palest class of any ramp.
+		// palest class of any ramp; a sheet of towns leaves the regions
+		// plain under its markers.
 		c, pat = opt.Theme.NoData, style.Dots
-		if opt.Sheet != nil {
+		if opt.Sheet.Towns() && reg.Level != dataset.City {
+			pat = style.Plain
+		} else if opt.Sheet != nil {
 			if sc, ok := opt.Sheet.Colour(reg.FIPS); ok {
 				c, pat = sc, style.Plain
 			}
@@ -446,11 +450,11 @@ func RegionAt(b *geo.Boundaries, level geo.Level, vp geo.Viewport, x, y float64)
 // CityAt returns the city of v whose drawn marker is within its radius
 // (and 3 pixels) of (x, y). It reads only v and the projection, so any
 // goroutine may call it.
-func CityAt(v *view.View, vp geo.Viewport, x, y float64) *view.Region {
+func CityAt(opt Options, vp geo.Viewport, x, y float64) *view.Region {
 	var best *view.Region
-	bestD := markerRadius(vp) + 3
-	for c, at := range markers(geo.NewAlbersUSA(), vp, v) {
-		if d := dist(at[0], at[1], x, y); d <= bestD {
+	bestD := math.Inf(1)
+	for c, at := range markers(geo.NewAlbersUSA(), vp, opt) {
+		if d := dist(at[0], at[1], x, y); d <= cityRadius(c, opt, vp)+3 && d < bestD {
 			best, bestD = c, d
 		}
 	}

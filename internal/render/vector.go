@@ -123,10 +123,9 @@ func (r *Renderer) marks(dc draw.Canvas, layer *geo.Layer, i int, vp geo.Viewpor
 
 // vectorCities draws the city markers as the raster does.
 func (r *Renderer) vectorCities(dc draw.Canvas, vp geo.Viewport, opt Options) {
-	rad := markerRadius(vp)
-	for c, px := range r.shownCities(vp, opt.View) {
+	for c, px := range r.shownCities(vp, opt) {
 		at := vg.Point{X: vg.Length(px[0]), Y: vg.Length(float64(vp.H) - px[1])}
-		for _, d := range markerDiscs(c, opt, rad) {
+		for _, d := range markerDiscs(c, opt, cityRadius(c, opt, vp)) {
 			var p vg.Path
 			p.Move(vg.Point{X: at.X + vg.Length(d.r), Y: at.Y})
 			p.Arc(at, vg.Length(d.r), 0, 2*math.Pi)

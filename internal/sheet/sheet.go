@@ -110,6 +110,12 @@ func ParseKey(s string) (Key, error) {
 // column.
 type Matched struct {
 	File, By string
+	// Level is what the rows name: counties, states or tracts coloured
+	// as regions, or towns drawn as markers (dataset.City).
+	Level dataset.Level
+	// How says in words which columns found the rows' regions, when they
+	// were found by DetectKey.
+	How string
 	// Values maps a region's FIPS code to its value in the By column.
 	Values map[string]string
 	// Cells maps a region's FIPS code to its row, for the detail panel.
@@ -144,7 +150,7 @@ func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*M
 	if err != nil {
 		return nil, err
 	}
-	l := &Matched{File: s.File, By: s.Header[bi], Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header, Nums: map[string]float64{}}
+	l := &Matched{File: s.File, By: s.Header[bi], Level: lvl, Values: map[string]string{}, Cells: map[string][]string{}, Header: s.Header, Nums: map[string]float64{}}
 	placedBy := map[string]int{} // the line of the row that placed each region
 	at := func(r, col int, format string, a ...any) *fileerr.Error {
 		line, c := s.lines[r], 0
@@ -181,13 +187,21 @@ func (s *Sheet) Match(k Key, by string, lvl dataset.Level, ix *places.Index) (*M
 	slices.Sort(l.Order)
 	// A numeric column (as gota reads it) is classed until the user says
 	// otherwise; one whose placed rows hold no number stays by value.
-	if err := l.Classify(DefaultClassing(s.Numeric(bi))); errors.Is(err, ErrNoNumbers) {
+	err = l.Classify(DefaultClassing(s.Numeric(bi)))
+	if errors.Is(err, ErrNoNumbers) {
 		err = l.Classify(DefaultClassing(false))
-	} else if err != nil {
+	}
+	if err != nil {
 		return nil, err
 	}
 	return l, nil
 }
+
+// Placed is the FIPS codes the rows found, in file order.
+func (l *Matched) Placed() []string { return slices.Clone(l.order) }
+
+// Towns reports whether l's rows are towns, drawn as markers.
+func (l *Matched) Towns() bool { return l != nil && l.Level == dataset.City }
 
 // Colour is the fill of region fips: its class's, its value's, or
 // style.NoValue for a row with no number in a classed column; false when

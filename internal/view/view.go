@@ -310,20 +310,56 @@ func Resolve(d *dataset.Dataset, layer *geo.Layer, date time.Time, f dataset.Fil
 			towns = append(towns, p)
 		}
 	}
+	v.addTowns(towns, city)
+	for i := range v.Cities {
+		v.resolve(&v.Cities[i])
+	}
+	v.reindex()
+	return v
+}
+
+// addTowns adds towns to the cities, the most populous first (the order
+// the map thins markers in).
+func (v *View) addTowns(towns []geo.Place, city func(fips, name string, lat, lon float64) Region) {
 	slices.SortStableFunc(towns, func(a, b geo.Place) int { return b.Population - a.Population })
 	for _, p := range towns {
 		v.Cities = append(v.Cities, city(p.FIPS, p.Name, p.Lat, p.Lon))
 	}
-	for i := range v.Cities {
-		v.resolve(&v.Cities[i])
-	}
+}
+
+// reindex indexes the regions and cities by FIPS code, after the cities
+// grow.
+func (v *View) reindex() {
+	clear(v.index)
 	for i := range v.Regions {
 		v.index[v.Regions[i].FIPS] = &v.Regions[i]
 	}
 	for i := range v.Cities {
 		v.index[v.Cities[i].FIPS] = &v.Cities[i]
 	}
-	return v
+}
+
+// AddPlaces adds to the cities the Census places of fips the view does not
+// hold yet, resolved as its towns are: the places a user's sheet of towns
+// names, to be drawn as markers.
+func (v *View) AddPlaces(fips []string) {
+	var towns []geo.Place
+	for _, f := range fips {
+		if p, ok := assets.Place(f); ok && v.index[f] == nil {
+			towns = append(towns, p)
+		}
+	}
+	if len(towns) == 0 {
+		return
+	}
+	n := len(v.Cities)
+	v.addTowns(towns, func(fips, name string, lat, lon float64) Region {
+		return Region{FIPS: fips, Name: name, Level: dataset.City, Lat: lat, Lon: lon}
+	})
+	for i := n; i < len(v.Cities); i++ {
+		v.resolve(&v.Cities[i])
+	}
+	v.reindex()
 }
 
 // documented reports whether a row says something: a row that says only
