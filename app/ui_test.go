@@ -203,6 +203,15 @@ func TestExportWritesPNG(t *testing.T) {
 	if u.status.message.Text != "Exported "+path {
 		t.Errorf("status %q", u.status.message.Text)
 	}
+	// By its extension, one web page of the day shown, fetching nothing.
+	page := filepath.Join(t.TempDir(), "map.html")
+	u.Export(page, 320, 200, true, func(err error) { done <- err })
+	if err := await(t, u, done); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(page); err != nil || !bytes.HasPrefix(b, []byte("<!DOCTYPE html>")) || !bytes.Contains(b, []byte(`content="default-src 'none';`)) {
+		t.Errorf("web page: %v, %.100q", err, b)
+	}
 	// An unwritable place: an error, and the status says so.
 	u.Export("/nonexistent-dir/map.png", 320, 200, true, func(err error) { done <- err })
 	if err := await(t, u, done); err == nil || err.Error() != "cannot write /nonexistent-dir/map.png: no such file or directory" {

@@ -92,7 +92,8 @@ func Run(args []string, v Version, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   sanctuarymap [FILE.csv ...]            open the window
-  sanctuarymap render -o map.png|svg|pdf [--width 1920 --height 1080] [--level states|counties|tracts]
+  sanctuarymap render -o map.png|svg|pdf|html [--width 1920 --height 1080] [--level states|counties|tracts]
+               [--from YYYY-MM-DD [--to YYYY-MM-DD] [--step month]]   (.html: one web page, with a date slider from --from)
                [--color policy|lawsuits|both|compare] [--compare A,B] [--data FILE.csv]... [--boundaries FILE]
                [--by COLUMN [--key COLUMN|NAME_COLUMN,STATE_COLUMN] [--classes 5] [--breaks quantile|equal|jenks|v1,v2,…]
                 [--ramp Blues] [--as auto|number|text]]   (colour by a column of your own --data sheet)
@@ -122,12 +123,15 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "", "output file: .png, .svg or .pdf (required)")
+	out := fs.String("o", "", "output file: .png, .svg, .pdf, or .html (one interactive web page)")
 	width := fs.Int("width", 1920, "image width in pixels")
 	height := fs.Int("height", 1080, "image height in pixels")
 	m := mapFlagsOf(fs)
 	sf := sheetFlagsOf(fs)
 	asOf := fs.String("as-of", "", "show the landscape on this date, YYYY-MM-DD")
+	from := fs.String("from", "", "a web page with a date slider: its first day, YYYY-MM-DD")
+	to := fs.String("to", "", "… its last day (default today)")
+	step := fs.String("step", "month", "… and its step: week, month or year")
 	if err := fs.Parse(args); err != nil {
 		return BadUsage
 	}
@@ -136,13 +140,16 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 		return BadUsage
 	}
 	_, formatErr := export.MapFormat(*out)
+	page := hasExt(*out, ".html")
 	switch {
 	case fs.NArg() > 0:
 		return bad("unexpected argument %q", fs.Arg(0))
 	case *out == "":
 		return bad("-o FILE is required")
-	case formatErr != nil:
-		return bad("-o %s: render writes PNG, SVG or PDF; name the file .png, .svg or .pdf", *out)
+	case formatErr != nil && !page:
+		return bad("-o %s: render writes PNG, SVG, PDF or a web page; name the file .png, .svg, .pdf or .html", *out)
+	case *from != "" && !page:
+		return bad("--from makes a web page with a date slider; name the file .html")
 	case export.CheckSize(*width, *height, export.MinMapSide) != nil:
 		return bad("--width and --height must be between %d and %d", export.MinMapSide, export.MaxSide)
 	}
@@ -179,6 +186,23 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	}
 	opt.Source = sourceLabel(data.files, d)
 	prov := export.Provenance(opt.Title, v.String(), opt.Source, d)
+	if page {
+		days := []time.Time{day}
+		if *from != "" {
+			f, t, err := span(*from, *to)
+			if err != nil {
+				return bad("%v", err)
+			}
+			if days, err = export.Frames(f, t, *step); err != nil {
+				return bad("%v", err)
+			}
+		}
+		err := safefile.Write(*out, func(w io.Writer) error { return export.HTML(w, b, lvl, d, days, opt, prov) })
+		if err != nil {
+			return report(stderr, err)
+		}
+		return OK
+	}
 	if err := export.Map(*out, b, opt, *width, *height, geo.Frame(), prov); err != nil {
 		return report(stderr, err)
 	}
@@ -494,4 +518,17 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 // another format would otherwise hold bytes its name does not promise.
 func hasExt(name, ext string) bool {
 	return strings.EqualFold(filepath.Ext(name), ext)
+}
+
+// span reads --from and --to (empty: today) as days.
+func span(from, to string) (time.Time, time.Time, error) {
+	if to == "" {
+		to = time.Now().UTC().Format(time.DateOnly)
+	}
+	f, err1 := time.Parse(time.DateOnly, from)
+	t, err2 := time.Parse(time.DateOnly, to)
+	if err1 != nil || err2 != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("--from and --to must be dates YYYY-MM-DD")
+	}
+	return f, t, nil
 }

@@ -401,9 +401,9 @@ func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry 
 	return append(out, none)
 }
 
-// footer is the line under an exported map: the data's date, its
+// Footer is the line under an exported map: the data's date, its
 // sources, the boundaries' and the program.
-func footer(opt Options) string {
+func Footer(opt Options) string {
 	d, day := opt.View.Data, opt.View.Date
 	date := "as loaded"
 	switch {
@@ -474,7 +474,7 @@ func (r *Renderer) decorations(w, h int, opt Options) []decoration {
 		big := r.face(true, unit*4)
 		out = append(out, backed(big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp))
 	}
-	out = append(out, backed(small, th, pad, h-pad, footer(opt)))
+	out = append(out, backed(small, th, pad, h-pad, Footer(opt)))
 	// The 287(g) caveat gets a line of its own: beside the footer it would
 	// run off the image.
 	if note := opt.View.AgreementsNote(); note != "" {

@@ -159,7 +159,7 @@ func (r *Renderer) vectorDecorations(dc draw.Canvas, vp geo.Viewport, opt Option
 		text(sty, w-unit-int(sty.Width(opt.Stamp)), unit*5, opt.Stamp)
 	}
 	small := face(unit)
-	text(small, unit, h-unit, footer(opt))
+	text(small, unit, h-unit, Footer(opt))
 	if note := opt.View.AgreementsNote(); note != "" {
 		text(small, unit, h-unit-unit*3/2, note)
 	}

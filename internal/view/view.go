@@ -7,6 +7,7 @@
 package view
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -183,6 +184,12 @@ func (r *Region) Summary() string {
 	}
 	if len(lists) > 0 {
 		parts = append(parts, "lists: "+strings.Join(lists, ", "))
+	}
+	switch n := len(r.Agreements); {
+	case n == 1:
+		parts = append(parts, "287(g): 1 agreement")
+	case n > 1:
+		parts = append(parts, fmt.Sprintf("287(g): %d agreements", n))
 	}
 	return strings.Join(parts, " · ")
 }
