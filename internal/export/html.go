@@ -170,7 +170,11 @@ func HTML(w io.Writer, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset, day
 		if k == len(days)-1 {
 			opt.View = v
 		}
-		p.Days = append(p.Days, day.Format(time.DateOnly))
+		shown := day
+		if day.IsZero() { // the data as loaded: its own day
+			shown = d.AsOf()
+		}
+		p.Days = append(p.Days, shown.Format(time.DateOnly))
 		for i := range v.Regions {
 			r := &v.Regions[i]
 			s := &p.Regions[i]
@@ -204,6 +208,10 @@ func HTML(w io.Writer, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset, day
 		}
 	}
 	p.Footer = render.Footer(opt) + " Interactive page: hover a place, click it for its sources."
+	if len(days) > 1 {
+		last := "Data on " + p.Days[len(p.Days)-1] + "."
+		p.Footer = strings.Replace(p.Footer, last, "Data on each step from "+p.Days[0]+" to "+p.Days[len(p.Days)-1]+".", 1)
+	}
 	data, err := json.Marshal(p)
 	if err != nil {
 		return err
