@@ -47,6 +47,10 @@ type UI struct {
 	lvl      geo.Level
 	asOf     time.Time // zero: as loaded
 	selected string
+	// cameFrom and lastMove are the selection before the last arrow key
+	// and that key's direction: the opposite key goes back.
+	cameFrom string
+	lastMove [2]float64
 
 	mapView   *MapView
 	details   *detailPanel
@@ -238,33 +242,84 @@ func (u *UI) menu() *fyne.MainMenu {
 // shortcuts itself.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
-	c.SetOnTypedRune(func(r rune) {
-		switch r {
-		case '0':
-			u.mapView.Reset()
-		case '+', '=':
-			u.mapView.ZoomBy(1.5)
-		case '-':
-			u.mapView.ZoomBy(1 / 1.5)
+	c.SetOnTypedRune(u.typedRune)
+	c.SetOnTypedKey(u.typedKey)
+	u.mapView.OnRune, u.mapView.OnKey = u.typedRune, u.typedKey
+	u.mapView.OnMove, u.mapView.OnOpen = u.moveSelection, u.openDetails
+}
+
+// typedRune takes the window's keys for the view: 0 shows the whole
+// country, + and − zoom.
+func (u *UI) typedRune(r rune) {
+	switch r {
+	case '0':
+		u.mapView.Reset()
+	case '+', '=':
+		u.mapView.ZoomBy(1.5)
+	case '-', '−':
+		u.mapView.ZoomBy(1 / 1.5)
+	}
+}
+
+// typedKey takes the window's other keys: Escape returns to the map, or
+// with the map focused clears the selection; Space plays; arrows pan
+// while the map does not have the keyboard (with it, they move the
+// selection).
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	const step = 60
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if c := u.win.Canvas(); c.Focused() != u.mapView {
+			c.Focus(u.mapView)
+			return
 		}
-	})
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		const step = 60
-		switch ev.Name {
-		case fyne.KeyEscape:
-			u.Select("")
-		case fyne.KeySpace:
-			u.togglePlay()
-		case fyne.KeyLeft:
-			u.mapView.PanBy(step, 0)
-		case fyne.KeyRight:
-			u.mapView.PanBy(-step, 0)
-		case fyne.KeyUp:
-			u.mapView.PanBy(0, step)
-		case fyne.KeyDown:
-			u.mapView.PanBy(0, -step)
-		}
-	})
+		u.Select("")
+	case fyne.KeySpace:
+		u.togglePlay()
+	case fyne.KeyLeft:
+		u.mapView.PanBy(step, 0)
+	case fyne.KeyRight:
+		u.mapView.PanBy(-step, 0)
+	case fyne.KeyUp:
+		u.mapView.PanBy(0, step)
+	case fyne.KeyDown:
+		u.mapView.PanBy(0, -step)
+	}
+}
+
+// moveSelection moves the selection to the neighbouring region in
+// direction (dx, dy), or back the way it came, keeping it in view; with
+// nothing selected it selects the region at the view's centre.
+func (u *UI) moveSelection(dx, dy float64) {
+	layer := u.sess.Shown.Bounds.Layer(u.lvl)
+	if layer == nil {
+		layer = u.sess.Shown.Bounds.States
+	}
+	vp := u.mapView.Viewport()
+	i, j := layer.Index(u.selected), -1
+	switch {
+	case i < 0:
+		j = layer.RegionAt(vp.ToPlane(float64(vp.W)/2, float64(vp.H)/2))
+	case u.cameFrom != "" && dx == -u.lastMove[0] && dy == -u.lastMove[1]:
+		j = layer.Index(u.cameFrom)
+	default:
+		j = layer.Toward(i, dx, dy)
+	}
+	if j < 0 {
+		return
+	}
+	u.cameFrom, u.lastMove = u.selected, [2]float64{dx, dy}
+	u.Select(layer.Regions[j].FIPS)
+	if x, y := vp.ToPixel(layer.Regions[j].Bound.Center()); x < 0 || y < 0 || x > float64(vp.W) || y > float64(vp.H) {
+		u.mapView.PanBy(float64(vp.W)/2-x, float64(vp.H)/2-y)
+	}
+}
+
+// openDetails shows the selection's details tab.
+func (u *UI) openDetails() {
+	if u.selected != "" {
+		u.tabs.SelectIndex(0)
+	}
 }
 
 func (u *UI) theme() style.Theme {

@@ -15,6 +15,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"sanctuarymap/geo"
+	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
@@ -30,6 +31,14 @@ type MapView struct {
 	// OnSelect is called with the FIPS code of a tapped region or city, or
 	// "" when the tap hit nothing.
 	OnSelect func(fips string)
+	// With the map focused, OnMove is called for an arrow key with its
+	// direction (y down), OnOpen for Enter, and OnKey and OnRune with the
+	// keys the map does not take itself.
+	OnMove func(dx, dy float64)
+	OnOpen func()
+	OnKey  func(*fyne.KeyEvent)
+	OnRune func(rune)
+	focused bool
 
 	mu  sync.Mutex // guards what the worker reads: state and img
 	st  viewState
@@ -75,7 +84,9 @@ func NewMapView(b *geo.Boundaries, opt render.Options, publish func(func())) *Ma
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(color.Transparent)
 	bg.StrokeWidth = 1
-	r := &mapRenderer{m: m, tipBG: bg, tipText: canvas.NewText("", color.Transparent)}
+	ring := canvas.NewRectangle(color.Transparent)
+	ring.StrokeWidth = 2
+	r := &mapRenderer{m: m, tipBG: bg, tipText: canvas.NewText("", color.Transparent), focus: ring}
 	r.Refresh()
 	m.stop = make(chan struct{})
 	go m.work(m.stop)
@@ -87,10 +98,12 @@ type mapRenderer struct {
 	m       *MapView
 	tipBG   *canvas.Rectangle
 	tipText *canvas.Text
+	focus   *canvas.Rectangle // the focus ring, while the map has the keyboard
 }
 
 func (r *mapRenderer) Layout(size fyne.Size) {
 	r.m.raster.Resize(size)
+	r.focus.Resize(size)
 	r.layoutTip(size)
 }
 
@@ -115,7 +128,7 @@ func (r *mapRenderer) layoutTip(size fyne.Size) {
 func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 
 func (r *mapRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.m.raster, r.tipBG, r.tipText}
+	return []fyne.CanvasObject{r.m.raster, r.focus, r.tipBG, r.tipText}
 }
 
 func (r *mapRenderer) Refresh() {
@@ -125,6 +138,9 @@ func (r *mapRenderer) Refresh() {
 	r.tipBG.FillColor = th.Color(theme.ColorNameOverlayBackground, v)
 	r.tipBG.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
 	r.tipBG.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	r.focus.StrokeColor = th.Color(theme.ColorNameFocus, v)
+	r.focus.Hidden = !r.m.focused
+	r.focus.Refresh()
 	r.tipBG.Hidden, r.tipText.Hidden = r.m.tip == "", r.m.tip == ""
 	r.layoutTip(r.m.Size())
 	r.tipBG.Refresh()
@@ -332,10 +348,66 @@ func (m *MapView) At(pos fyne.Position) (fips, name string) {
 	return "", ""
 }
 
+// FocusGained implements fyne.Focusable: the map is one focus stop.
+func (m *MapView) FocusGained() { m.focused = true; m.Refresh() }
+
+// FocusLost implements fyne.Focusable.
+func (m *MapView) FocusLost() { m.focused = false; m.Refresh() }
+
+// TypedKey moves the selection by the arrow keys and opens it by Enter;
+// other keys go to OnKey.
+func (m *MapView) TypedKey(ev *fyne.KeyEvent) {
+	dir := map[fyne.KeyName][2]float64{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}}
+	switch d, ok := dir[ev.Name]; {
+	case ok && m.OnMove != nil:
+		m.OnMove(d[0], d[1])
+	case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && m.OnOpen != nil:
+		m.OnOpen()
+	case m.OnKey != nil:
+		m.OnKey(ev)
+	}
+}
+
+// TypedRune zooms about the selection by + and −; other runes go to
+// OnRune.
+func (m *MapView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.zoomAboutSelection(1.5)
+	case '-', '−':
+		m.zoomAboutSelection(1 / 1.5)
+	default:
+		if m.OnRune != nil {
+			m.OnRune(r)
+		}
+	}
+}
+
+// zoomAboutSelection zooms about the selected region or city, or the
+// centre when nothing is selected.
+func (m *MapView) zoomAboutSelection(f float64) {
+	m.update(func(st *viewState) {
+		x, y := float64(st.vp.W)/2, float64(st.vp.H)/2
+		if r := st.opt.View.Region(st.opt.Selected); r != nil {
+			var c orb.Point
+			if r.Level == dataset.City {
+				c = geo.NewAlbersUSA().Project(r.FIPS, orb.Point{r.Lon, r.Lat})
+			} else if reg := st.b.Layer(st.opt.View.Level).Region(r.FIPS); reg != nil {
+				c = reg.Bound.Center()
+			}
+			x, y = st.vp.ToPixel(c)
+		}
+		st.vp = st.vp.ZoomAt(x, y, f)
+	})
+}
+
 // Tapped selects what was tapped at once, and a second tap within the
 // double-tap delay resets the view. MapView is not a fyne.DoubleTappable,
 // which would make the driver hold back every single tap for that delay.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
 	fips, _ := m.At(ev.Position)
 	if m.OnSelect != nil {
 		m.OnSelect(fips)

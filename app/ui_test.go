@@ -585,3 +585,41 @@ func TestOpenEveryKind(t *testing.T) {
 		t.Errorf("files %v, %d agreements; want %v and 1", u.sess.Shown.Data.Files, len(u.sess.Shown.Data.Agreements), want)
 	}
 }
+
+// From Cook County the arrow keys move the selection to its neighbours
+// and back, the details following; Enter opens them, Escape returns to the
+// map and then clears the selection.
+func TestMapByKeyboard(t *testing.T) {
+	u := newTestUI(t)
+	u.filters.level.SetSelected("Counties")
+	u.win.Canvas().Focus(u.mapView)
+	u.Select("17031")
+	key := func(k fyne.KeyName) { u.mapView.TypedKey(&fyne.KeyEvent{Name: k}) }
+	for _, c := range []struct {
+		there, back fyne.KeyName
+		want        string
+	}{{fyne.KeyLeft, fyne.KeyRight, "17043"}, {fyne.KeyUp, fyne.KeyDown, "17097"}, {fyne.KeyRight, fyne.KeyLeft, "18089"}, {fyne.KeyDown, fyne.KeyUp, "17197"}} {
+		key(c.there)
+		if u.selected != c.want || !strings.Contains(u.details.text.String(), c.want) {
+			t.Errorf("%s from Cook: %s, want %s", c.there, u.selected, c.want)
+		}
+		key(c.back)
+		if u.selected != "17031" {
+			t.Errorf("%s back: %s, want Cook", c.back, u.selected)
+		}
+	}
+	u.tabs.SelectIndex(1)
+	key(fyne.KeyReturn)
+	if u.tabs.SelectedIndex() != 0 {
+		t.Errorf("Enter: tab %d, want the details", u.tabs.SelectedIndex())
+	}
+	u.win.Canvas().Focus(u.search.entry)
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.win.Canvas().Focused() != u.mapView || u.selected != "17031" {
+		t.Errorf("Escape: focus %v, selected %s", u.win.Canvas().Focused(), u.selected)
+	}
+	key(fyne.KeyEscape)
+	if u.selected != "" {
+		t.Errorf("Escape on the map: selected %s", u.selected)
+	}
+}

@@ -80,6 +80,10 @@ type Layer struct {
 	// needs it.
 	indexOnce sync.Once
 	index     *grid
+	// neighbours are built on first use too: only moving by keyboard
+	// needs them.
+	neighbourOnce sync.Once
+	neighbours    [][]int
 }
 
 func newLayer(level Level, regions []*Region) *Layer {
