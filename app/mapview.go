@@ -34,10 +34,10 @@ type MapView struct {
 	// With the map focused, OnMove is called for an arrow key with its
 	// direction (y down), OnOpen for Enter, and OnKey and OnRune with the
 	// keys the map does not take itself.
-	OnMove func(dx, dy float64)
-	OnOpen func()
-	OnKey  func(*fyne.KeyEvent)
-	OnRune func(rune)
+	OnMove  func(dx, dy float64)
+	OnOpen  func()
+	OnKey   func(*fyne.KeyEvent)
+	OnRune  func(rune)
 	focused bool
 
 	mu  sync.Mutex // guards what the worker reads: state and img
