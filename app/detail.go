@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/view"
 )
@@ -353,7 +354,7 @@ func agreementSegments(v *view.View, r *view.Region) []widget.RichTextSegment {
 			segs = append(segs, para(fmt.Sprintf("and %d more (see sanctuarymap table or the agreements file)", n)))
 		}
 	}
-	if note := v.AgreementsNote(); note != "" {
+	if note := v.AgreementsNote(i18n.FromEnv()); note != "" {
 		segs = append(segs, para(note))
 	}
 	segs = append(segs, links(r.Agreements[0].Sources[:1])...)

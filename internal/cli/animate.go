@@ -9,6 +9,7 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/style"
 )
@@ -49,7 +50,11 @@ func runAnimate(args []string, v Version, stderr io.Writer) int {
 	if err != nil {
 		return bad("%v", err)
 	}
-	opt := render.Options{Theme: style.Light(), Title: *m.title, Software: v.String()}
+	lang, ok := i18n.Parse(*m.lang)
+	if !ok {
+		return bad("--lang must be en or es, not %q", *m.lang)
+	}
+	opt := render.Options{Theme: style.Light(), Title: lang.T(*m.title), Software: v.String(), Lang: lang}
 	lvl, _, code := parseLevelDate(*m.level, "", bad)
 	if code == OK {
 		opt.ColorBy, opt.Compare, code = colouring(*m.color, *m.compare, bad)

@@ -17,6 +17,7 @@ import (
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/export"
 	"sanctuarymap/internal/fileerr"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/ice"
 	"sanctuarymap/internal/places"
 	"sanctuarymap/internal/render"
@@ -153,7 +154,11 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	case export.CheckSize(*width, *height, export.MinMapSide) != nil:
 		return bad("--width and --height must be between %d and %d", export.MinMapSide, export.MaxSide)
 	}
-	opt := render.Options{Theme: style.Light(), Title: *m.title, Software: v.String()}
+	lang, ok := i18n.Parse(*m.lang)
+	if !ok {
+		return bad("--lang must be en or es, not %q", *m.lang)
+	}
+	opt := render.Options{Theme: style.Light(), Title: lang.T(*m.title), Software: v.String(), Lang: lang}
 	lvl, day, code := parseLevelDate(*m.level, *asOf, bad)
 	if code == OK {
 		opt.ColorBy, opt.Compare, code = colouring(*m.color, *m.compare, bad)
@@ -184,7 +189,7 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 	if opt.Sheet.Towns() {
 		opt.View.AddPlaces(opt.Sheet.Placed())
 	}
-	opt.Source = sourceLabel(data.files, d)
+	opt.Source = lang.T(sourceLabel(data.files, d))
 	prov := export.Provenance(opt.Title, v.String(), opt.Source, d)
 	if page {
 		days := []time.Time{day}
@@ -212,8 +217,8 @@ func runRender(args []string, v Version, stdout, stderr io.Writer) int {
 // mapFlags are the flags render and animate share: what to draw and from
 // which data.
 type mapFlags struct {
-	level, color, compare, title, bounds *string
-	data                                 *dataFlags
+	level, color, compare, title, bounds, lang *string
+	data                                       *dataFlags
 }
 
 func mapFlagsOf(fs *flag.FlagSet) *mapFlags {
@@ -224,6 +229,7 @@ func mapFlagsOf(fs *flag.FlagSet) *mapFlags {
 		title:   fs.String("title", export.Title, "title"),
 		bounds:  fs.String("boundaries", "", "GeoJSON or TopoJSON boundaries; default: embedded 2023 Census"),
 		data:    dataFlagsOf(fs),
+		lang:    fs.String("lang", string(i18n.FromEnv()), "the language of the words drawn: en or es (default from the locale)"),
 	}
 	return m
 }

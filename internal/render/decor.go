@@ -9,7 +9,6 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
-	"time"
 
 	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
@@ -289,7 +288,7 @@ func SheetLegend(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry {
 }
 
 func legend(v *view.View, opt Options) []LegendEntry {
-	by, cmp, th := opt.ColorBy, opt.Compare, opt.Theme
+	by, cmp, th, T := opt.ColorBy, opt.Compare, opt.Theme, opt.Lang.T
 	if v == nil {
 		return nil
 	}
@@ -299,9 +298,9 @@ func legend(v *view.View, opt Options) []LegendEntry {
 	var out []LegendEntry
 	if by == style.ByData {
 		if opt.Sheet == nil {
-			return hiddenEntry(n, th)
+			return hiddenEntry(n, th, T)
 		}
-		return append(sheetEntries(v, opt.Sheet, th), hiddenEntry(n, th)...)
+		return append(sheetEntries(v, opt.Sheet, th, T), hiddenEntry(n, th, T)...)
 	}
 	if by == style.ByCompare {
 		sides := v.CountSides(cmp)
@@ -310,42 +309,42 @@ func legend(v *view.View, opt Options) []LegendEntry {
 		}
 	} else if by != style.ByLawsuits {
 		for _, c := range dataset.Categories() {
-			out = append(out, LegendEntry{Label: c.Info().Label, Color: style.Category(c), Count: count(n.Category[c]), Category: c})
+			out = append(out, LegendEntry{Label: T(c.Info().Label), Color: style.Category(c), Count: count(n.Category[c]), Category: c})
 		}
 		if k := count(n.Basis[view.FollowsState]); k > 0 {
-			out = append(out, LegendEntry{Label: "Dotted: follows its state (no own row)", Color: grey, Pattern: style.Dots, Count: k})
+			out = append(out, LegendEntry{Label: T("Dotted: follows its state (no own row)"), Color: grey, Pattern: style.Dots, Count: k})
 		}
 		if k := count(n.Basis[view.StaleFacts]); k > 0 {
-			out = append(out, LegendEntry{Label: fmt.Sprintf("Lined: last confirmed over %d years before", view.StaleAfter), Color: grey, Pattern: style.Rules, Count: k})
+			out = append(out, LegendEntry{Label: fmt.Sprintf(T("Lined: last confirmed over %d years before"), view.StaleAfter), Color: grey, Pattern: style.Rules, Count: k})
 		}
 		if k := count(n.Basis[view.NoData]); k > 0 {
-			out = append(out, LegendEntry{Label: "No data", Color: th.NoData, Count: k})
+			out = append(out, LegendEntry{Label: T("No data"), Color: th.NoData, Count: k})
 		}
 	}
 	switch by {
 	case style.ByLawsuits:
 		out = append(out,
-			LegendEntry{Label: "DOJ suit pending", Color: style.Suit(dataset.SuitPending), Count: count(n.Suit[dataset.SuitPending])},
-			LegendEntry{Label: "DOJ suit resolved", Color: style.Suit(dataset.SuitResolved), Count: count(n.Suit[dataset.SuitResolved])},
-			LegendEntry{Label: "No DOJ suit", Color: style.Suit(dataset.NoSuit), Count: count(n.Suit[dataset.NoSuit])})
+			LegendEntry{Label: T("DOJ suit pending"), Color: style.Suit(dataset.SuitPending), Count: count(n.Suit[dataset.SuitPending])},
+			LegendEntry{Label: T("DOJ suit resolved"), Color: style.Suit(dataset.SuitResolved), Count: count(n.Suit[dataset.SuitResolved])},
+			LegendEntry{Label: T("No DOJ suit"), Color: style.Suit(dataset.NoSuit), Count: count(n.Suit[dataset.NoSuit])})
 		if k := count(n.SuitInherited[dataset.SuitPending]) + count(n.SuitInherited[dataset.SuitResolved]); k > 0 {
-			out = append(out, LegendEntry{Label: "Dotted: its state's suit", Color: style.Suit(dataset.NoSuit), Pattern: style.Dots, Count: k})
+			out = append(out, LegendEntry{Label: T("Dotted: its state's suit"), Color: style.Suit(dataset.NoSuit), Pattern: style.Dots, Count: k})
 		}
 	case style.ByBoth:
 		all := func(s dataset.SuitState) int { return count(n.Suit[s]) + count(n.SuitInherited[s]) }
 		out = append(out,
-			LegendEntry{Label: "Stripes: DOJ suit pending (own or its state's)", Color: grey, Hatch: dataset.SuitPending, Count: all(dataset.SuitPending)},
-			LegendEntry{Label: "Sparse stripes: DOJ suit resolved", Color: grey, Hatch: dataset.SuitResolved, Count: all(dataset.SuitResolved)})
+			LegendEntry{Label: T("Stripes: DOJ suit pending (own or its state's)"), Color: grey, Hatch: dataset.SuitPending, Count: all(dataset.SuitPending)},
+			LegendEntry{Label: T("Sparse stripes: DOJ suit resolved"), Color: grey, Hatch: dataset.SuitResolved, Count: all(dataset.SuitResolved)})
 	}
-	return append(out, hiddenEntry(n, th)...)
+	return append(out, hiddenEntry(n, th, T)...)
 }
 
 // hiddenEntry is the legend's line for the regions the filters fade, if
 // any.
-func hiddenEntry(n view.Counts, th style.Theme) []LegendEntry {
+func hiddenEntry(n view.Counts, th style.Theme, T func(string) string) []LegendEntry {
 	if k := n.Hidden.Regions + n.Hidden.Cities; k > 0 {
 		grey := style.Category(dataset.NoKnownPolicy)
-		return []LegendEntry{{Label: "Faded: outside the filter", Color: style.Faded(grey, th), Faded: true, Count: k}}
+		return []LegendEntry{{Label: T("Faded: outside the filter"), Color: style.Faded(grey, th), Faded: true, Count: k}}
 	}
 	return nil
 }
@@ -354,7 +353,7 @@ func hiddenEntry(n view.Counts, th style.Theme) []LegendEntry {
 // of a numeric column, with its range, or a line a value (the twelfth and
 // later together as "Other"); then the rows with no number, and the
 // regions the sheet has no row for.
-func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry {
+func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme, T func(string) string) []LegendEntry {
 	var out []LegendEntry
 	if c := l.Classes; c != nil {
 		for i := range c.Colors {
@@ -366,11 +365,11 @@ func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry 
 			out[i] = LegendEntry{Label: l.Order[i], Color: style.Sheet(i)}
 		}
 		if len(l.Order) > style.SheetColors {
-			out[style.SheetColors-1].Label = "other values"
+			out[style.SheetColors-1].Label = T("other values")
 		}
 	}
-	noValue := LegendEntry{Label: "No value in " + l.By, Color: style.NoValue}
-	none := LegendEntry{Label: "Dotted: no row in " + filepath.Base(l.File), Color: th.NoData, Pattern: style.Dots}
+	noValue := LegendEntry{Label: fmt.Sprintf(T("No value in %s"), l.By), Color: style.NoValue}
+	none := LegendEntry{Label: fmt.Sprintf(T("Dotted: no row in %s"), filepath.Base(l.File)), Color: th.NoData, Pattern: style.Dots}
 	shown := [][]view.Region{v.Regions, v.Cities}
 	if l.Towns() {
 		shown = shown[1:] // the regions are only the ground under the towns
@@ -404,39 +403,40 @@ func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry 
 // Footer is the line under an exported map: the data's date, its
 // sources, the boundaries' and the program.
 func Footer(opt Options) string {
-	d, day := opt.View.Data, opt.View.Date
-	date := "as loaded"
+	d, day, l := opt.View.Data, opt.View.Date, opt.Lang
+	date := l.T("Data as loaded.")
 	switch {
 	case !day.IsZero():
-		date = "on " + day.Format(time.DateOnly)
+		date = fmt.Sprintf(l.T("Data on %s."), l.Date(day))
 	case !d.AsOf().IsZero():
-		date = "as of " + d.AsOf().Format(time.DateOnly)
+		date = fmt.Sprintf(l.T("Data as of %s."), l.Date(d.AsOf()))
 	}
 	sheet := ""
 	if opt.ColorBy == style.ByData && opt.Sheet != nil {
-		sheet = fmt.Sprintf("Colours: column %s of %s. ", opt.Sheet.By, filepath.Base(opt.Sheet.File))
+		sheet = fmt.Sprintf(l.T("Colours: column %s of %s."), opt.Sheet.By, filepath.Base(opt.Sheet.File)) + " "
 	}
-	return fmt.Sprintf("%sData %s. Sources: %s. Boundaries: US Census Bureau 2023 via us-atlas (ISC). %s", sheet, date, opt.Source, opt.Software)
+	return fmt.Sprintf("%s%s %s %s %s", sheet, date, fmt.Sprintf(l.T("Sources: %s."), opt.Source), l.T("Boundaries: US Census Bureau 2023 via us-atlas (ISC)."), opt.Software)
 }
 
 // legendHeading names what the legend explains, and its day.
 func legendHeading(opt Options) string {
-	heading := "Policy"
+	T := opt.Lang.T
+	heading := T("Policy")
 	switch opt.ColorBy {
 	case style.ByLawsuits:
-		heading = "DOJ lawsuits"
+		heading = T("DOJ lawsuits")
 	case style.ByBoth:
-		heading = "Policy and DOJ lawsuits"
+		heading = T("Policy and DOJ lawsuits")
 	case style.ByCompare:
-		heading = "Official lists compared"
+		heading = T("Official lists compared")
 	case style.ByData:
-		heading = filepath.Base(opt.Sheet.File) + ", column " + opt.Sheet.By
+		heading = fmt.Sprintf(T("%s, column %s"), filepath.Base(opt.Sheet.File), opt.Sheet.By)
 		if opt.Sheet.Towns() {
-			heading += " (marker area: 2020 population)"
+			heading += " " + T("(marker area: 2020 population)")
 		}
 	}
 	if day := opt.View.Date; !day.IsZero() {
-		heading += ", " + day.Format(time.DateOnly)
+		heading += ", " + opt.Lang.Date(day)
 	}
 	return heading
 }
@@ -477,7 +477,7 @@ func (r *Renderer) decorations(w, h int, opt Options) []decoration {
 	out = append(out, backed(small, th, pad, h-pad, Footer(opt)))
 	// The 287(g) caveat gets a line of its own: beside the footer it would
 	// run off the image.
-	if note := opt.View.AgreementsNote(); note != "" {
+	if note := opt.View.AgreementsNote(opt.Lang); note != "" {
 		out = append(out, backed(small, th, pad, h-pad-unit*3/2, note))
 	}
 	if entries := legend(opt.View, opt); len(entries) > 0 {

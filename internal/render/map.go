@@ -17,6 +17,7 @@ import (
 
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
@@ -32,6 +33,8 @@ type Options struct {
 	Compare view.Comparison
 	// Sheet is the user's column ByData colours by.
 	Sheet *sheet.Matched
+	// Lang is the language of the words drawn: legend, footer, notes.
+	Lang i18n.Lang
 	Theme style.Theme
 	// Selected and Hovered are FIPS codes outlined on the map.
 	Selected, Hovered string

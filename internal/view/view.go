@@ -15,6 +15,7 @@ import (
 	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 )
 
 // Region is what holds for one state, county, tract or city on the view's
@@ -533,18 +534,18 @@ func (v *View) Counts() Counts {
 // AgreementsNote says what the 287(g) lists cannot tell on the view's day:
 // before ICE's first archived list agreements are incomplete; after its
 // last, their status is unknown. Empty when the day lies within.
-func (v *View) AgreementsNote() string {
+func (v *View) AgreementsNote(l i18n.Lang) string {
 	from, to := v.AgreementsFrom, v.AgreementsTo
 	switch {
 	case to.IsZero():
 		return ""
 	case v.Date.IsZero() || v.Date.After(to):
-		return "287(g): ICE's lists to " + to.Format(day) + " only; later status unknown."
+		return fmt.Sprintf(l.T("287(g): ICE's lists to %s only; later status unknown."), l.Date(to))
 	case v.Date.Before(from):
-		return "287(g): ICE's lists before " + from.Format(day) + " are not included; agreements shown are those signed by then and still listed later."
+		return fmt.Sprintf(l.T("287(g): ICE's lists before %s are not included; agreements shown are those signed by then and still listed later."), l.Date(from))
 	}
 	if slices.ContainsFunc(v.Data.Agreements, func(a *dataset.Agreement) bool { return a.Reconstructed }) {
-		return "287(g): agreements marked reconstructed were not seen on an ICE list on every day shown; their spans are inferred from ICE's MOA files and the lists either side."
+		return l.T("287(g): agreements marked reconstructed were not seen on an ICE list on every day shown; their spans are inferred from ICE's MOA files and the lists either side.")
 	}
 	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/view"
 )
 
@@ -70,7 +71,7 @@ func TestInheritance(t *testing.T) {
 			t.Errorf("%s on 2020-02-11: %v", f, r.Suit)
 		}
 	}
-	if n := old.AgreementsNote(); n == "" {
+	if n := old.AgreementsNote(i18n.English); n == "" {
 		t.Error("2020: no note that ICE's lists start in 2021")
 	}
 }
