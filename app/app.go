@@ -11,18 +11,28 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/places"
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/session"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
 )
+
+// translate gives Fyne's lang package the Spanish of the window's words;
+// Fyne picks the language from the system locale.
+func translate() {
+	if err := lang.AddTranslationsFS(i18n.Files, "translations"); err != nil {
+		fyne.LogError("translations", err) // a build defect: the window stays in English
+	}
+}
 
 // ID identifies the app to Fyne (preferences live under it).
 const ID = "org.sanctuarymap.app"
@@ -36,6 +46,7 @@ type UI struct {
 	win      fyne.Window
 	software string
 	today    time.Time
+	lang     i18n.Lang    // what the window's words are in, as the locale says
 	publish  func(func()) // runs background results on the UI goroutine
 
 	sess  *session.Session // what is loaded and shown, and how it changes
@@ -85,7 +96,7 @@ func New(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, tod
 func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, today time.Time, publish func(func())) *UI {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := &UI{app: a, win: a.NewWindow("Sanctuary Map"), software: software, today: today,
-		sess: session.New(b, d), publish: publish}
+		sess: session.New(b, d), publish: publish, lang: i18n.FromEnv()}
 	u.index = places.New(b, d, assets.PopulationRank())
 	u.compare = view.Comparison{A: "doj-2025", B: "dhs-2025"}
 	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset", Compare: u.compare}
@@ -156,9 +167,9 @@ func (u *UI) asOfRow() fyne.CanvasObject {
 	u.asOfBar.Step = 1
 	u.asOfBar.Value = days
 	u.asOfText = widget.NewLabel("")
-	u.asOfBar.OnChanged = func(v float64) { u.asOfText.SetText("As of " + u.dayAt(v).Format(time.DateOnly)) }
+	u.asOfBar.OnChanged = func(v float64) { u.asOfText.SetText(fmt.Sprintf(lang.L("As of %s"), u.lang.Date(u.dayAt(v)))) }
 	u.asOfBar.OnChangeEnded = func(v float64) { u.SetAsOf(u.dayAt(v)) }
-	u.asOfText.SetText("As of " + u.today.Format(time.DateOnly))
+	u.asOfText.SetText(fmt.Sprintf(lang.L("As of %s"), u.lang.Date(u.today)))
 	return container.NewBorder(nil, nil, container.NewHBox(u.player.button, u.asOfText), nil, u.asOfBar)
 }
 
@@ -168,10 +179,10 @@ const mapShare, mapShareCharts = 0.68, 0.45
 
 // sidePanel is the legend over the Details, Table and Charts tabs.
 func (u *UI) sidePanel() fyne.CanvasObject {
-	charts := container.NewTabItem("Charts", u.buildCharts())
+	charts := container.NewTabItem(lang.L("Charts"), u.buildCharts())
 	u.legendBox = container.NewVBox(u.comparer.box, u.legend)
-	legend := widget.NewCard("", "Legend — click a category to isolate it", u.legendBox)
-	u.tabs = container.NewAppTabs(container.NewTabItem("Details", u.details.box), container.NewTabItem("Table", u.table.box), charts)
+	legend := widget.NewCard("", lang.L("Legend — click a category to isolate it"), u.legendBox)
+	u.tabs = container.NewAppTabs(container.NewTabItem(lang.L("Details"), u.details.box), container.NewTabItem(lang.L("Table"), u.table.box), charts)
 	side := container.NewBorder(legend, nil, nil, nil, u.tabs)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		// Charts need the room: while they are shown the side panel widens
@@ -201,9 +212,9 @@ func (u *UI) menu() *fyne.MainMenu {
 		return it
 	}
 	// Ctrl+Z reaches the canvas as Fyne's own undo shortcut, not a custom one.
-	undo := fyne.NewMenuItem("Undo last load", u.Undo)
+	undo := fyne.NewMenuItem(lang.L("Undo last load"), u.Undo)
 	undo.Shortcut = &fyne.ShortcutUndo{}
-	recent := fyne.NewMenuItem("Open recent", nil)
+	recent := fyne.NewMenuItem(lang.L("Open recent"), nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { u.OpenFiles([]string{p}) }))
@@ -212,28 +223,28 @@ func (u *UI) menu() *fyne.MainMenu {
 		recent.Disabled = true
 	}
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			item("Open dataset or boundaries…", fyne.KeyO, u.openDialog),
+		fyne.NewMenu(lang.L("File"),
+			item(lang.L("Open dataset or boundaries…"), fyne.KeyO, u.openDialog),
 			recent,
-			item("Reload", fyne.KeyR, u.Reload),
+			item(lang.L("Reload"), fyne.KeyR, u.Reload),
 			undo,
-			fyne.NewMenuItem("Embedded data", u.useEmbedded),
+			fyne.NewMenuItem(lang.L("Embedded data"), u.useEmbedded),
 			fyne.NewMenuItemSeparator(),
-			item("Export map (PNG, SVG, PDF)…", fyne.KeyE, u.exportDialog),
-			fyne.NewMenuItem("Export animation (GIF)…", u.exportAnimationDialog),
-			fyne.NewMenuItem("Export chart…", u.exportChartDialog),
-			fyne.NewMenuItem("Export data (CSV)…", u.exportDataDialog),
+			item(lang.L("Export map (PNG, SVG, PDF, HTML)…"), fyne.KeyE, u.exportDialog),
+			fyne.NewMenuItem(lang.L("Export animation (GIF)…"), u.exportAnimationDialog),
+			fyne.NewMenuItem(lang.L("Export chart…"), u.exportChartDialog),
+			fyne.NewMenuItem(lang.L("Export data (CSV)…"), u.exportDataDialog),
 		),
-		fyne.NewMenu("View",
-			item("Search", fyne.KeyF, u.focusSearch),
-			fyne.NewMenuItem("Reset view (0)", u.mapView.Reset),
-			fyne.NewMenuItem("Zoom in (+)", func() { u.mapView.ZoomBy(1.5) }),
-			fyne.NewMenuItem("Zoom out (−)", func() { u.mapView.ZoomBy(1 / 1.5) }),
-			fyne.NewMenuItem("Clear selection (Esc)", func() { u.Select("") }),
+		fyne.NewMenu(lang.L("View"),
+			item(lang.L("Search"), fyne.KeyF, u.focusSearch),
+			fyne.NewMenuItem(lang.L("Reset view (0)"), u.mapView.Reset),
+			fyne.NewMenuItem(lang.L("Zoom in (+)"), func() { u.mapView.ZoomBy(1.5) }),
+			fyne.NewMenuItem(lang.L("Zoom out (−)"), func() { u.mapView.ZoomBy(1 / 1.5) }),
+			fyne.NewMenuItem(lang.L("Clear selection (Esc)"), func() { u.Select("") }),
 		),
-		fyne.NewMenu("Help",
-			fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
-			fyne.NewMenuItem("About Sanctuary Map", u.showAbout),
+		fyne.NewMenu(lang.L("Help"),
+			fyne.NewMenuItem(lang.L("Keyboard shortcuts"), u.showShortcuts),
+			fyne.NewMenuItem(lang.L("About Sanctuary Map"), u.showAbout),
 		),
 	)
 }
@@ -361,7 +372,7 @@ func (u *UI) refresh() {
 	u.mapView.SetView(u.view)
 	u.mapView.SetSheet(u.sheetLayer())
 	u.buildLegend(u.mapView.Options().ColorBy)
-	u.status.summary.SetText(summary(u.view, u.dataName(), u.today))
+	u.status.summary.SetText(summary(u.view, u.dataName(), u.today, u.lang))
 	u.table.setRows(u.view)
 	u.table.selectFIPS(u.selected)
 	u.details.show(u.view, u.selected, false, u.sheetLayer())
@@ -385,6 +396,7 @@ func Run(files []string, software string) error {
 		return err
 	}
 	a := fyneapp.NewWithID(ID)
+	translate()
 	go places.Warm() // the Census places, for the first search and the town markers
 	b, d, err := assets.Load()
 	if err != nil {

@@ -3,6 +3,8 @@ package app
 import (
 	"slices"
 
+	"fyne.io/fyne/v2/lang"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -45,8 +47,8 @@ func newFilterBar(u *UI) *filterBar {
 	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
 	// The entry in a box of its own width: an HBox would squeeze it.
 	search := container.NewGridWrap(fyne.NewSize(230, u.search.entry.MinSize().Height), u.search.entry)
-	f.box = container.NewHBox(search, widget.NewLabel("Level"), f.level, widget.NewLabel("Colour by"), f.colorBy,
-		widget.NewLabel("DOJ"), f.suits, f.lists, reset)
+	f.box = container.NewHBox(search, widget.NewLabel(lang.L("Level")), f.level, widget.NewLabel(lang.L("Colour by")), f.colorBy,
+		widget.NewLabel(lang.L("DOJ")), f.suits, f.lists, reset)
 	return f
 }
 

@@ -93,10 +93,10 @@ func (r *legendRenderer) Refresh() {
 // clicking a category isolates it, clicking it again shows all.
 func (u *UI) buildLegend(by style.ColorBy) {
 	u.legend.RemoveAll()
-	entries := render.Legend(u.view, by, u.compare, u.theme())
+	entries := render.Legend(u.view, by, u.compare, u.theme(), u.lang)
 	if by == style.ByData {
 		l := u.sheetLayer()
-		entries = render.SheetLegend(u.view, l, u.theme())
+		entries = render.SheetLegend(u.view, l, u.theme(), u.lang)
 		if l != nil {
 			u.legend.Add(widget.NewLabelWithStyle(filepath.Base(l.File)+", column "+l.By, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		}

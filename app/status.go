@@ -1,9 +1,12 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/lang"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+	"sanctuarymap/internal/i18n"
 
 	"fmt"
 	"path/filepath"
@@ -39,7 +42,7 @@ func newStatusBar(showChanges func()) *statusBar {
 // data, as of when, on which day, how many places have facts of their own,
 // and the DOJ suits standing that day. source names the data; today is
 // the day of a view of the facts as loaded.
-func summary(v *view.View, source string, today time.Time) string {
+func summary(v *view.View, source string, today time.Time, l i18n.Lang) string {
 	c := v.Counts()
 	own := c.Basis[view.StaleFacts].Regions // own facts, however old
 	for _, n := range c.Category {
@@ -58,13 +61,13 @@ func summary(v *view.View, source string, today time.Time) string {
 		}
 	}
 	parts := []string{
-		fmt.Sprintf("%s (facts checked to %s)", source, v.Data.AsOf().Format(time.DateOnly)),
-		"map of " + day.Format(time.DateOnly),
-		fmt.Sprintf("%d %s (%d with facts of their own), %d cities and towns", len(v.Regions), levelName(v.Level, len(v.Regions)), own, len(v.Cities)),
-		fmt.Sprintf("DOJ suits: %d pending, %d resolved", pending, resolved),
+		fmt.Sprintf(lang.L("%s (facts checked to %s)"), source, l.Date(v.Data.AsOf())),
+		fmt.Sprintf(lang.L("map of %s"), l.Date(day)),
+		fmt.Sprintf(lang.L("%d %s (%d with facts of their own), %d cities and towns"), len(v.Regions), lang.L(levelName(v.Level, len(v.Regions))), own, len(v.Cities)),
+		fmt.Sprintf(lang.L("DOJ suits: %d pending, %d resolved"), pending, resolved),
 	}
 	if h := c.Hidden.Regions + c.Hidden.Cities; h > 0 {
-		parts = append(parts, fmt.Sprintf("%d faded by filters", h))
+		parts = append(parts, fmt.Sprintf(lang.L("%d faded by filters"), h))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -95,9 +98,9 @@ func (u *UI) dataName() string {
 	}
 	switch {
 	case len(files) == 0:
-		return "Embedded dataset"
+		return lang.L("Embedded dataset")
 	case embedded:
-		return strings.Join(files, ", ") + " over embedded data"
+		return fmt.Sprintf(lang.L("%s over embedded data"), strings.Join(files, ", "))
 	}
 	return strings.Join(files, ", ")
 }

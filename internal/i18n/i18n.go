@@ -8,7 +8,6 @@ package i18n
 import (
 	"embed"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -24,18 +23,15 @@ const (
 	Spanish Lang = "es"
 )
 
+// Files are the translation files, translations/en.json and es.json,
+// for Fyne's lang package (lang.AddTranslationsFS(i18n.Files,
+// "translations")).
+//
 //go:embed translations/*.json
-var files embed.FS
-
-// Files are the translation files, en.json and es.json, for Fyne's lang
-// package (lang.AddTranslationsFS).
-func Files() fs.FS {
-	sub, _ := fs.Sub(files, "translations")
-	return sub
-}
+var Files embed.FS
 
 var spanish = sync.OnceValue(func() map[string]string {
-	b, err := files.ReadFile("translations/es.json")
+	b, err := Files.ReadFile("translations/es.json")
 	if err != nil {
 		panic("embedded es.json: " + err.Error()) // a build defect
 	}

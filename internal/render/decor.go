@@ -20,6 +20,7 @@ import (
 	"sanctuarymap/assets"
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
@@ -276,15 +277,15 @@ func (e LegendEntry) Swatch(x, y int) color.RGBA {
 // Legend lists every fill the map of v draws in theme th and what it
 // means, with how many regions of the view's level and cities each stands
 // for; the lines add up to the whole. cmp is what ByCompare compares.
-func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme) []LegendEntry {
-	return legend(v, Options{ColorBy: by, Compare: cmp, Theme: th})
+func Legend(v *view.View, by style.ColorBy, cmp view.Comparison, th style.Theme, l i18n.Lang) []LegendEntry {
+	return legend(v, Options{ColorBy: by, Compare: cmp, Theme: th, Lang: l})
 }
 
 // SheetLegend is the legend of a map coloured by a user's column: its
 // values in order (the twelfth and later as "Other"), and the regions
 // without a row.
-func SheetLegend(v *view.View, l *sheet.Matched, th style.Theme) []LegendEntry {
-	return legend(v, Options{ColorBy: style.ByData, Sheet: l, Theme: th})
+func SheetLegend(v *view.View, l *sheet.Matched, th style.Theme, lang i18n.Lang) []LegendEntry {
+	return legend(v, Options{ColorBy: style.ByData, Sheet: l, Theme: th, Lang: lang})
 }
 
 func legend(v *view.View, opt Options) []LegendEntry {

@@ -8,6 +8,7 @@ import (
 
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
 )
@@ -26,8 +27,8 @@ func TestLegendColoursStayApart(t *testing.T) {
 	}{{"light", style.Light()}, {"dark", style.Dark()}} {
 		for _, by := range style.ColorBys() {
 			for _, level := range []geo.Level{geo.States, geo.Counties} {
-				entries := Legend(at(b, d, level, date("2026-05-18")), by, docDHS, th.theme)
-				entries = append(entries, Legend(resolveFiltered(b, d, level, f), by, docDHS, th.theme)...)
+				entries := Legend(at(b, d, level, date("2026-05-18")), by, docDHS, th.theme, i18n.English)
+				entries = append(entries, Legend(resolveFiltered(b, d, level, f), by, docDHS, th.theme, i18n.English)...)
 				var plain []LegendEntry
 				for _, e := range entries {
 					if e.Pattern == style.Plain && !e.Faded && e.Hatch == dataset.NoSuit && !containsColor(plain, e.Color) {
@@ -195,7 +196,7 @@ func TestLegendExplainsEveryFill(t *testing.T) {
 	for _, th := range []style.Theme{style.Light(), style.Dark()} {
 		for _, by := range style.ColorBys() {
 			for _, v := range []*view.View{at(b, d, geo.Counties, date("2026-05-18")), resolveFiltered(b, d, geo.Counties, dataset.Filter{Category: dataset.StateMandates})} {
-				entries := Legend(v, by, docDHS, th)
+				entries := Legend(v, by, docDHS, th, i18n.English)
 				has := func(ok func(LegendEntry) bool) bool { return slices.ContainsFunc(entries, ok) }
 				for _, regs := range [][]view.Region{v.Regions, v.Cities} {
 					for i := range regs {

@@ -1,0 +1,83 @@
+package i18n
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// keys are the English texts the code translates: the literal arguments
+// of T(...) and of Fyne's lang.L(...).
+func keys(t *testing.T) map[string]string {
+	t.Helper()
+	call := regexp.MustCompile(`(?:\bT|lang\.L)\("((?:[^"\\]|\\.)*)"\)`)
+	out := map[string]string{}
+	for _, root := range []string{"../../app", "../../internal"} {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			for _, m := range call.FindAllStringSubmatch(string(b), -1) {
+				out[m[1]] = p
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// Every text the code translates is in both files, and a Spanish line is
+// not so much longer than its English that it runs past a legend line's
+// or a menu's room (at 1366×768 the legend has some 60 characters).
+func TestEveryKeyInBothFiles(t *testing.T) {
+	files := map[string]map[string]string{}
+	for _, name := range []string{"en", "es"} {
+		b, err := Files.ReadFile("translations/" + name + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s.json: %v", name, err)
+		}
+		files[name] = m
+	}
+	ks := keys(t)
+	if len(ks) < 40 {
+		t.Fatalf("found %d keys in the code; the scan is broken", len(ks))
+	}
+	for k, at := range ks {
+		for name, m := range files {
+			if _, ok := m[k]; !ok {
+				t.Errorf("%s: %q is missing from %s.json", at, k, name)
+			}
+		}
+		es := files["es"][k]
+		if n, m := utf8.RuneCountInString(k), utf8.RuneCountInString(es); m > max(60, n*3/2) {
+			t.Errorf("%q: the Spanish runs to %d characters against %d", k, m, n)
+		}
+	}
+}
+
+func TestDatesAndNumbers(t *testing.T) {
+	d := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
+	if got := Spanish.Date(d) + " / " + English.Date(d); got != "6 dic 2026 / 2026-12-06" {
+		t.Errorf("dates %q", got)
+	}
+	if got := Spanish.Int(1334) + " " + Spanish.Int(12345) + " " + English.Int(12345); got != "1334 12.345 12,345" {
+		t.Errorf("numbers %q", got)
+	}
+	if Spanish.T("No data") != "Sin datos" || English.T("No data") != "No data" || Spanish.T("never seen") != "never seen" {
+		t.Error("T")
+	}
+}
