@@ -34,7 +34,7 @@ type Options struct {
 	// Sheet is the user's column ByData colours by.
 	Sheet *sheet.Matched
 	// Lang is the language of the words drawn: legend, footer, notes.
-	Lang i18n.Lang
+	Lang  i18n.Lang
 	Theme style.Theme
 	// Selected and Hovered are FIPS codes outlined on the map.
 	Selected, Hovered string
