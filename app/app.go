@@ -99,7 +99,7 @@ func newUI(a fyne.App, b *geo.Boundaries, d *dataset.Dataset, software string, t
 		sess: session.New(b, d), publish: publish, lang: i18n.FromEnv()}
 	u.index = places.New(b, d, assets.PopulationRank())
 	u.compare = view.Comparison{A: "doj-2025", B: "dhs-2025"}
-	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset", Compare: u.compare}
+	opt := render.Options{Theme: u.theme(), Software: software, Source: "embedded dataset", Compare: u.compare, Lang: u.lang}
 	u.mapView = NewMapView(b, opt, publish)
 	u.mapView.OnSelect = u.Select
 

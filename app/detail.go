@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,7 +55,7 @@ const maxOtherAgreements = 12
 // segments, never parsed as markup, and only http(s) sources become links.
 func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 	if fips == "" {
-		return []widget.RichTextSegment{para("Click a state, county or city to see its policy, sources and lawsuits.")}
+		return []widget.RichTextSegment{para(lang.L("Click a state, county or city to see its policy, sources and lawsuits."))}
 	}
 	r := v.Region(fips)
 	if r == nil {

@@ -241,7 +241,7 @@ func (m *MapView) SetView(v *view.View) {
 func (m *MapView) summary(r *view.Region) string {
 	opt := m.Options()
 	if opt.ColorBy != style.ByData || opt.Sheet == nil {
-		return r.Summary()
+		return r.SummaryIn(opt.Lang)
 	}
 	s := r.Name + ", " + r.State + " · " + opt.Sheet.By + ": "
 	v, ok := opt.Sheet.Value(r.FIPS)

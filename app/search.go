@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -31,7 +32,7 @@ type searchPanel struct {
 func newSearchPanel(ix func() *places.Index, goTo func(places.Place)) *searchPanel {
 	s := &searchPanel{relayout: func() {}}
 	s.entry = widget.NewEntry()
-	s.entry.SetPlaceHolder("Search places (Ctrl+F)")
+	s.entry.SetPlaceHolder(lang.L("Search places (Ctrl+F)"))
 	s.results = widget.NewList(
 		func() int { return len(s.found) },
 		func() fyne.CanvasObject { return widget.NewLabel("Cook County, IL (county)") },

@@ -155,27 +155,31 @@ func (r *Region) Older() *dataset.Jurisdiction {
 }
 
 // Summary is the region in one line, as the map's tooltip shows it: name
-// and state, level, category and where it comes from, lawsuit state, and
-// the lists naming it.
-func (r *Region) Summary() string {
+// and state, level, category and where it comes from, lawsuit state, the
+// lists naming it and its 287(g) agreements.
+func (r *Region) Summary() string { return r.SummaryIn(i18n.English) }
+
+// SummaryIn is Summary in language l.
+func (r *Region) SummaryIn(l i18n.Lang) string {
 	name := r.Name
 	if r.Level != dataset.State && r.State != "" {
 		name += ", " + r.State
 	}
-	parts := []string{name + " (" + string(r.Level) + ")"}
+	parts := []string{name + " (" + l.T(string(r.Level)) + ")"}
+	label := l.T(r.Category.Info().Label)
 	switch r.Basis() {
 	case NoData:
-		parts = append(parts, "no data")
+		parts = append(parts, l.T("no data"))
 	case FollowsState:
-		parts = append(parts, r.Category.Info().Label+" (follows its state)")
+		parts = append(parts, label+" "+l.T("(follows its state)"))
 	case StaleFacts:
-		parts = append(parts, r.Category.Info().Label+" (last confirmed "+r.LastConfirmed().Format("2006")+")")
+		parts = append(parts, label+" "+fmt.Sprintf(l.T("(last confirmed %s)"), r.LastConfirmed().Format("2006")))
 	default:
-		parts = append(parts, r.Category.Info().Label)
+		parts = append(parts, label)
 	}
-	suit := r.Suit.String()
+	suit := l.T(r.Suit.String())
 	if r.SuitInherited {
-		suit += " (its state's)"
+		suit += " " + l.T("(its state's)")
 	}
 	parts = append(parts, suit)
 	// Lists by their short ids ("DOJ 2025"): the tooltip is one line.
@@ -184,13 +188,13 @@ func (r *Region) Summary() string {
 		lists = append(lists, strings.ToUpper(strings.ReplaceAll(id, "-", " ")))
 	}
 	if len(lists) > 0 {
-		parts = append(parts, "lists: "+strings.Join(lists, ", "))
+		parts = append(parts, fmt.Sprintf(l.T("lists: %s"), strings.Join(lists, ", ")))
 	}
 	switch n := len(r.Agreements); {
 	case n == 1:
-		parts = append(parts, "287(g): 1 agreement")
+		parts = append(parts, l.T("287(g): 1 agreement"))
 	case n > 1:
-		parts = append(parts, fmt.Sprintf("287(g): %d agreements", n))
+		parts = append(parts, fmt.Sprintf(l.T("287(g): %d agreements"), n))
 	}
 	return strings.Join(parts, " · ")
 }
