@@ -60,7 +60,7 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 	r := v.Region(fips)
 	if r == nil {
 		return []widget.RichTextSegment{&widget.TextSegment{Text: fips, Style: widget.RichTextStyleHeading},
-			para("Not shown at this level.")}
+			para(lang.L("Not shown at this level."))}
 	}
 	// What a reader came for leads: the category, the suits and lists,
 	// the 287(g) standing and how old the facts are; then the policy
@@ -74,7 +74,7 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 	p.lists(r.Lists)
 	p.suits(r)
 	if row != nil && len(row.Sources) > 0 {
-		p.sub("Sources of the policy")
+		p.sub(lang.L("Sources of the policy"))
 		p.links(row.Sources)
 	}
 	return p.segs
@@ -96,16 +96,16 @@ func (p *panel) glance(r *view.Region) {
 		p.add("DOJ suit, "+whose, s.Name+": "+status)
 	}
 	if len(r.Suits) == 0 {
-		p.add("DOJ suit", "none on this day")
+		p.add(lang.L("DOJ suit"), lang.L("none on this day"))
 	}
 	var names []string
 	for _, g := range r.Lists {
 		names = append(names, dataset.ListTitle(g.List))
 	}
 	if len(names) > 0 {
-		p.add("Named on", strings.Join(names, "; "))
+		p.add(lang.L("Named on"), strings.Join(names, "; "))
 	} else {
-		p.add("Named on", "no official list on this day")
+		p.add(lang.L("Named on"), lang.L("no official list on this day"))
 	}
 	own, others := 0, 0
 	for _, a := range r.Agreements {
@@ -122,7 +122,7 @@ func (p *panel) glance(r *view.Region) {
 	if others > 0 {
 		standing += fmt.Sprintf("; %d of other agencies in it", others)
 	}
-	p.add("287(g)", standing)
+	p.add(lang.L("287(g)"), standing)
 	if d := r.LastConfirmed(); !d.IsZero() {
 		line := d.Format(day)
 		switch {
@@ -134,7 +134,7 @@ func (p *panel) glance(r *view.Region) {
 		if r.Stale {
 			line += fmt.Sprintf(": more than %d years before this day, so the map draws it lined", view.StaleAfter)
 		}
-		p.add("Last confirmed", line)
+		p.add(lang.L("Last confirmed"), line)
 	}
 }
 
@@ -145,13 +145,13 @@ func (p *panel) older(r *view.Region) {
 	if o == nil {
 		return
 	}
-	p.sub("Its own older fact")
+	p.sub(lang.L("Its own older fact"))
 	p.text(fmt.Sprintf("Last confirmed %s (%s), more than %d years before this day; %s's %s covers it now.",
 		r.OwnEvidence().Format(day), r.ConfirmedBy(), view.StaleAfter, r.From.Name, r.From.Category.Info().Label))
-	p.add("Category of the row", o.Category.Info().Label)
-	p.add("Policy", o.Policy)
+	p.add(lang.L("Category of the row"), o.Category.Info().Label)
+	p.add(lang.L("Policy"), o.Policy)
 	if !o.Effective.IsZero() {
-		p.add("In effect since", o.Effective.Format(day))
+		p.add(lang.L("In effect since"), o.Effective.Format(day))
 	}
 	p.links(o.Sources)
 }
@@ -202,9 +202,9 @@ func (p *panel) links(sources []string) { p.segs = append(p.segs, links(sources)
 // defines its category.
 func (p *panel) header(v *view.View, r *view.Region) {
 	p.segs = append(p.segs, &widget.TextSegment{Text: r.Name, Style: widget.RichTextStyleHeading})
-	p.add("FIPS", r.FIPS)
-	p.add("Level", string(r.Level))
-	p.add("State", r.State)
+	p.add(lang.L("FIPS"), r.FIPS)
+	p.add(lang.L("Level"), string(r.Level))
+	p.add(lang.L("State"), r.State)
 	switch {
 	case r.By287g:
 		p.text("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement.")
@@ -213,19 +213,19 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	case r.Inherited:
 		p.text("No documented policy of its own: the map shows the policy of " + r.From.Name + ", dotted.")
 	case r.Basis() == view.NoData:
-		p.add("Category", "No data")
+		p.add(lang.L("Category"), lang.L("No data"))
 		p.text("No researched fact holds for this jurisdiction or its state on this day.")
 		return
 	}
 	info := r.Category.Info()
-	p.add("Category", info.Label+" ("+string(r.Category)+")")
+	p.add(lang.L("Category"), info.Label+" ("+string(r.Category)+")")
 	p.text(info.Definition)
 	if r.Level != dataset.State && !r.Inherited {
 		state := "No data"
 		if j := v.StateFact(r); j != nil {
 			state = j.Category.Info().Label + " (" + j.Name + ")"
 		}
-		p.add("State policy", state)
+		p.add(lang.L("State policy"), state)
 	}
 }
 
@@ -240,24 +240,24 @@ func (p *panel) policyRow(r *view.Region) *dataset.Jurisdiction {
 	case r.Basis() == view.NoData:
 		return nil
 	case r.By287g && row != nil:
-		p.sub("Its own policy row")
-		p.add("Category of the row", row.Category.Info().Label)
+		p.sub(lang.L("Its own policy row"))
+		p.add(lang.L("Category of the row"), row.Category.Info().Label)
 	default:
-		p.sub("Policy")
+		p.sub(lang.L("Policy"))
 	}
 	if row == nil {
 		return nil
 	}
-	p.add("Policy", row.Policy)
+	p.add(lang.L("Policy"), row.Policy)
 	if !row.Effective.IsZero() {
-		p.add("In effect since", row.Effective.Format(day))
+		p.add(lang.L("In effect since"), row.Effective.Format(day))
 	}
 	if !row.Ended.IsZero() {
-		p.add("Ended", row.Ended.Format(day))
+		p.add(lang.L("Ended"), row.Ended.Format(day))
 	}
-	p.add("Verification", string(row.Verification))
-	p.add("Checked", row.AsOf.Format(day))
-	p.add("Notes", row.Notes)
+	p.add(lang.L("Verification"), string(row.Verification))
+	p.add(lang.L("Checked"), row.AsOf.Format(day))
+	p.add(lang.L("Notes"), row.Notes)
 	for _, f := range row.Extra {
 		p.add(f.Name, f.Value)
 	}
@@ -267,7 +267,7 @@ func (p *panel) policyRow(r *view.Region) *dataset.Jurisdiction {
 // lists shows the official lists naming the region, with their dates.
 func (p *panel) lists(lists []*dataset.Designation) {
 	if len(lists) > 0 {
-		p.sub("Official lists")
+		p.sub(lang.L("Official lists"))
 	}
 	for _, g := range lists {
 		p.bold(dataset.ListTitle(g.List))
@@ -276,7 +276,7 @@ func (p *panel) lists(lists []*dataset.Designation) {
 			line += ", removed " + g.RemovedOn.Format(day)
 		}
 		p.text(line + " · " + string(g.Verification) + ", checked " + g.AsOf.Format(day))
-		p.add("Notes", g.Notes)
+		p.add(lang.L("Notes"), g.Notes)
 		p.links(g.Sources)
 	}
 }
@@ -284,7 +284,7 @@ func (p *panel) lists(lists []*dataset.Designation) {
 // suits shows the DOJ suits against the region or its state.
 func (p *panel) suits(r *view.Region) {
 	if len(r.Suits) > 0 {
-		p.sub("DOJ lawsuits")
+		p.sub(lang.L("DOJ lawsuits"))
 	}
 	for _, s := range r.Suits {
 		p.bold(s.Name)
@@ -300,8 +300,8 @@ func (p *panel) suits(r *view.Region) {
 			line = append(line, "as of "+s.StatusDate.Format(day))
 		}
 		p.text(strings.Join(line, " · "))
-		p.add("Challenged", s.PolicyChallenged)
-		p.add("Notes", s.Notes)
+		p.add(lang.L("Challenged"), s.PolicyChallenged)
+		p.add(lang.L("Notes"), s.Notes)
 		p.links(s.Sources)
 	}
 }

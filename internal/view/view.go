@@ -553,5 +553,3 @@ func (v *View) AgreementsNote(l i18n.Lang) string {
 	}
 	return ""
 }
-
-const day = time.DateOnly
