@@ -27,23 +27,30 @@ type filterBar struct {
 // connects it to u once the window is built.
 func newFilterBar(u *UI) *filterBar {
 	f := &filterBar{}
-	f.level = widget.NewSelect([]string{geo.States.Label(), geo.Counties.Label()}, nil)
-	f.level.Selected = u.pref(prefLevel, f.level.Options, geo.States.Label())
-	u.lvl, _ = geo.ParseLevel(f.level.Selected)
+	// The choices are shown in the window's language; preferences keep
+	// their English labels, the same whatever the language.
+	f.level = widget.NewSelect([]string{lang.L(geo.States.Label()), lang.L(geo.Counties.Label())}, nil)
+	saved, _ := geo.ParseLevel(u.pref(prefLevel, []string{geo.States.Label(), geo.Counties.Label()}, geo.States.Label()))
+	f.level.Selected, u.lvl = lang.L(saved.Label()), saved
 	var colourings []string
 	for _, c := range style.ColorBys() {
-		colourings = append(colourings, c.Label())
+		colourings = append(colourings, lang.L(c.Label()))
 	}
 	f.colorBy = widget.NewSelect(colourings, nil)
-	f.colorBy.Selected = u.pref(prefColorBy, f.colorBy.Options, style.ByPolicy.Label())
+	savedBy, _ := style.ParseColorBy(u.pref(prefColorBy, labels(style.ColorBys()), style.ByPolicy.Label()))
+	f.colorBy.Selected = lang.L(savedBy.Label())
 	var suits []string
 	for _, st := range suitFilters {
 		suits = append(suits, suitLabel(st))
 	}
 	f.suits = widget.NewSelect(suits, nil)
 	f.suits.Selected = suitLabel(nil)
-	f.lists = widget.NewSelect(listChoices, nil)
-	f.lists.Selected = listChoices[0]
+	var lists []string
+	for _, c := range listChoices {
+		lists = append(lists, lang.L(c))
+	}
+	f.lists = widget.NewSelect(lists, nil)
+	f.lists.Selected = lists[0]
 	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
 	// The entry in a box of its own width: an HBox would squeeze it.
 	search := container.NewGridWrap(fyne.NewSize(230, u.search.entry.MinSize().Height), u.search.entry)
@@ -56,13 +63,13 @@ func newFilterBar(u *UI) *filterBar {
 // selected.
 func (f *filterBar) wire(u *UI) {
 	f.level.OnChanged = func(s string) {
-		u.lvl, _ = geo.ParseLevel(s)
-		u.app.Preferences().SetString(prefLevel, s)
+		u.lvl = levelOf(s)
+		u.app.Preferences().SetString(prefLevel, u.lvl.Label())
 		u.refresh()
 	}
 	f.colorBy.OnChanged = func(s string) {
 		u.colourBy(s)
-		u.app.Preferences().SetString(prefColorBy, s)
+		u.app.Preferences().SetString(prefColorBy, colorByOf(s).Label())
 		u.refresh()
 	}
 	f.suits.OnChanged = func(s string) {
@@ -70,7 +77,7 @@ func (f *filterBar) wire(u *UI) {
 		u.refresh()
 	}
 	f.lists.OnChanged = func(s string) {
-		u.filter.List = listOfChoice[s]
+		u.filter.List = listOfChoice[listChoices[slices.Index(f.lists.Options, s)]]
 		u.refresh()
 	}
 	u.colourBy(f.colorBy.Selected)
@@ -79,7 +86,7 @@ func (f *filterBar) wire(u *UI) {
 // colourBy colours the map by the colouring labelled s, with the
 // comparison's choices over the legend while it compares.
 func (u *UI) colourBy(s string) {
-	c, _ := style.ParseColorBy(s)
+	c := colorByOf(s)
 	u.mapView.SetColorBy(c)
 	if c == style.ByCompare {
 		u.comparer.box.Show()
@@ -87,6 +94,36 @@ func (u *UI) colourBy(s string) {
 		u.comparer.box.Hide()
 	}
 	u.legendBox.Refresh()
+}
+
+// levelOf reads a level choice as shown (in the window's language).
+func levelOf(s string) geo.Level {
+	for _, l := range []geo.Level{geo.States, geo.Counties, geo.Tracts} {
+		if s == lang.L(l.Label()) {
+			return l
+		}
+	}
+	l, _ := geo.ParseLevel(s)
+	return l
+}
+
+// colorByOf reads a colouring choice as shown.
+func colorByOf(s string) style.ColorBy {
+	for _, c := range append(style.ColorBys(), style.ByData) {
+		if s == lang.L(c.Label()) {
+			return c
+		}
+	}
+	c, _ := style.ParseColorBy(s)
+	return c
+}
+
+func labels(cs []style.ColorBy) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Label()
+	}
+	return out
 }
 
 // suitFilters are the suit filter's choices: every state, then each.
@@ -98,11 +135,11 @@ func ptr[T any](v T) *T { return &v }
 func suitLabel(s *dataset.SuitState) string {
 	switch {
 	case s == nil:
-		return "All suits"
+		return lang.L("All suits")
 	case *s == dataset.NoSuit:
-		return "No suit"
+		return lang.L("No suit")
 	}
-	return "Suit " + s.Word()
+	return lang.L("Suit " + s.Word())
 }
 
 // listChoices filter by the official lists naming a region.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -161,13 +162,13 @@ func (u *UI) watched() {
 
 // levelOptions offers tracts only while a tract file is loaded.
 func (u *UI) levelOptions() {
-	opts := []string{geo.States.Label(), geo.Counties.Label()}
+	opts := []string{lang.L(geo.States.Label()), lang.L(geo.Counties.Label())}
 	if u.sess.Shown.Bounds.Tracts != nil {
-		opts = append(opts, geo.Tracts.Label())
+		opts = append(opts, lang.L(geo.Tracts.Label()))
 	}
 	u.filters.level.Options = opts
 	if !slices.Contains(opts, u.filters.level.Selected) {
-		u.filters.level.SetSelected(geo.States.Label())
+		u.filters.level.SetSelected(lang.L(geo.States.Label()))
 	}
 	u.filters.level.Refresh()
 }

@@ -79,7 +79,7 @@ func (u *UI) GoTo(p places.Place) {
 	switch lvl, ok := geo.LevelOf(p.FIPS); {
 	case ok && u.sess.Shown.Bounds.Layer(lvl) != nil && u.sess.Shown.Bounds.Layer(lvl).Region(p.FIPS) != nil:
 		if lvl == geo.Counties {
-			u.filters.level.SetSelected(geo.Counties.Label())
+			u.filters.level.SetSelected(lang.L(geo.Counties.Label()))
 		}
 		u.mapView.CenterOn(u.sess.Shown.Bounds.Layer(lvl).Region(p.FIPS).Bound)
 	default:

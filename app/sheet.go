@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/assets"
@@ -217,13 +218,13 @@ func (u *UI) colourBySheet(c *sheetChoice) bool {
 	}
 	u.sheet = c
 	if best != u.lvl {
-		u.filters.level.SetSelected(best.Label())
+		u.filters.level.SetSelected(lang.L(best.Label()))
 	}
 	opts := u.filters.colorBy.Options
-	if label := style.ByData.Label(); opts[len(opts)-1] != label {
+	if label := lang.L(style.ByData.Label()); opts[len(opts)-1] != label {
 		u.filters.colorBy.SetOptions(append(opts, label))
 	}
-	u.filters.colorBy.SetSelected(style.ByData.Label())
+	u.filters.colorBy.SetSelected(lang.L(style.ByData.Label()))
 	u.status.message.SetText(fmt.Sprintf("%s: %d rows placed", filepath.Base(c.sheet.File), len(l.Values)))
 	if r := l.Report(); r != "" {
 		dialog.ShowInformation("Sheet rows to check", r, u.win)
