@@ -148,7 +148,7 @@ func (p *panel) older(r *view.Region) {
 	p.sub(lang.L("Its own older fact"))
 	p.text(fmt.Sprintf("Last confirmed %s (%s), more than %d years before this day; %s's %s covers it now.",
 		r.OwnEvidence().Format(day), r.ConfirmedBy(), view.StaleAfter, r.From.Name, r.From.Category.Info().Label))
-	p.add(lang.L("Category of the row"), o.Category.Info().Label)
+	p.add(lang.L("Category of the row"), lang.L(o.Category.Info().Label))
 	p.add(lang.L("Policy"), o.Policy)
 	if !o.Effective.IsZero() {
 		p.add(lang.L("In effect since"), o.Effective.Format(day))
@@ -203,7 +203,7 @@ func (p *panel) links(sources []string) { p.segs = append(p.segs, links(sources)
 func (p *panel) header(v *view.View, r *view.Region) {
 	p.segs = append(p.segs, &widget.TextSegment{Text: r.Name, Style: widget.RichTextStyleHeading})
 	p.add(lang.L("FIPS"), r.FIPS)
-	p.add(lang.L("Level"), string(r.Level))
+	p.add(lang.L("Level"), lang.L(string(r.Level)))
 	p.add(lang.L("State"), r.State)
 	switch {
 	case r.By287g:
@@ -218,8 +218,8 @@ func (p *panel) header(v *view.View, r *view.Region) {
 		return
 	}
 	info := r.Category.Info()
-	p.add(lang.L("Category"), info.Label+" ("+string(r.Category)+")")
-	p.text(info.Definition)
+	p.add(lang.L("Category"), lang.L(info.Label)+" ("+string(r.Category)+")")
+	p.text(lang.L(info.Definition))
 	if r.Level != dataset.State && !r.Inherited {
 		state := "No data"
 		if j := v.StateFact(r); j != nil {
@@ -241,7 +241,7 @@ func (p *panel) policyRow(r *view.Region) *dataset.Jurisdiction {
 		return nil
 	case r.By287g && row != nil:
 		p.sub(lang.L("Its own policy row"))
-		p.add(lang.L("Category of the row"), row.Category.Info().Label)
+		p.add(lang.L("Category of the row"), lang.L(row.Category.Info().Label))
 	default:
 		p.sub(lang.L("Policy"))
 	}
