@@ -79,10 +79,10 @@ func (u *UI) chartOptions() (chart.Options, string) {
 	if day.IsZero() {
 		day = u.today
 	}
-	footer := export.ChartFooter(day, u.sourceLabel(), u.software)
+	footer := export.ChartFooter(day, u.sourceLabel(), u.software, u.lang)
 	d, layer, filter := u.sess.Shown.Data, u.sess.Shown.Bounds.Layer(u.view.Level), u.filter
 	at := func(day time.Time) *view.View { return view.Resolve(d, layer, day, filter) }
-	return chart.Options{Today: day, Footer: footer, At: at}, footer
+	return chart.Options{Today: day, Footer: footer, At: at, Lang: u.lang}, footer
 }
 
 // drawChart renders the chart for the panel's size in the background and

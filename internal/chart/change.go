@@ -114,7 +114,7 @@ func categoriesOverTime(opt Options) (*plot.Plot, error) {
 	}
 	labels, colours := make([]string, len(cats)), make([]color.Color, len(cats))
 	for i, c := range cats {
-		labels[i], colours[i] = c.Info().Label, style.Category(c)
+		labels[i], colours[i] = opt.Lang.T(c.Info().Label), style.Category(c)
 	}
 	return linePlot(lines, labels, colours, "Year", "Regions and cities on the map")
 }

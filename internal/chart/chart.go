@@ -24,6 +24,7 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
 )
@@ -103,6 +104,8 @@ type Options struct {
 	// At resolves the map's level, with its filters, on another day: the
 	// charts of change draw a month at a time up to Today.
 	At func(day time.Time) *view.View
+	// Lang is the language of the chart's words: title, axes, categories.
+	Lang i18n.Lang
 }
 
 // New builds the chart of kind k from v: the regions and cities it shows,
@@ -113,7 +116,7 @@ func New(k Kind, v *view.View, opt Options) (*plot.Plot, error) {
 	d := v.Data
 	switch k {
 	case Policy:
-		p, err = policy(v)
+		p, err = policy(v, opt)
 	case Lawsuits:
 		p, err = lawsuits(d)
 	case Timeline:
@@ -130,7 +133,9 @@ func New(k Kind, v *view.View, opt Options) (*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Title.Text = k.Title()
+	T := opt.Lang.T
+	p.Title.Text = T(k.Title())
+	p.X.Label.Text, p.Y.Label.Text = T(p.X.Label.Text), T(p.Y.Label.Text)
 	sans(p)
 	if opt.Dark {
 		colour(p, style.Dark())
@@ -211,12 +216,12 @@ var levelNames = map[dataset.Level]string{dataset.State: "States", dataset.Count
 
 // policy stacks the regions and cities the map shows per category, by
 // level.
-func policy(v *view.View) (*plot.Plot, error) {
+func policy(v *view.View, opt Options) (*plot.Plot, error) {
 	p := plot.New()
 	p.X.Label.Text = "Regions and cities on the map"
 	var names []string
 	for _, c := range dataset.Categories() {
-		names = append(names, wrap(c.Info().Label, 22))
+		names = append(names, wrap(opt.Lang.T(c.Info().Label), 22))
 	}
 	shades := map[dataset.Level]float64{dataset.State: 0, dataset.County: 0.35, dataset.Tract: 0.35, dataset.City: 0.6}
 	counts := map[dataset.Level][]float64{}
@@ -250,7 +255,7 @@ func policy(v *view.View) (*plot.Plot, error) {
 	}
 	for _, lvl := range levelOrder {
 		if present[lvl] {
-			p.Legend.Add(levelNames[lvl], swatch(grey(shades[lvl])))
+			p.Legend.Add(opt.Lang.T(levelNames[lvl]), swatch(grey(shades[lvl])))
 		}
 	}
 	p.Legend.Top = true

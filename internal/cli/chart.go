@@ -10,6 +10,7 @@ import (
 	"sanctuarymap/internal/chart"
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/export"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/view"
 )
 
@@ -21,6 +22,7 @@ type chartArgs struct {
 	dpi           int
 	today         time.Time
 	data          *dataFlags
+	lang          i18n.Lang
 }
 
 func runChart(args []string, v Version, stderr io.Writer) int {
@@ -37,8 +39,8 @@ func runChart(args []string, v Version, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	at := func(day time.Time) *view.View { return view.Resolve(d, b.States, day, dataset.Filter{}) }
-	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, sourceLabel(a.data.files, d), v.String()), At: at}
-	prov := export.Provenance(a.kind.Title(), v.String(), sourceLabel(a.data.files, d), d)
+	opt := chart.Options{Today: a.today, Footer: export.ChartFooter(a.today, a.lang.T(sourceLabel(a.data.files, d)), v.String(), a.lang), At: at, Lang: a.lang}
+	prov := export.Provenance(a.lang.T(a.kind.Title()), v.String(), sourceLabel(a.data.files, d), d)
 	shown := view.Resolve(d, b.States, a.today, dataset.Filter{})
 	if err := export.Chart(a.out, a.kind, shown, opt, a.width, a.height, a.dpi, prov); err != nil {
 		return report(stderr, err)
@@ -56,6 +58,7 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	height := fs.Int("height", 1000, "height in pixels")
 	dpi := fs.Int("dpi", 144, "dots per inch: text size in pixels grows with it")
 	asOf := fs.String("as-of", "", "chart the data as it stood on this date, YYYY-MM-DD")
+	lang := fs.String("lang", string(i18n.FromEnv()), "the language of the chart's words: en or es (default from the locale)")
 	var a chartArgs
 	a.data = dataFlagsOf(fs)
 	if err := fs.Parse(args); err != nil {
@@ -84,7 +87,11 @@ func parseChartArgs(args []string, stderr io.Writer) (chartArgs, int) {
 	if export.CheckDPI(*dpi) != nil {
 		return bad("--dpi must be between %d and %d", export.MinDPI, export.MaxDPI)
 	}
-	a.out, a.kind, a.width, a.height, a.dpi = *out, k, *width, *height, *dpi
+	l, ok := i18n.Parse(*lang)
+	if !ok {
+		return bad("--lang must be en or es, not %q", *lang)
+	}
+	a.out, a.kind, a.width, a.height, a.dpi, a.lang = *out, k, *width, *height, *dpi, l
 	a.today = time.Now().UTC().Truncate(24 * time.Hour)
 	if *asOf != "" {
 		var err error

@@ -76,7 +76,7 @@ func Animation(path string, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset
 	anim := gif.GIF{LoopCount: 0}
 	for i, day := range days {
 		opt.View = view.Resolve(d, layer, day, filter)
-		opt.Stamp = day.Format(time.DateOnly)
+		opt.Stamp = opt.Lang.Date(day)
 		anim.Image = append(anim.Image, paletted(r.Draw(vp, opt)))
 		delay := 100 / fps
 		if i == len(days)-1 {

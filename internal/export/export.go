@@ -20,6 +20,7 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/chart"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/pngmeta"
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/safefile"
@@ -132,8 +133,8 @@ func withDescription(svg []byte, text string) []byte {
 
 // ChartFooter is the line under a chart: the day charted, the sources and
 // the program.
-func ChartFooter(day time.Time, source, software string) string {
-	return fmt.Sprintf("Data as of %s. Sources: %s. %s", day.Format(time.DateOnly), source, software)
+func ChartFooter(day time.Time, source, software string, l i18n.Lang) string {
+	return fmt.Sprintf("%s %s %s", fmt.Sprintf(l.T("Data as of %s."), l.Date(day)), fmt.Sprintf(l.T("Sources: %s."), source), software)
 }
 
 // Chart draws the chart of kind k from v at w×h pixels and dpi, in the

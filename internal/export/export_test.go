@@ -17,6 +17,7 @@ import (
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/chart"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/pngmeta"
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/style"
@@ -49,7 +50,7 @@ func TestMapAndChart(t *testing.T) {
 		t.Errorf("map provenance %v, %v", texts, err)
 	}
 
-	opt := chart.Options{Today: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Footer: ChartFooter(time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), "embedded", "test")}
+	opt := chart.Options{Today: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Footer: ChartFooter(time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), "embedded", "test", i18n.English)}
 	svg := filepath.Join(dir, "chart.svg")
 	if err := Chart(svg, chart.Timeline, v, opt, 800, 500, 96, prov); err != nil {
 		t.Fatal(err)
