@@ -66,7 +66,7 @@ func runAnimate(args []string, v Version, stderr io.Writer) int {
 	if code != OK {
 		return code
 	}
-	opt.Source = sourceLabel(m.data.files, d)
+	opt.Source = lang.T(sourceLabel(m.data.files, d))
 	prov := export.Provenance(*m.title, v.String(), opt.Source, d)
 	if err := export.Animation(*out, b, lvl, d, dataset.Filter{}, opt, days, *width, *height, *fps, geo.Frame(), prov); err != nil {
 		return report(stderr, err)
