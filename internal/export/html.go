@@ -16,6 +16,7 @@ import (
 
 	"sanctuarymap/geo"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/pngmeta"
 	"sanctuarymap/internal/render"
 	"sanctuarymap/internal/style"
@@ -54,7 +55,14 @@ type page struct {
 	StateNames [][2]string `json:"stateNames"`
 	// URLs are the facts' sources, each once: many facts cite the same.
 	URLs []string `json:"urls"`
+	// UI is the script's own words in the page's language.
+	UI map[string]string `json:"ui,omitempty"`
 }
+
+// pageWords are the script's own words, for a page in another language.
+var pageWords = []string{"No data", "Dotted: follows its state. Lined: last confirmed over 2 years before.", "not on the map",
+	"In effect from", "to", "last confirmed", "Sources", "287(g) agreements of its own agency", "ICE's latest list",
+	"Jail Enforcement Model", "Task Force Model", "Warrant Service Officer", "state", "county", "city", "tract"}
 
 type pageCat struct {
 	Label string `json:"label"`
@@ -108,14 +116,21 @@ func HTML(w io.Writer, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset, day
 	if layer == nil || len(days) == 0 {
 		return fmt.Errorf("no %s to draw", lvl)
 	}
+	T := opt.Lang.T
 	p := page{Title: opt.Title, Level: lvl.String(), NoData: hex(opt.Theme.NoData)}
+	if opt.Lang == i18n.Spanish {
+		p.UI = map[string]string{}
+		for _, w := range pageWords {
+			p.UI[w] = T(w)
+		}
+	}
 	for _, c := range dataset.Categories() {
 		col := style.Category(c)
-		p.Categories = append(p.Categories, pageCat{c.Info().Label, hex(col), hex(style.DotColor(col))})
+		p.Categories = append(p.Categories, pageCat{T(c.Info().Label), hex(col), hex(style.DotColor(col))})
 	}
 	texts, facts, urls := map[string]int{}, map[*dataset.Jurisdiction]int{}, map[string]int{}
 	text := func(r *view.Region) int {
-		t := r.Summary()
+		t := r.SummaryIn(opt.Lang)
 		if _, rest, ok := strings.Cut(t, ") · "); ok {
 			t = rest
 		}
@@ -207,17 +222,21 @@ func HTML(w io.Writer, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset, day
 			s[i].Agreements = agreementsOf(d, s[i].FIPS)
 		}
 	}
-	p.Footer = render.Footer(opt) + " Interactive page: hover a place, click it for its sources."
+	p.Footer = render.Footer(opt) + " " + T("Interactive page: hover a place, click it for its sources.")
 	if len(days) > 1 {
-		last := "Data on " + p.Days[len(p.Days)-1] + "."
-		p.Footer = strings.Replace(p.Footer, last, "Data on each step from "+p.Days[0]+" to "+p.Days[len(p.Days)-1]+".", 1)
+		last := fmt.Sprintf(T("Data on %s."), opt.Lang.Date(days[len(days)-1]))
+		p.Footer = strings.Replace(p.Footer, last, fmt.Sprintf(T("Data on each step from %s to %s."), opt.Lang.Date(days[0]), opt.Lang.Date(days[len(days)-1])), 1)
 	}
 	data, err := json.Marshal(p)
 	if err != nil {
 		return err
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	langTag := string(opt.Lang)
+	if langTag == "" {
+		langTag = "en"
+	}
+	fmt.Fprintf(&sb, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", langTag)
 	fmt.Fprintf(&sb, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", csp)
 	fmt.Fprintf(&sb, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	for _, t := range prov.Texts() {
@@ -225,13 +244,16 @@ func HTML(w io.Writer, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset, day
 	}
 	fmt.Fprintf(&sb, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", html.EscapeString(opt.Title), pageCSS)
 	fmt.Fprintf(&sb, "<div class=\"sm-page\">\n<h1>%s</h1>\n", html.EscapeString(opt.Title))
-	sb.WriteString(`<div class="sm-bar"><label>Find <input id="sm-search" type="search" autocomplete="off" placeholder="County, state or town" aria-label="Find a state, county or town"></label>` +
-		`<ul id="sm-found" role="listbox" aria-label="Places found"></ul>` +
-		`<button id="sm-play" type="button" aria-label="Play the days">▶</button>` +
-		`<input id="sm-day" type="range" min="0" aria-label="Day shown"><output id="sm-date"></output></div>` + "\n")
+	fmt.Fprintf(&sb, `<div class="sm-bar"><label>%s <input id="sm-search" type="search" autocomplete="off" placeholder="%s" aria-label="%s"></label>`+
+		`<ul id="sm-found" role="listbox" aria-label="%s"></ul>`+
+		`<button id="sm-play" type="button" aria-label="%s">▶</button>`+
+		`<input id="sm-day" type="range" min="0" aria-label="%s"><output id="sm-date"></output></div>`+"\n",
+		html.EscapeString(T("Find")), html.EscapeString(T("County, state or town")), html.EscapeString(T("Find a state, county or town")),
+		html.EscapeString(T("Places found")), html.EscapeString(T("Play the days")), html.EscapeString(T("Day shown")))
 	fr := geo.Frame()
-	fmt.Fprintf(&sb, "<div class=\"sm-main\"><svg id=\"sm-map\" viewBox=\"%g %g %g %g\" tabindex=\"0\" role=\"img\" aria-label=\"Map of %s: use the arrow keys to move between places, Enter for details\">\n",
-		round1(fr.Min[0]), round1(fr.Min[1]), round1(fr.Max[0]-fr.Min[0]), round1(fr.Max[1]-fr.Min[1]), html.EscapeString(opt.Title))
+	fmt.Fprintf(&sb, "<div class=\"sm-main\"><svg id=\"sm-map\" viewBox=\"%g %g %g %g\" tabindex=\"0\" role=\"img\" aria-label=\"%s\">\n",
+		round1(fr.Min[0]), round1(fr.Min[1]), round1(fr.Max[0]-fr.Min[0]), round1(fr.Max[1]-fr.Min[1]),
+		html.EscapeString(fmt.Sprintf(T("Map of %s: use the arrow keys to move between places, Enter for details"), opt.Title)))
 	sb.WriteString(patterns(p.Categories, p.NoData))
 	sb.WriteString("<g id=\"sm-regions\">\n")
 	for i, reg := range layer.Regions {
@@ -244,9 +266,10 @@ func HTML(w io.Writer, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset, day
 		}
 	}
 	sb.WriteString("</g>\n<g id=\"sm-cities\"></g>\n</svg>\n")
-	sb.WriteString(`<aside><div id="sm-legend" aria-label="Legend: click a category to isolate it"></div><div id="sm-detail" aria-live="polite"></div></aside></div>` + "\n")
+	fmt.Fprintf(&sb, `<aside><div id="sm-legend" aria-label="%s"></div><div id="sm-detail" aria-live="polite"></div></aside></div>`+"\n", html.EscapeString(T("Legend — click a category to isolate it")))
 	fmt.Fprintf(&sb, "<div id=\"sm-tip\" role=\"tooltip\" hidden></div>\n<p class=\"sm-footer\">%s</p>\n", html.EscapeString(p.Footer))
-	sb.WriteString(`<details class="sm-table"><summary>The map as a table</summary><table><thead><tr><th>Place</th><th>State</th><th>What the map shows</th></tr></thead><tbody id="sm-rows"></tbody></table></details>` + "\n</div>\n")
+	fmt.Fprintf(&sb, `<details class="sm-table"><summary>%s</summary><table><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody id="sm-rows"></tbody></table></details>`+"\n</div>\n",
+		html.EscapeString(T("The map as a table")), html.EscapeString(T("Place")), html.EscapeString(T("State")), html.EscapeString(T("What the map shows")))
 	fmt.Fprintf(&sb, "<script id=\"sm-data\" type=\"application/json\">%s</script>\n<script>\n%s</script>\n</body>\n</html>\n", data, pageJS)
 	_, err = io.WriteString(w, sb.String())
 	return err

@@ -9,6 +9,8 @@
   var rows = $("sm-rows"), play = $("sm-play"), table = document.querySelector(".sm-table");
   var NS = "http://www.w3.org/2000/svg";
   var cats = data.cats, k = data.days.length - 1, isolated = -1, sel = null, timer = null;
+  // tr is the page's own words in its language (data.ui), English by default.
+  function tr(s) { return (data.ui && data.ui[s]) || s; }
 
   // Shapes come as arrays (see pageShape.MarshalJSON).
   function shape(a) { return { f: a[0], n: a[1], s: a[2], k: a[3] || "city", c: [a[4], a[5]], r: a[6], a: a[7] }; }
@@ -40,7 +42,7 @@
     if (!plain && basis === 2) return "url(#l" + c + ")";
     return cats[c].color;
   }
-  function label(s) { return s.n + (s.k !== "state" && s.s ? ", " + s.s : "") + " (" + s.k + ")"; }
+  function label(s) { return s.n + (s.k !== "state" && s.s ? ", " + s.s : "") + " (" + tr(s.k) + ")"; }
   function line(s) { var r = run(s); return r[0] < 0 ? "" : label(s) + " · " + data.texts[r[1]]; }
 
   function show() {
@@ -63,12 +65,12 @@
 
   function drawLegend(counts) {
     var html = "";
-    cats.concat([{ label: "No data", color: data.noData }]).forEach(function (c, i) {
+    cats.concat([{ label: tr("No data"), color: data.noData }]).forEach(function (c, i) {
       html += '<div role="button" tabindex="0" data-cat="' + i + '"' + (isolated >= 0 && isolated !== i ? ' class="sm-off"' : "") + ">" +
         '<svg viewBox="0 0 14 14"><rect width="14" height="14" fill="' + c.color + '"/></svg><span>' + esc(c.label) +
         ' (<span class="sm-count">' + counts[i] + "</span>)</span></div>";
     });
-    html += '<p class="sm-note">Dotted: follows its state. Lined: last confirmed over 2 years before.</p>';
+    html += '<p class="sm-note">' + esc(tr("Dotted: follows its state. Lined: last confirmed over 2 years before.")) + "</p>";
     legend.innerHTML = html;
   }
   function isolate(i) { isolated = isolated === i ? -1 : i; show(); }
@@ -82,15 +84,15 @@
   });
 
   function details(s) {
-    var r = run(s), html = "<h2>" + esc(s.n) + "</h2><p>" + esc(s.k) + (s.s ? ", " + esc(s.s) : "") + " · FIPS " + esc(s.f) + "</p>";
-    html += "<p><b>On " + esc(data.days[k]) + ":</b> " + (r[0] < 0 ? "not on the map" : esc(data.texts[r[1]])) + "</p>";
+    var r = run(s), html = "<h2>" + esc(s.n) + "</h2><p>" + esc(tr(s.k)) + (s.s ? ", " + esc(s.s) : "") + " · FIPS " + esc(s.f) + "</p>";
+    html += "<p><b>" + esc(data.days[k]) + ":</b> " + (r[0] < 0 ? esc(tr("not on the map")) : esc(data.texts[r[1]])) + "</p>";
     if (r[2] >= 0) {
       var f = data.facts[r[2]];
       html += "<p><b>" + esc(f.n) + ":</b> " + esc(f.c) + "</p><p>" + esc(f.p) + "</p><p>" +
-        (f.e ? "In effect from " + esc(f.e) : "") + (f.x ? " to " + esc(f.x) : "") + " · " + esc(f.v) +
-        (f.lc ? " · last confirmed " + esc(f.lc) : "") + "</p>";
+        (f.e ? esc(tr("In effect from")) + " " + esc(f.e) : "") + (f.x ? " " + esc(tr("to")) + " " + esc(f.x) : "") + " · " + esc(f.v) +
+        (f.lc ? " · " + esc(tr("last confirmed")) + " " + esc(f.lc) : "") + "</p>";
       if (f.s && f.s.length) {
-        html += "<p><b>Sources</b></p><ul>" + f.s.map(function (n) {
+        html += "<p><b>" + esc(tr("Sources")) + "</b></p><ul>" + f.s.map(function (n) {
           var u = data.urls[n];
           return '<li><a href="' + esc(u) + '" rel="noreferrer noopener" target="_blank">' + esc(u) + "</a></li>";
         }).join("") + "</ul>";
@@ -98,9 +100,9 @@
     }
     if (s.a && s.a.length) {
       var models = { J: "Jail Enforcement Model", T: "Task Force Model", W: "Warrant Service Officer" };
-      html += "<p><b>287(g) agreements of its own agency</b></p><ul>" + s.a.map(function (a) {
+      html += "<p><b>" + esc(tr("287(g) agreements of its own agency")) + "</b></p><ul>" + s.a.map(function (a) {
         var f = a.split("|");
-        return "<li>" + esc(f[0]) + ": " + esc(models[f[1]] || f[1]) + ", " + esc(f[2]) + " to " + esc(f[3] || "ICE's latest list") + "</li>";
+        return "<li>" + esc(f[0]) + ": " + esc(tr(models[f[1]] || f[1])) + ", " + esc(f[2]) + " " + esc(tr("to")) + " " + esc(f[3] || tr("ICE's latest list")) + "</li>";
       }).join("") + "</ul>";
     }
     detail.innerHTML = html;
