@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/internal/dataset"
@@ -39,7 +40,7 @@ func (u *UI) aboutSegments() []widget.RichTextSegment {
 func (u *UI) showAbout() {
 	rt := widget.NewRichText(u.aboutSegments()...)
 	rt.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Sanctuary Map", "Close", container.NewVScroll(rt), u.win)
+	d := dialog.NewCustom(lang.L("About Sanctuary Map"), lang.L("Close"), container.NewVScroll(rt), u.win)
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
 }
@@ -63,7 +64,7 @@ func (u *UI) showShortcuts() {
 	for _, s := range shortcuts {
 		segs = append(segs, &widget.TextSegment{Text: s[0] + "  ", Style: widget.RichTextStyleStrong}, para(s[1]))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", widget.NewRichText(segs...), u.win)
+	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), widget.NewRichText(segs...), u.win)
 }
 
 // placeCount is how many jurisdictions d has rows for.

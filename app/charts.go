@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"path/filepath"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -65,7 +67,7 @@ func (u *UI) buildCharts() fyne.CanvasObject {
 	}
 	c.kind = widget.NewSelect(labels, func(string) { u.drawChart() })
 	c.kind.SetSelected(chart.Policy.Label())
-	export := widget.NewButton("Export chart…", u.exportChartDialog)
+	export := widget.NewButton(lang.L("Export chart…"), u.exportChartDialog)
 	c.box = container.NewBorder(container.NewHBox(c.kind, export), c.err, nil, nil, c.img)
 	return c.box
 }
@@ -122,7 +124,7 @@ func (u *UI) drawChart() {
 			}
 			c.done = gen
 			if err != nil {
-				c.err.SetText("No chart: " + err.Error())
+				c.err.SetText(lang.L("No chart:") + " " + err.Error())
 				c.err.Show()
 				c.img.Hide()
 			} else {
@@ -177,12 +179,12 @@ func (u *UI) exportChartDialog() {
 	dpi.Validator = validator(export.MinDPI, export.MaxDPI)
 	file.Validator = func(s string) error { _, err := chart.FormatOf(s); return err }
 	items := []*widget.FormItem{
-		widget.NewFormItem("Width (px)", width),
-		widget.NewFormItem("Height (px)", height),
-		widget.NewFormItem("DPI", dpi),
-		widget.NewFormItem("File (.png, .svg, .pdf)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
+		widget.NewFormItem(lang.L("Width (px)"), width),
+		widget.NewFormItem(lang.L("Height (px)"), height),
+		widget.NewFormItem(lang.L("DPI"), dpi),
+		widget.NewFormItem(lang.L("File (.png, .svg, .pdf)"), container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
 	}
-	d := dialog.NewForm("Export chart", "Export", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Export chart"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -201,7 +203,7 @@ func (u *UI) ExportChart(path string, w, h, dpi int, done func(error)) {
 	kind, d := u.chartKind(), u.view
 	opt, _ := u.chartOptions()
 	prov := u.provenance(kind.Title())
-	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
+	u.status.message.SetText(fmt.Sprintf(lang.L("Exporting %s…"), filepath.Base(path)))
 	go func() {
 		err := export.Chart(path, kind, d, opt, w, h, dpi, prov)
 		u.publish(func() { u.exported(path, err, done) })

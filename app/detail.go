@@ -207,14 +207,14 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	p.add(lang.L("State"), r.State)
 	switch {
 	case r.By287g:
-		p.text("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement.")
+		p.text(lang.L("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement."))
 	case r.Older() != nil:
 		p.text("Its own fact was last confirmed long before this day, and a state law covers it: the map shows the policy of " + r.From.Name + ", dotted.")
 	case r.Inherited:
 		p.text("No documented policy of its own: the map shows the policy of " + r.From.Name + ", dotted.")
 	case r.Basis() == view.NoData:
 		p.add(lang.L("Category"), lang.L("No data"))
-		p.text("No researched fact holds for this jurisdiction or its state on this day.")
+		p.text(lang.L("No researched fact holds for this jurisdiction or its state on this day."))
 		return
 	}
 	info := r.Category.Info()

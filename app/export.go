@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,10 +45,10 @@ func (u *UI) exportDialog() {
 	width.Validator = validator(export.MinMapSide, export.MaxSide)
 	height.Validator = width.Validator
 	items := []*widget.FormItem{
-		widget.NewFormItem("Show", framing),
-		widget.NewFormItem("Width (px)", width),
-		widget.NewFormItem("Height (px)", height),
-		widget.NewFormItem("File (.png, .svg, .pdf, .html)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
+		widget.NewFormItem(lang.L("Show"), framing),
+		widget.NewFormItem(lang.L("Width (px)"), width),
+		widget.NewFormItem(lang.L("Height (px)"), height),
+		widget.NewFormItem(lang.L("File (.png, .svg, .pdf, .html)"), container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
 	}
 	file.Validator = func(s string) error {
 		if strings.EqualFold(filepath.Ext(s), ".html") {
@@ -56,7 +57,7 @@ func (u *UI) exportDialog() {
 		_, err := export.MapFormat(s)
 		return err
 	}
-	d := dialog.NewForm("Export map", "Export", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Export map"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -80,7 +81,7 @@ func validator(min, max int) fyne.StringValidator {
 
 // folderButton lets the user pick the folder of the file named in file.
 func (u *UI) folderButton(file *widget.Entry) *widget.Button {
-	return widget.NewButton("Folder…", func() {
+	return widget.NewButton(lang.L("Folder…"), func() {
 		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				file.SetText(filepath.Join(l.Path(), filepath.Base(file.Text)))
@@ -112,7 +113,7 @@ func (u *UI) Export(path string, w, h int, whole bool, done func(error)) {
 	o.Theme, o.Selected, o.Hovered, o.Changed = style.Light(), "", "", nil
 	o.Title = export.Title
 	b, prov := u.sess.Shown.Bounds, u.provenance(o.Title)
-	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
+	u.status.message.SetText(fmt.Sprintf(lang.L("Exporting %s…"), filepath.Base(path)))
 	d, lvl, day := u.sess.Shown.Data, u.lvl, u.asOf
 	go func() {
 		var err error
@@ -132,11 +133,11 @@ func (u *UI) exported(path string, err error, done func(error)) {
 	}
 	if err != nil {
 		dialog.ShowError(err, u.win)
-		u.status.message.SetText("Export failed")
+		u.status.message.SetText(lang.L("Export failed"))
 		return
 	}
 	u.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
-	u.status.message.SetText("Exported " + path)
+	u.status.message.SetText(fmt.Sprintf(lang.L("Exported %s"), path))
 }
 
 // provenance is what exported PNGs record about the data shown.
@@ -166,7 +167,7 @@ func (u *UI) ExportData(path string, done func(error)) {
 	if u.mapView.Options().ColorBy != style.ByData {
 		l = nil
 	}
-	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
+	u.status.message.SetText(fmt.Sprintf(lang.L("Exporting %s…"), filepath.Base(path)))
 	go func() {
 		err := safefile.Write(path, func(w io.Writer) error { return export.Table(w, v, l) })
 		u.publish(func() { u.exported(path, err, done) })
@@ -198,12 +199,12 @@ func (u *UI) exportAnimationDialog() {
 	file := widget.NewEntry()
 	file.SetText(filepath.Join(u.app.Preferences().StringWithFallback(prefExportDir, homeDir()), "sanctuary-map.gif"))
 	items := []*widget.FormItem{
-		widget.NewFormItem("From", from), widget.NewFormItem("To", to), widget.NewFormItem("Step", step),
-		widget.NewFormItem("Frames a second", fps),
-		widget.NewFormItem("Width (px)", width), widget.NewFormItem("Height (px)", height),
-		widget.NewFormItem("File (.gif)", container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
+		widget.NewFormItem(lang.L("From"), from), widget.NewFormItem(lang.L("To"), to), widget.NewFormItem(lang.L("Step"), step),
+		widget.NewFormItem(lang.L("Frames a second"), fps),
+		widget.NewFormItem(lang.L("Width (px)"), width), widget.NewFormItem(lang.L("Height (px)"), height),
+		widget.NewFormItem(lang.L("File (.gif)"), container.NewBorder(nil, nil, nil, u.folderButton(file), file)),
 	}
-	d := dialog.NewForm("Export animation", "Export", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Export animation"), lang.L("Export"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -232,7 +233,7 @@ func (u *UI) ExportAnimation(path string, days []time.Time, w, h, fps int, done 
 	if b.Layer(lvl) == nil {
 		lvl = geo.States
 	}
-	u.status.message.SetText("Exporting " + filepath.Base(path) + "…")
+	u.status.message.SetText(fmt.Sprintf(lang.L("Exporting %s…"), filepath.Base(path)))
 	go func() {
 		err := export.Animation(path, b, lvl, d, filter, o, days, w, h, fps, geo.Frame(), prov)
 		u.publish(func() { u.exported(path, err, done) })

@@ -49,9 +49,9 @@ func (u *UI) OpenFiles(paths []string) {
 }
 
 // Reload reads every wanted file again.
-func (u *UI) Reload() { u.run(u.sess.Reload(), "Reloaded") }
+func (u *UI) Reload() { u.run(u.sess.Reload(), lang.L("Reloaded")) }
 
-func (u *UI) useEmbedded() { u.run(u.sess.UseEmbedded(), "Showing the embedded data") }
+func (u *UI) useEmbedded() { u.run(u.sess.UseEmbedded(), lang.L("Showing the embedded data")) }
 
 func baseNames(paths []string) []string {
 	out := make([]string, len(paths))
@@ -126,7 +126,7 @@ func (u *UI) apply(old *dataset.Dataset, done string) {
 	msg := fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed)
 	if n := len(shown.Data.Warnings); n > 0 {
 		msg += fmt.Sprintf("; %d warning(s)", n)
-		u.showList("Loaded with warnings", shown.Data.Warnings, "The data is loaded and shown; these rows deserve a second look.")
+		u.showList(lang.L("Loaded with warnings"), shown.Data.Warnings, lang.L("The data is loaded and shown; these rows deserve a second look."))
 	}
 	u.status.message.SetText(msg)
 	var notes []string
@@ -134,7 +134,7 @@ func (u *UI) apply(old *dataset.Dataset, done string) {
 		notes = append(notes, src.Notes...)
 	}
 	if len(notes) > 0 {
-		dialog.ShowInformation("Not placed", strings.Join(notes[:min(12, len(notes))], "\n"), u.win)
+		dialog.ShowInformation(lang.L("Not placed"), strings.Join(notes[:min(12, len(notes))], "\n"), u.win)
 	}
 	if len(u.lastCh) > 0 {
 		u.status.changes.Show()
@@ -178,12 +178,12 @@ func (u *UI) levelOptions() {
 func (u *UI) Undo() {
 	old := u.sess.Shown.Data
 	if !u.sess.Undo() {
-		u.status.message.SetText("Nothing to undo")
+		u.status.message.SetText(lang.L("Nothing to undo"))
 		return
 	}
 	u.status.progress.Stop()
 	u.status.progress.Hide()
-	u.apply(old, "Undid the last load")
+	u.apply(old, lang.L("Undid the last load"))
 }
 
 func (u *UI) sourceLabel() string {
@@ -264,8 +264,8 @@ func (u *UI) openURIs(uris []fyne.URI) {
 // says that the data already shown stays.
 func (u *UI) showProblems(err error) {
 	probs := fileerr.All(err)
-	u.showList("Could not load", probs, "Nothing was changed: the map still shows the data loaded before.")
-	u.status.message.SetText(fmt.Sprintf("Load failed: %d problem(s)", len(probs)))
+	u.showList(lang.L("Could not load"), probs, lang.L("Nothing was changed: the map still shows the data loaded before."))
+	u.status.message.SetText(fmt.Sprintf(lang.L("Load failed: %d problem(s)"), len(probs)))
 }
 
 // showList shows located problems, one per line, with a closing word on
@@ -297,7 +297,7 @@ func (u *UI) showChanges() {
 	}
 	msg := widget.NewLabel(b.String())
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("What changed in the last load", "Close", container.NewVScroll(msg), u.win)
+	d := dialog.NewCustom(lang.L("What changed in the last load"), lang.L("Close"), container.NewVScroll(msg), u.win)
 	d.Resize(fyne.NewSize(760, 420))
 	d.Show()
 }

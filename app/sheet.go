@@ -90,12 +90,12 @@ func (u *UI) askKey(sh *sheet.Sheet) {
 	keyBy.Required = true
 	keyBy.SetSelected("name and state columns")
 	items := []*widget.FormItem{
-		widget.NewFormItem("Find regions by", keyBy),
-		widget.NewFormItem("FIPS column", fipsCol),
-		widget.NewFormItem("Name column", name),
-		widget.NewFormItem("State column", state),
+		widget.NewFormItem(lang.L("Find regions by"), keyBy),
+		widget.NewFormItem(lang.L("FIPS column"), fipsCol),
+		widget.NewFormItem(lang.L("Name column"), name),
+		widget.NewFormItem(lang.L("State column"), state),
 	}
-	d := dialog.NewForm("How do the rows of "+filepath.Base(sh.File)+" find their regions?", "Colour", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("How do the rows of ")+filepath.Base(sh.File)+" find their regions?", "Colour", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -157,7 +157,7 @@ func (u *UI) sheetPanel(c *sheetChoice, cols []string) {
 		if cl.Method == sheet.Manual {
 			m, b, err := sheet.ParseBreaks(strings.ReplaceAll(breaks.Text, " ", ""))
 			if err != nil || m != sheet.Manual {
-				problem.SetText("Type the inner breaks as rising numbers, e.g. 10, 250, 1000")
+				problem.SetText(lang.L("Type the inner breaks as rising numbers, e.g. 10, 250, 1000"))
 				return
 			}
 			cl.Breaks, cl.N = b, len(b)+1
@@ -179,14 +179,14 @@ func (u *UI) sheetPanel(c *sheetChoice, cols []string) {
 	}
 	breaks.OnSubmitted = func(string) { apply() }
 	form := widget.NewForm(
-		widget.NewFormItem("Colour by column", by),
-		widget.NewFormItem("Read its values", as),
-		widget.NewFormItem("Classes by", method),
-		widget.NewFormItem("Number of classes", classes),
-		widget.NewFormItem("Breaks (manual)", breaks),
-		widget.NewFormItem("Colour ramp", ramp),
+		widget.NewFormItem(lang.L("Colour by column"), by),
+		widget.NewFormItem(lang.L("Read its values"), as),
+		widget.NewFormItem(lang.L("Classes by"), method),
+		widget.NewFormItem(lang.L("Number of classes"), classes),
+		widget.NewFormItem(lang.L("Breaks (manual)"), breaks),
+		widget.NewFormItem(lang.L("Colour ramp"), ramp),
 	)
-	d := dialog.NewCustom("Colour the map by "+filepath.Base(c.sheet.File), "Close", container.NewVBox(form, problem), u.win)
+	d := dialog.NewCustom(lang.L("Colour the map by ")+filepath.Base(c.sheet.File), "Close", container.NewVBox(form, problem), u.win)
 	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
 }
@@ -227,7 +227,7 @@ func (u *UI) colourBySheet(c *sheetChoice) bool {
 	u.filters.colorBy.SetSelected(lang.L(style.ByData.Label()))
 	u.status.message.SetText(fmt.Sprintf("%s: %d rows placed", filepath.Base(c.sheet.File), len(l.Values)))
 	if r := l.Report(); r != "" {
-		dialog.ShowInformation("Sheet rows to check", r, u.win)
+		dialog.ShowInformation(lang.L("Sheet rows to check"), r, u.win)
 	}
 	return true
 }

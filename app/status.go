@@ -29,7 +29,7 @@ type statusBar struct {
 
 func newStatusBar(showChanges func()) *statusBar {
 	s := &statusBar{summary: widget.NewLabel(""), message: widget.NewLabel(""),
-		changes: widget.NewButton("What changed", showChanges), progress: widget.NewProgressBarInfinite()}
+		changes: widget.NewButton(lang.L("What changed"), showChanges), progress: widget.NewProgressBarInfinite()}
 	s.summary.Truncation = fyne.TextTruncateEllipsis
 	s.changes.Hide()
 	s.progress.Stop()

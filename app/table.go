@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -80,10 +81,10 @@ func newTablePanel(onSelect func(string), export func()) *tablePanel {
 		}
 	}
 	t.filter = widget.NewEntry()
-	t.filter.SetPlaceHolder("Filter by name or state")
+	t.filter.SetPlaceHolder(lang.L("Filter by name or state"))
 	t.filter.OnChanged = func(string) { t.narrow() }
 	t.count = widget.NewLabel("")
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, widget.NewButton("Export CSV…", export)), t.filter)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, widget.NewButton(lang.L("Export CSV…"), export)), t.filter)
 	t.box = container.NewBorder(bar, nil, nil, nil, t.grid)
 	return t
 }
