@@ -115,24 +115,24 @@ func (p *panel) glance(r *view.Region) {
 			others++
 		}
 	}
-	standing := "its own agency holds none on this day"
+	standing := lang.L("its own agency holds none on this day")
 	if own > 0 {
-		standing = fmt.Sprintf("its own agency holds %d on this day", own)
+		standing = fmt.Sprintf(lang.L("its own agency holds %d on this day"), own)
 	}
 	if others > 0 {
-		standing += fmt.Sprintf("; %d of other agencies in it", others)
+		standing += fmt.Sprintf(lang.L("; %d of other agencies in it"), others)
 	}
 	p.add(lang.L("287(g)"), standing)
 	if d := r.LastConfirmed(); !d.IsZero() {
 		line := d.Format(day)
 		switch {
 		case r.By287g:
-			line += " (ICE's list)"
+			line += " (" + lang.L("ICE's list") + ")"
 		case r.Fact() == r.Own:
 			line += " (" + r.ConfirmedBy() + ")"
 		}
 		if r.Stale {
-			line += fmt.Sprintf(": more than %d years before this day, so the map draws it lined", view.StaleAfter)
+			line += fmt.Sprintf(lang.L(": more than %d years before this day, so the map draws it lined"), view.StaleAfter)
 		}
 		p.add(lang.L("Last confirmed"), line)
 	}
@@ -146,8 +146,8 @@ func (p *panel) older(r *view.Region) {
 		return
 	}
 	p.sub(lang.L("Its own older fact"))
-	p.text(fmt.Sprintf("Last confirmed %s (%s), more than %d years before this day; %s's %s covers it now.",
-		r.OwnEvidence().Format(day), r.ConfirmedBy(), view.StaleAfter, r.From.Name, r.From.Category.Info().Label))
+	p.text(fmt.Sprintf(lang.L("Last confirmed %s (%s), more than %d years before this day; %s's %s covers it now."),
+		r.OwnEvidence().Format(day), r.ConfirmedBy(), view.StaleAfter, r.From.Name, lang.L(r.From.Category.Info().Label)))
 	p.add(lang.L("Category of the row"), lang.L(o.Category.Info().Label))
 	p.add(lang.L("Policy"), o.Policy)
 	if !o.Effective.IsZero() {
@@ -209,9 +209,9 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	case r.By287g:
 		p.text(lang.L("Its own agency held a 287(g) agreement with ICE on this day (listed below), so the map shows it as a 287(g) agreement."))
 	case r.Older() != nil:
-		p.text("Its own fact was last confirmed long before this day, and a state law covers it: the map shows the policy of " + r.From.Name + ", dotted.")
+		p.text(fmt.Sprintf(lang.L("Its own fact was last confirmed long before this day, and a state law covers it: the map shows the policy of %s, dotted."), r.From.Name))
 	case r.Inherited:
-		p.text("No documented policy of its own: the map shows the policy of " + r.From.Name + ", dotted.")
+		p.text(fmt.Sprintf(lang.L("No documented policy of its own: the map shows the policy of %s, dotted."), r.From.Name))
 	case r.Basis() == view.NoData:
 		p.add(lang.L("Category"), lang.L("No data"))
 		p.text(lang.L("No researched fact holds for this jurisdiction or its state on this day."))
@@ -236,7 +236,7 @@ func (p *panel) policyRow(r *view.Region) *dataset.Jurisdiction {
 	switch {
 	case r.Inherited:
 		row = r.From
-		p.sub("Policy of " + r.From.Name)
+		p.sub(fmt.Sprintf(lang.L("Policy of %s"), r.From.Name))
 	case r.Basis() == view.NoData:
 		return nil
 	case r.By287g && row != nil:
@@ -289,7 +289,7 @@ func (p *panel) suits(r *view.Region) {
 	for _, s := range r.Suits {
 		p.bold(s.Name)
 		if !slices.Contains(s.Defendants, r.FIPS) {
-			p.text("Against its state: the law it challenges binds " + r.Name + " too.")
+			p.text(fmt.Sprintf(lang.L("Against its state: the law it challenges binds %s too."), r.Name))
 		}
 		line := []string{s.Court}
 		if s.Docket != "" {

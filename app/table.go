@@ -94,7 +94,7 @@ func (t *tablePanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Col < 0 {
 		return
 	}
-	text := tableHeaders[id.Col]
+	text := lang.L(tableHeaders[id.Col])
 	if id.Col == t.sortCol {
 		text += map[bool]string{false: " ▲", true: " ▼"}[t.desc]
 	}
@@ -124,14 +124,14 @@ func (t *tablePanel) setRows(v *view.View) {
 
 // categoryCell says what the map shows, in the tooltip's words.
 func categoryCell(r *view.Region) string {
-	s := r.Category.Info().Label
+	s := lang.L(r.Category.Info().Label)
 	switch r.Basis() {
 	case view.NoData:
-		return "No data"
+		return lang.L("No data")
 	case view.FollowsState:
-		s += " (its state's)"
+		s += " " + lang.L("(its state's)")
 	case view.StaleFacts:
-		s += " (last confirmed " + r.LastConfirmed().Format("2006") + ")"
+		s += " " + fmt.Sprintf(lang.L("(last confirmed %s)"), r.LastConfirmed().Format("2006"))
 	}
 	return s
 }
