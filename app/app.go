@@ -5,11 +5,13 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -25,6 +27,23 @@ import (
 	"sanctuarymap/internal/style"
 	"sanctuarymap/internal/view"
 )
+
+// languageMenu offers the window's languages: the system's, English or
+// Spanish. The choice is kept for the next start, which shows it: every
+// word of the window is set as it is built.
+func (u *UI) languageMenu() *fyne.MenuItem {
+	m := fyne.NewMenuItem(lang.L("Language"), nil)
+	choose := func(code, name string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(name, func() {
+			u.app.Preferences().SetString(prefLanguage, code)
+			dialog.ShowInformation(lang.L("Language"), fmt.Sprintf(lang.L("Sanctuary Map will be in %s when it starts again."), name), u.win)
+		})
+		it.Checked = u.app.Preferences().String(prefLanguage) == code
+		return it
+	}
+	m.ChildMenu = fyne.NewMenu("", choose("", lang.L("As the system")), choose("en", "English"), choose("es", "Español"))
+	return m
+}
 
 // translate gives Fyne's lang package the Spanish of the window's words;
 // Fyne picks the language from the system locale.
@@ -241,6 +260,8 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem(lang.L("Zoom in (+)"), func() { u.mapView.ZoomBy(1.5) }),
 			fyne.NewMenuItem(lang.L("Zoom out (−)"), func() { u.mapView.ZoomBy(1 / 1.5) }),
 			fyne.NewMenuItem(lang.L("Clear selection (Esc)"), func() { u.Select("") }),
+			fyne.NewMenuItemSeparator(),
+			u.languageMenu(),
 		),
 		fyne.NewMenu(lang.L("Help"),
 			fyne.NewMenuItem(lang.L("Keyboard shortcuts"), u.showShortcuts),
@@ -396,6 +417,11 @@ func Run(files []string, software string) error {
 		return err
 	}
 	a := fyneapp.NewWithID(ID)
+	// A language chosen under View outranks the locale's; Fyne's lang
+	// package reads LANGUAGE first.
+	if l, ok := i18n.Parse(a.Preferences().String(prefLanguage)); ok {
+		os.Setenv("LANGUAGE", string(l))
+	}
 	translate()
 	go places.Warm() // the Census places, for the first search and the town markers
 	b, d, err := assets.Load()

@@ -15,6 +15,7 @@ const (
 	prefLastFiles = "data.lastFiles"
 	prefRecent    = "data.recent"
 	prefExportDir = "export.folder"
+	prefLanguage  = "view.language" // "", en or es: the locale's, or the one chosen
 )
 
 // The first window fits a 1366×768 laptop screen with its panel and

@@ -51,10 +51,10 @@ func Parse(s string) (Lang, bool) {
 	return "", false
 }
 
-// FromEnv is the language of the locale (LC_ALL, LC_MESSAGES, LANG):
-// Spanish for es_*, else English.
+// FromEnv is the language of the locale (LANGUAGE, LC_ALL, LC_MESSAGES,
+// LANG, as Fyne reads them): Spanish for es*, else English.
 func FromEnv() Lang {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := os.Getenv(k); v != "" {
 			if strings.HasPrefix(strings.ToLower(v), "es") {
 				return Spanish
