@@ -63,10 +63,10 @@ func (u *UI) buildCharts() fyne.CanvasObject {
 	c.err.Hide()
 	var labels []string
 	for _, k := range chart.Kinds() {
-		labels = append(labels, k.Label())
+		labels = append(labels, lang.L(k.Label()))
 	}
 	c.kind = widget.NewSelect(labels, func(string) { u.drawChart() })
-	c.kind.SetSelected(chart.Policy.Label())
+	c.kind.SetSelected(lang.L(chart.Policy.Label()))
 	export := widget.NewButton(lang.L("Export chart…"), u.exportChartDialog)
 	c.box = container.NewBorder(container.NewHBox(c.kind, export), c.err, nil, nil, c.img)
 	return c.box

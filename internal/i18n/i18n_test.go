@@ -59,7 +59,8 @@ func TestEveryKeyInBothFiles(t *testing.T) {
 		"All suits", "No suit", "Suit pending", "Suit resolved", "Any list or none", "On the DOJ list", "On the DHS list",
 		"State limits cooperation", "Local limits on detainers", "Local limits on information or access", "Declaration only",
 		"No known policy", "Cooperates in practice", "287(g) agreement", "State mandates cooperation", "county", "counties",
-		"state", "city", "tract", "tracts", "no DOJ suit", "DOJ suit resolved", "DOJ suit pending"} {
+		"state", "city", "tract", "tracts", "no DOJ suit", "DOJ suit resolved", "DOJ suit pending",
+		"By category", "Lawsuits by status", "Lawsuit timeline", "Pending suits over time", "287(g) agreements over time", "Categories over time"} {
 		ks[k] = "a label"
 	}
 	if len(ks) < 40 {
