@@ -51,18 +51,20 @@ var shortcuts = [][2]string{
 	{"Ctrl+O", "open a dataset CSV or a boundary file"},
 	{"Ctrl+R", "reload the loaded files"},
 	{"Ctrl+Z", "undo the last load or reload"},
-	{"Ctrl+E", "export the map as PNG, SVG or PDF"},
+	{"Ctrl+E", "export the map as PNG, SVG, PDF or a web page"},
 	{"Space", "play the years month by month, or pause"},
-	{"+ / −", "zoom in / out (or the mouse wheel, about the pointer)"},
-	{"arrows", "pan (or drag the map)"},
+	{"+ / −", "zoom in / out (about the selection with the map focused; the mouse wheel, about the pointer)"},
+	{"Tab", "move between the search box, the filters, the map, the legend and the tabs"},
+	{"arrows", "with the map focused: move to the neighbouring region (the opposite key goes back); else pan (or drag the map)"},
+	{"Enter", "with the map focused: open the selection's details"},
 	{"0", "show the whole country (or double-click)"},
-	{"Escape", "clear the selection"},
+	{"Escape", "return to the map; on the map, clear the selection"},
 }
 
 func (u *UI) showShortcuts() {
 	var segs []widget.RichTextSegment
 	for _, s := range shortcuts {
-		segs = append(segs, &widget.TextSegment{Text: s[0] + "  ", Style: widget.RichTextStyleStrong}, para(s[1]))
+		segs = append(segs, &widget.TextSegment{Text: s[0] + "  ", Style: widget.RichTextStyleStrong}, para(lang.L(s[1])))
 	}
 	dialog.ShowCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), widget.NewRichText(segs...), u.win)
 }

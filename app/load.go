@@ -44,7 +44,7 @@ func (u *UI) OpenFiles(paths []string) {
 		load = append(load, p)
 	}
 	if len(load) > 0 {
-		u.run(u.sess.Open(load), "Loaded "+strings.Join(baseNames(load), ", "))
+		u.run(u.sess.Open(load), fmt.Sprintf(lang.L("Loaded %s"), strings.Join(baseNames(load), ", ")))
 	}
 }
 
@@ -123,9 +123,9 @@ func (u *UI) apply(old *dataset.Dataset, done string) {
 		}
 	}
 	u.mapView.SetChanges(changed, u.sourceLabel())
-	msg := fmt.Sprintf("%s: %d changed, %d added, %d removed", done, modified, added, removed)
+	msg := fmt.Sprintf(lang.L("%s: %d changed, %d added, %d removed"), done, modified, added, removed)
 	if n := len(shown.Data.Warnings); n > 0 {
-		msg += fmt.Sprintf("; %d warning(s)", n)
+		msg += fmt.Sprintf(lang.L("; %d warning(s)"), n)
 		u.showList(lang.L("Loaded with warnings"), shown.Data.Warnings, lang.L("The data is loaded and shown; these rows deserve a second look."))
 	}
 	u.status.message.SetText(msg)

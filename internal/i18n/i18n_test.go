@@ -60,6 +60,7 @@ func TestEveryKeyInBothFiles(t *testing.T) {
 		"State limits cooperation", "Local limits on detainers", "Local limits on information or access", "Declaration only",
 		"No known policy", "Cooperates in practice", "287(g) agreement", "State mandates cooperation", "county", "counties",
 		"state", "city", "tract", "tracts", "no DOJ suit", "DOJ suit resolved", "DOJ suit pending",
+		"search for a state, county or city", "show the whole country (or double-click)",
 		"By category", "Lawsuits by status", "Lawsuit timeline", "Pending suits over time", "287(g) agreements over time", "Categories over time"} {
 		ks[k] = "a label"
 	}
