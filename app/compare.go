@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"sanctuarymap/internal/dataset"
@@ -26,7 +27,7 @@ func newComparePanel(onChange func(view.Comparison)) *comparePanel {
 	p := &comparePanel{onChange: onChange}
 	changed := func(string) { p.onChange(p.comparison()) }
 	p.a, p.b = widget.NewSelect(nil, changed), widget.NewSelect(nil, changed)
-	p.box = container.NewBorder(nil, nil, widget.NewLabel("Compare"), nil,
+	p.box = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Compare")), nil,
 		container.NewGridWithColumns(2, p.a, p.b))
 	p.box.Hide()
 	return p

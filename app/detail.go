@@ -85,15 +85,15 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 // 287(g) standing, and the day of the latest evidence behind the map.
 func (p *panel) glance(r *view.Region) {
 	for _, s := range r.Suits {
-		whose := "its own"
+		label := lang.L("DOJ suit, its own")
 		if !slices.Contains(s.Defendants, r.FIPS) {
-			whose = "its state's"
+			label = lang.L("DOJ suit, its state's")
 		}
-		status := strings.ReplaceAll(string(s.Status), "_", " ")
+		status := lang.L(s.Status.Label())
 		if !s.StatusDate.IsZero() {
-			status += " (" + s.StatusDate.Format(day) + ")"
+			status += " (" + date(s.StatusDate) + ")"
 		}
-		p.add("DOJ suit, "+whose, s.Name+": "+status)
+		p.add(label, s.Name+": "+status)
 	}
 	if len(r.Suits) == 0 {
 		p.add(lang.L("DOJ suit"), lang.L("none on this day"))
@@ -124,7 +124,7 @@ func (p *panel) glance(r *view.Region) {
 	}
 	p.add(lang.L("287(g)"), standing)
 	if d := r.LastConfirmed(); !d.IsZero() {
-		line := d.Format(day)
+		line := date(d)
 		switch {
 		case r.By287g:
 			line += " (" + lang.L("ICE's list") + ")"
@@ -147,11 +147,11 @@ func (p *panel) older(r *view.Region) {
 	}
 	p.sub(lang.L("Its own older fact"))
 	p.text(fmt.Sprintf(lang.L("Last confirmed %s (%s), more than %d years before this day; %s's %s covers it now."),
-		r.OwnEvidence().Format(day), r.ConfirmedBy(), view.StaleAfter, r.From.Name, lang.L(r.From.Category.Info().Label)))
+		date(r.OwnEvidence()), r.ConfirmedBy(), view.StaleAfter, r.From.Name, lang.L(r.From.Category.Info().Label)))
 	p.add(lang.L("Category of the row"), lang.L(o.Category.Info().Label))
 	p.add(lang.L("Policy"), o.Policy)
 	if !o.Effective.IsZero() {
-		p.add(lang.L("In effect since"), o.Effective.Format(day))
+		p.add(lang.L("In effect since"), date(o.Effective))
 	}
 	p.links(o.Sources)
 }
@@ -163,13 +163,13 @@ func sheetSegments(l *sheet.Matched, fips string) []widget.RichTextSegment {
 		return nil
 	}
 	p := &panel{}
-	p.sub("From " + filepath.Base(l.File))
+	p.sub(fmt.Sprintf(lang.L("From %s"), filepath.Base(l.File)))
 	for i, h := range l.Header {
 		if i < len(row) {
 			p.add(h, row[i])
 		}
 	}
-	p.add("Class of "+l.By, l.Class(fips))
+	p.add(fmt.Sprintf(lang.L("Class of %s"), l.By), l.Class(fips))
 	return p.segs
 }
 
@@ -221,9 +221,9 @@ func (p *panel) header(v *view.View, r *view.Region) {
 	p.add(lang.L("Category"), lang.L(info.Label)+" ("+string(r.Category)+")")
 	p.text(lang.L(info.Definition))
 	if r.Level != dataset.State && !r.Inherited {
-		state := "No data"
+		state := lang.L("No data")
 		if j := v.StateFact(r); j != nil {
-			state = j.Category.Info().Label + " (" + j.Name + ")"
+			state = lang.L(j.Category.Info().Label) + " (" + j.Name + ")"
 		}
 		p.add(lang.L("State policy"), state)
 	}
@@ -250,13 +250,13 @@ func (p *panel) policyRow(r *view.Region) *dataset.Jurisdiction {
 	}
 	p.add(lang.L("Policy"), row.Policy)
 	if !row.Effective.IsZero() {
-		p.add(lang.L("In effect since"), row.Effective.Format(day))
+		p.add(lang.L("In effect since"), date(row.Effective))
 	}
 	if !row.Ended.IsZero() {
-		p.add(lang.L("Ended"), row.Ended.Format(day))
+		p.add(lang.L("Ended"), date(row.Ended))
 	}
-	p.add(lang.L("Verification"), string(row.Verification))
-	p.add(lang.L("Checked"), row.AsOf.Format(day))
+	p.add(lang.L("Verification"), lang.L(string(row.Verification)))
+	p.add(lang.L("Checked"), date(row.AsOf))
 	p.add(lang.L("Notes"), row.Notes)
 	for _, f := range row.Extra {
 		p.add(f.Name, f.Value)
@@ -271,11 +271,11 @@ func (p *panel) lists(lists []*dataset.Designation) {
 	}
 	for _, g := range lists {
 		p.bold(dataset.ListTitle(g.List))
-		line := "named from " + g.ListedFrom.Format(day)
+		line := fmt.Sprintf(lang.L("named from %s"), date(g.ListedFrom))
 		if !g.RemovedOn.IsZero() {
-			line += ", removed " + g.RemovedOn.Format(day)
+			line += fmt.Sprintf(lang.L(", removed %s"), date(g.RemovedOn))
 		}
-		p.text(line + " · " + string(g.Verification) + ", checked " + g.AsOf.Format(day))
+		p.text(line + " · " + fmt.Sprintf(lang.L("%s, checked %s"), lang.L(string(g.Verification)), date(g.AsOf)))
 		p.add(lang.L("Notes"), g.Notes)
 		p.links(g.Sources)
 	}
@@ -295,9 +295,9 @@ func (p *panel) suits(r *view.Region) {
 		if s.Docket != "" {
 			line = append(line, s.Docket)
 		}
-		line = append(line, "filed "+s.Filed.Format(day), "status "+strings.ReplaceAll(string(s.Status), "_", " "))
+		line = append(line, fmt.Sprintf(lang.L("filed %s"), date(s.Filed)), fmt.Sprintf(lang.L("status %s"), lang.L(s.Status.Label())))
 		if !s.StatusDate.IsZero() {
-			line = append(line, "as of "+s.StatusDate.Format(day))
+			line = append(line, fmt.Sprintf(lang.L("as of %s"), date(s.StatusDate)))
 		}
 		p.text(strings.Join(line, " · "))
 		p.add(lang.L("Challenged"), s.PolicyChallenged)
@@ -327,32 +327,32 @@ func agreementSegments(v *view.View, r *view.Region) []widget.RichTextSegment {
 	line := func(a *dataset.Agreement) {
 		parts := []string{a.Model}
 		if !a.Signed.IsZero() {
-			parts = append(parts, "signed "+a.Signed.Format(day))
+			parts = append(parts, fmt.Sprintf(lang.L("signed %s"), date(a.Signed)))
 		}
-		parts = append(parts, "listed from "+a.ListedFrom.Format(day))
+		parts = append(parts, fmt.Sprintf(lang.L("listed from %s"), date(a.ListedFrom)))
 		if a.ListedTo.IsZero() {
-			parts = append(parts, "on ICE's list of "+a.AsOf.Format(day))
+			parts = append(parts, fmt.Sprintf(lang.L("on ICE's list of %s"), date(a.AsOf)))
 		} else {
-			parts = append(parts, "last listed "+a.ListedTo.Format(day))
+			parts = append(parts, fmt.Sprintf(lang.L("last listed %s"), date(a.ListedTo)))
 		}
 		if a.Reconstructed {
-			parts = append(parts, "span reconstructed: not seen on an ICE list every day (see notes)")
+			parts = append(parts, lang.L("span reconstructed: not seen on an ICE list every day (see notes)"))
 		}
 		segs = append(segs, &widget.TextSegment{Text: a.Agency, Style: boldBlock}, para(strings.Join(parts, " · ")))
 	}
 	if len(own) > 0 {
-		sub("287(g) agreements of its own agency")
+		sub(lang.L("287(g) agreements of its own agency"))
 		for _, a := range own {
 			line(a)
 		}
 	}
 	if len(others) > 0 {
-		sub("287(g) agreements of other agencies in " + r.Name)
+		sub(fmt.Sprintf(lang.L("287(g) agreements of other agencies in %s"), r.Name))
 		for _, a := range others[:min(len(others), maxOtherAgreements)] {
 			line(a)
 		}
 		if n := len(others) - maxOtherAgreements; n > 0 {
-			segs = append(segs, para(fmt.Sprintf("and %d more (see sanctuarymap table or the agreements file)", n)))
+			segs = append(segs, para(fmt.Sprintf(lang.L("and %s more (see sanctuarymap table or the agreements file)"), i18n.FromEnv().Int(n))))
 		}
 	}
 	if note := v.AgreementsNote(i18n.FromEnv()); note != "" {
@@ -362,7 +362,9 @@ func agreementSegments(v *view.View, r *view.Region) []widget.RichTextSegment {
 	return segs
 }
 
-const day = time.DateOnly
+// date writes t as the window's language writes dates; Fyne's lang reads
+// the same locale.
+func date(t time.Time) string { return i18n.FromEnv().Date(t) }
 
 // boldBlock is a bold line of its own (RichTextStyleStrong runs inline).
 var boldBlock = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground}

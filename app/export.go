@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,15 +24,11 @@ import (
 	"sanctuarymap/internal/style"
 )
 
-// Export framings: what the map shows now, or all of the country.
-const (
-	currentView  = "Current view"
-	wholeCountry = "Whole country"
-)
-
 // exportDialog asks for a framing, a size and a file, then writes the
 // map — level, colours, filters and date — with title, legend and footer.
 func (u *UI) exportDialog() {
+	// What the map shows now, or all of the country.
+	currentView, wholeCountry := lang.L("Current view"), lang.L("Whole country")
 	framing := widget.NewRadioGroup([]string{currentView, wholeCountry}, nil)
 	framing.Horizontal = true
 	framing.Required = true
@@ -73,7 +70,7 @@ func (u *UI) exportDialog() {
 func validator(min, max int) fyne.StringValidator {
 	return func(s string) error {
 		if n, err := strconv.Atoi(s); err != nil || n < min || n > max {
-			return fmt.Errorf("a whole number from %d to %d", min, max)
+			return fmt.Errorf(lang.L("a whole number from %d to %d"), min, max)
 		}
 		return nil
 	}
@@ -184,13 +181,14 @@ func (u *UI) exportAnimationDialog() {
 	fps.SetText("4")
 	isDate := func(s string) error {
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return fmt.Errorf("a date YYYY-MM-DD")
+			return errors.New(lang.L("a date YYYY-MM-DD"))
 		}
 		return nil
 	}
 	from.Validator, to.Validator, fps.Validator = isDate, isDate, validator(1, 30)
-	step := widget.NewSelect([]string{"week", "month", "year"}, nil)
-	step.SetSelected("month")
+	steps := []string{"week", "month", "year"} // shown translated, read by index
+	step := widget.NewSelect([]string{lang.L("week"), lang.L("month"), lang.L("year")}, nil)
+	step.SetSelectedIndex(1)
 	width, height := widget.NewEntry(), widget.NewEntry()
 	width.SetText("1280")
 	height.SetText("720")
@@ -210,7 +208,7 @@ func (u *UI) exportAnimationDialog() {
 		}
 		first, _ := time.Parse(time.DateOnly, from.Text)
 		last, _ := time.Parse(time.DateOnly, to.Text)
-		days, err := export.Frames(first, last, step.Selected)
+		days, err := export.Frames(first, last, steps[max(0, step.SelectedIndex())])
 		if err != nil {
 			dialog.ShowError(err, u.win)
 			return

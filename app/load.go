@@ -274,7 +274,7 @@ func (u *UI) showList(title string, probs []*fileerr.Error, tail string) {
 	var b strings.Builder
 	for i, p := range probs {
 		if i == 50 {
-			fmt.Fprintf(&b, "… and %d more\n", len(probs)-50)
+			fmt.Fprintf(&b, lang.L("… and %s more")+"\n", u.lang.Int(len(probs)-50))
 			break
 		}
 		b.WriteString(p.Error() + "\n")
@@ -290,10 +290,10 @@ func (u *UI) showChanges() {
 	var b strings.Builder
 	for i, c := range u.lastCh {
 		if i == 200 {
-			fmt.Fprintf(&b, "… and %d more\n", len(u.lastCh)-200)
+			fmt.Fprintf(&b, lang.L("… and %s more")+"\n", u.lang.Int(len(u.lastCh)-200))
 			break
 		}
-		b.WriteString(c.String() + "\n")
+		b.WriteString(c.Text(lang.L(c.Kind.String())) + "\n")
 	}
 	msg := widget.NewLabel(b.String())
 	msg.Wrapping = fyne.TextWrapWord

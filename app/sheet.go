@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,8 +71,8 @@ func (u *UI) openSheet(path string, data []byte) {
 		}
 	}
 	for _, level := range append(levels, dataset.City) {
-		if k, how, err := sh.DetectKey(level, has, u.index); err == nil {
-			u.colourSheet(sh, k, how)
+		if k, _, err := sh.DetectKey(level, has, u.index); err == nil {
+			u.colourSheet(sh, k)
 			return
 		}
 	}
@@ -86,24 +87,26 @@ func (u *UI) askKey(sh *sheet.Sheet) {
 	fipsCol.SetSelectedIndex(0)
 	name.SetSelectedIndex(0)
 	state.SetSelectedIndex(min(1, len(sh.Header)-1))
-	keyBy := widget.NewRadioGroup([]string{"a FIPS column", "name and state columns"}, nil)
+	byFIPS, byName := lang.L("a FIPS column"), lang.L("name and state columns")
+	keyBy := widget.NewRadioGroup([]string{byFIPS, byName}, nil)
 	keyBy.Required = true
-	keyBy.SetSelected("name and state columns")
+	keyBy.SetSelected(byName)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Find regions by"), keyBy),
 		widget.NewFormItem(lang.L("FIPS column"), fipsCol),
 		widget.NewFormItem(lang.L("Name column"), name),
 		widget.NewFormItem(lang.L("State column"), state),
 	}
-	d := dialog.NewForm(lang.L("How do the rows of ")+filepath.Base(sh.File)+" find their regions?", "Colour", "Cancel", items, func(ok bool) {
+	title := fmt.Sprintf(lang.L("How do the rows of %s find their regions?"), filepath.Base(sh.File))
+	d := dialog.NewForm(title, lang.L("Colour"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		k := sheet.Key{FIPS: fipsCol.Selected}
-		if keyBy.Selected != "a FIPS column" {
+		if keyBy.Selected != byFIPS {
 			k = sheet.Key{Name: name.Selected, State: state.Selected}
 		}
-		u.colourSheet(sh, k, "rows found by the columns you chose")
+		u.colourSheet(sh, k)
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 340))
 	d.Show()
@@ -111,7 +114,7 @@ func (u *UI) askKey(sh *sheet.Sheet) {
 
 // colourSheet colours the map by sh's last column other than the key's,
 // and shows the panel that changes the column and its colours.
-func (u *UI) colourSheet(sh *sheet.Sheet, k sheet.Key, how string) {
+func (u *UI) colourSheet(sh *sheet.Sheet, k sheet.Key) {
 	cols := sh.Columns(k)
 	if len(cols) == 0 {
 		u.showProblems(fileerr.New(sh.File, 1, 0, "no column to colour by besides the key's"))
@@ -120,6 +123,10 @@ func (u *UI) colourSheet(sh *sheet.Sheet, k sheet.Key, how string) {
 	c := &sheetChoice{sheet: sh, key: k, by: cols[len(cols)-1], as: "auto", classing: sheet.DefaultClassing(false), matched: map[geo.Level]*sheet.Matched{}}
 	if !u.colourBySheet(c) {
 		return
+	}
+	how := fmt.Sprintf(lang.L("rows found by the FIPS codes in column %s"), k.FIPS)
+	if k.FIPS == "" {
+		how = fmt.Sprintf(lang.L("rows found by the names in column %s and the states in column %s"), k.Name, k.State)
 	}
 	u.status.message.SetText(u.status.message.Text + "; " + how)
 	u.sheetPanel(c, cols)
@@ -130,14 +137,16 @@ func (u *UI) colourSheet(sh *sheet.Sheet, k sheet.Key, how string) {
 func (u *UI) sheetPanel(c *sheetChoice, cols []string) {
 	by := widget.NewSelect(cols, nil)
 	by.Selected = c.by
-	as := widget.NewSelect([]string{"as read (gota)", "numbers: classes", "text: a colour a value"}, nil)
-	as.Selected = "as read (gota)"
+	// Choices are shown in the window's language and read back by index.
+	readAs := []string{"auto", "number", "text"}
+	as := widget.NewSelect([]string{lang.L("as read (gota)"), lang.L("numbers: classes"), lang.L("text: a colour a value")}, nil)
+	as.SetSelectedIndex(0)
 	var methods []string
 	for _, m := range sheet.Methods() {
-		methods = append(methods, string(m))
+		methods = append(methods, lang.L(m.Label()))
 	}
 	method := widget.NewSelect(methods, nil)
-	method.Selected = string(c.classing.Method)
+	method.SetSelectedIndex(slices.Index(sheet.Methods(), c.classing.Method))
 	var counts []string
 	for n := sheet.MinClasses; n <= sheet.MaxClasses; n++ {
 		counts = append(counts, strconv.Itoa(n))
@@ -152,7 +161,7 @@ func (u *UI) sheetPanel(c *sheetChoice, cols []string) {
 	apply := func() {
 		cl := c.classing
 		cl.Ramp = ramp.Selected
-		cl.Method = sheet.Method(method.Selected)
+		cl.Method = sheet.Methods()[max(0, method.SelectedIndex())]
 		cl.N, _ = strconv.Atoi(classes.Selected)
 		if cl.Method == sheet.Manual {
 			m, b, err := sheet.ParseBreaks(strings.ReplaceAll(breaks.Text, " ", ""))
@@ -164,10 +173,7 @@ func (u *UI) sheetPanel(c *sheetChoice, cols []string) {
 		}
 		problem.SetText("")
 		c.by, c.classing, c.matched = by.Selected, cl, map[geo.Level]*sheet.Matched{}
-		c.as = map[string]string{"numbers: classes": "number", "text: a colour a value": "text"}[as.Selected]
-		if c.as == "" {
-			c.as = "auto"
-		}
+		c.as = readAs[max(0, as.SelectedIndex())]
 		if _, err := c.layer(u); err != nil {
 			problem.SetText(err.Error())
 			return
@@ -186,7 +192,7 @@ func (u *UI) sheetPanel(c *sheetChoice, cols []string) {
 		widget.NewFormItem(lang.L("Breaks (manual)"), breaks),
 		widget.NewFormItem(lang.L("Colour ramp"), ramp),
 	)
-	d := dialog.NewCustom(lang.L("Colour the map by ")+filepath.Base(c.sheet.File), "Close", container.NewVBox(form, problem), u.win)
+	d := dialog.NewCustom(fmt.Sprintf(lang.L("Colour the map by %s"), filepath.Base(c.sheet.File)), lang.L("Close"), container.NewVBox(form, problem), u.win)
 	d.Resize(fyne.NewSize(520, 420))
 	d.Show()
 }
@@ -225,7 +231,7 @@ func (u *UI) colourBySheet(c *sheetChoice) bool {
 		u.filters.colorBy.SetOptions(append(opts, label))
 	}
 	u.filters.colorBy.SetSelected(lang.L(style.ByData.Label()))
-	u.status.message.SetText(fmt.Sprintf("%s: %d rows placed", filepath.Base(c.sheet.File), len(l.Values)))
+	u.status.message.SetText(fmt.Sprintf(lang.L("%s: %s rows placed"), filepath.Base(c.sheet.File), u.lang.Int(len(l.Values))))
 	if r := l.Report(); r != "" {
 		dialog.ShowInformation(lang.L("Sheet rows to check"), r, u.win)
 	}

@@ -115,8 +115,8 @@ func (t *tablePanel) setRows(v *view.View) {
 			}
 			cells := export.TableRow(r)
 			t.all = append(t.all, tableRow{fips: r.FIPS, key: places.Fold(r.Name + " " + r.State),
-				cols: [len(tableHeaders)]string{r.Name, r.State, string(r.Level), categoryCell(r), suitCell(r),
-					strings.Join(r.ListIDs(), ", "), cells[colVerification], cells[colConfirmed]}})
+				cols: [len(tableHeaders)]string{r.Name, r.State, lang.L(string(r.Level)), categoryCell(r), suitCell(r),
+					strings.Join(r.ListIDs(), ", "), word(cells[colVerification]), cells[colConfirmed]}})
 		}
 	}
 	t.narrow()
@@ -124,10 +124,11 @@ func (t *tablePanel) setRows(v *view.View) {
 
 // categoryCell says what the map shows, in the tooltip's words.
 func categoryCell(r *view.Region) string {
+	if r.Basis() == view.NoData {
+		return lang.L("No data")
+	}
 	s := lang.L(r.Category.Info().Label)
 	switch r.Basis() {
-	case view.NoData:
-		return lang.L("No data")
 	case view.FollowsState:
 		s += " " + lang.L("(its state's)")
 	case view.StaleFacts:
@@ -141,9 +142,18 @@ func suitCell(r *view.Region) string {
 		return ""
 	}
 	if r.SuitInherited {
-		return r.Suit.Word() + " (against its state)"
+		return fmt.Sprintf(lang.L("%s (against its state)"), lang.L(r.Suit.Word()))
 	}
-	return r.Suit.Word()
+	return lang.L(r.Suit.Word())
+}
+
+// word is the window's word for a value the data spells in English, or
+// nothing for an empty one.
+func word(s string) string {
+	if s == "" {
+		return ""
+	}
+	return lang.L(s)
 }
 
 // narrow keeps the rows whose name and state contain every word of the

@@ -31,8 +31,12 @@ type Change struct {
 	Fields []FieldChange // for Changed
 }
 
-func (c Change) String() string {
-	s := fmt.Sprintf("%s %s (%s)", c.Kind, c.Key, c.Name)
+func (c Change) String() string { return c.Text(c.Kind.String()) }
+
+// Text is c with kind as the word for its Kind (the window's language);
+// field names stay as the file's columns are named.
+func (c Change) Text(kind string) string {
+	s := fmt.Sprintf("%s %s (%s)", kind, c.Key, c.Name)
 	for _, f := range c.Fields {
 		s += fmt.Sprintf("\n  %s: %q → %q", f.Name, f.Old, f.New)
 	}

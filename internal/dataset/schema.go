@@ -4,6 +4,7 @@
 package dataset
 
 import (
+	"strings"
 	"time"
 
 	"sanctuarymap/internal/fips"
@@ -88,6 +89,9 @@ func Statuses() []Status {
 }
 
 // IsPending reports whether the map shows a suit with this status as pending.
+// Label is s for a reader: "on appeal" for on_appeal.
+func (s Status) Label() string { return strings.ReplaceAll(string(s), "_", " ") }
+
 func (s Status) IsPending() bool { return s == Pending || s == OnAppeal }
 
 // Verification says how a row's facts were checked.

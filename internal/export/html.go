@@ -189,7 +189,7 @@ func HTML(w io.Writer, b *geo.Boundaries, lvl geo.Level, d *dataset.Dataset, day
 		if day.IsZero() { // the data as loaded: its own day
 			shown = d.AsOf()
 		}
-		p.Days = append(p.Days, shown.Format(time.DateOnly))
+		p.Days = append(p.Days, opt.Lang.Date(shown))
 		for i := range v.Regions {
 			r := &v.Regions[i]
 			s := &p.Regions[i]

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/sheet"
 )
 
 // keys are the English texts the code translates: the literal arguments
@@ -63,6 +66,21 @@ func TestEveryKeyInBothFiles(t *testing.T) {
 		"search for a state, county or city", "show the whole country (or double-click)",
 		"By category", "Lawsuits by status", "Lawsuit timeline", "Pending suits over time", "287(g) agreements over time", "Categories over time"} {
 		ks[k] = "a label"
+	}
+	for _, s := range dataset.Statuses() {
+		ks[s.Label()] = "a suit's status"
+	}
+	for _, m := range sheet.Methods() {
+		ks[m.Label()] = "a classification"
+	}
+	for _, k := range []dataset.ChangeKind{dataset.Added, dataset.Removed, dataset.Changed} {
+		ks[k.String()] = "a change"
+	}
+	for _, v := range []dataset.Verification{dataset.Confirmed, dataset.Secondary, dataset.Unverified} {
+		ks[string(v)] = "a verification mark"
+	}
+	for _, s := range []dataset.SuitState{dataset.SuitPending, dataset.SuitResolved} {
+		ks[s.Word()] = "a suit state"
 	}
 	if len(ks) < 40 {
 		t.Fatalf("found %d keys in the code; the scan is broken", len(ks))

@@ -28,6 +28,11 @@ const (
 // Methods lists the methods, the order menus offer them in.
 func Methods() []Method { return []Method{Quantile, Equal, Jenks, Manual} }
 
+// Label names m for a reader (the key of its translations).
+func (m Method) Label() string {
+	return map[Method]string{Quantile: "quantiles", Equal: "equal intervals", Jenks: "natural breaks (Jenks)", Manual: "breaks you type"}[m]
+}
+
 // Class counts bound a classed map: fewer says little, more cannot be told
 // apart (ColorBrewer's own range).
 const MinClasses, MaxClasses = 3, 9

@@ -1,0 +1,50 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+)
+
+// In Spanish the window at 1366×768 still fits: its content asks for no
+// more room than the screen has, and no text on the map's side panels,
+// filters or legend runs past the window's right edge, at the states and
+// the counties level, with King County's details open.
+func TestSpanishFits(t *testing.T) {
+	t.Cleanup(translate) // back to English once LANGUAGE is restored
+	t.Setenv("LANGUAGE", "es")
+	translate()
+	if got := lang.L("Counties"); got != "Condados" {
+		t.Fatalf("the window's words are not Spanish: %q", got)
+	}
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1366, 768))
+	check := func(when string) {
+		t.Helper()
+		if m := u.win.Content().MinSize(); m.Width > 1366 || m.Height > 768 {
+			t.Errorf("%s: the window needs %v", when, m)
+		}
+		d := fyne.CurrentApp().Driver()
+		for _, o := range test.LaidOutObjects(u.win.Content()) {
+			txt, ok := o.(*canvas.Text)
+			if !ok || !o.Visible() || txt.Text == "" {
+				continue
+			}
+			if right := d.AbsolutePositionForObject(o).X + txt.MinSize().Width; right > 1366+1 {
+				t.Errorf("%s: %q runs to x=%.0f", when, txt.Text, right)
+			}
+		}
+	}
+	check("states")
+	u.filters.level.SetSelected(lang.L("Counties"))
+	u.filters.colorBy.SetSelected(lang.L("Both"))
+	u.Select("53033")
+	check("King County")
+	if s := u.details.text.String(); !strings.Contains(s, "Demanda del DOJ") || !strings.Contains(s, "Verificado") {
+		t.Errorf("King County's panel is not in Spanish:\n%s", s)
+	}
+}
