@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
@@ -168,5 +169,26 @@ func TestZoomAndReset(t *testing.T) {
 	test.TypeOnCanvas(u.win.Canvas(), "0")
 	if got := u.mapView.Viewport(); got.Zoom != 1 || got.Center != before.Center {
 		t.Errorf("after 0: %+v, want the fitted view", got)
+	}
+}
+
+// The tooltip follows what is under a still pointer when the level or the
+// camera changes beneath it, and is gone where nothing is.
+func TestTooltipFollowsTheMap(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1000, 700))
+	frame(t, u)
+	at := posOf(u, "06049", -120.7, 41.6, 1) // Modoc County, California
+	u.mapView.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	if !strings.HasPrefix(u.mapView.tip, "California (state)") {
+		t.Fatalf("tooltip %q, want California's", u.mapView.tip)
+	}
+	u.filters.level.SetSelected("Counties")
+	if !strings.HasPrefix(u.mapView.tip, "Modoc, CA (county)") || u.mapView.Options().Hovered != "06049" {
+		t.Errorf("at the counties level the tooltip is %q, hovered %q", u.mapView.tip, u.mapView.Options().Hovered)
+	}
+	u.mapView.CenterOn(u.sess.Shown.Bounds.Layer(geo.Counties).Region("06037").Bound) // Los Angeles
+	if strings.Contains(u.mapView.tip, "Modoc") {
+		t.Errorf("after the map moved the tooltip still says %q", u.mapView.tip)
 	}
 }

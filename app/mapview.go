@@ -230,10 +230,35 @@ func (m *MapView) Options() render.Options {
 // SetView shows v: what holds at its level on its day.
 func (m *MapView) SetView(v *view.View) {
 	m.update(func(st *viewState) { st.opt.View = v })
-	// The tooltip follows the day: playing the years under a still pointer.
-	if r := v.Region(m.Options().Hovered); r != nil && m.tip != "" {
+	m.rehover()
+}
+
+// rehover names anew what is under a still pointer once the day, the
+// level or the camera changed beneath it: playing the years, a search
+// that moves the map, a zoom by key.
+func (m *MapView) rehover() {
+	if m.tip != "" {
+		m.hoverAt(m.tipPos)
+	}
+}
+
+// hoverAt highlights and names what is under widget position pos.
+func (m *MapView) hoverAt(pos fyne.Position) {
+	fips, name := m.At(pos)
+	m.tipPos, m.tip = pos, name
+	if r := m.Options().View.Region(fips); r != nil {
 		m.tip = m.summary(r)
 	}
+	if m.Options().Hovered != fips {
+		m.update(func(st *viewState) { st.opt.Hovered = fips })
+	}
+	m.Refresh()
+}
+
+// moveCamera changes what part of the map is shown.
+func (m *MapView) moveCamera(f func(vp geo.Viewport) geo.Viewport) {
+	m.update(func(st *viewState) { st.vp = f(st.vp) })
+	m.rehover()
 }
 
 // summary is the tooltip of region r: what it shows of the colouring,
@@ -302,22 +327,22 @@ func (m *MapView) Viewport() geo.Viewport {
 
 // Reset shows the whole country again.
 func (m *MapView) Reset() {
-	m.update(func(st *viewState) { st.vp = geo.Fit(st.vp.W, st.vp.H, geo.Frame()) })
+	m.moveCamera(func(vp geo.Viewport) geo.Viewport { return geo.Fit(vp.W, vp.H, geo.Frame()) })
 }
 
 // ZoomBy zooms about the centre, for keys and buttons.
 func (m *MapView) ZoomBy(f float64) {
-	m.update(func(st *viewState) { st.vp = st.vp.ZoomAt(float64(st.vp.W)/2, float64(st.vp.H)/2, f) })
+	m.moveCamera(func(vp geo.Viewport) geo.Viewport { return vp.ZoomAt(float64(vp.W)/2, float64(vp.H)/2, f) })
 }
 
 // PanBy moves the view by device pixels.
 func (m *MapView) PanBy(dx, dy float64) {
-	m.update(func(st *viewState) { st.vp = st.vp.Pan(dx, dy) })
+	m.moveCamera(func(vp geo.Viewport) geo.Viewport { return vp.Pan(dx, dy) })
 }
 
 // CenterOn centres the view on a plane bound, zooming in if it is small.
 func (m *MapView) CenterOn(b orb.Bound) {
-	m.update(func(st *viewState) { st.vp = st.vp.CenterOn(b) })
+	m.moveCamera(func(vp geo.Viewport) geo.Viewport { return vp.CenterOn(b) })
 }
 
 // scale converts widget positions to the raster's device pixels.
@@ -399,6 +424,7 @@ func (m *MapView) zoomAboutSelection(f float64) {
 		}
 		st.vp = st.vp.ZoomAt(x, y, f)
 	})
+	m.rehover()
 }
 
 // Tapped selects what was tapped at once, and a second tap within the
@@ -440,12 +466,13 @@ func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 		return
 	}
 	x, y := float64(ev.Position.X*s), float64(ev.Position.Y*s)
-	m.update(func(st *viewState) { st.vp = st.vp.ZoomAt(x, y, f) })
+	m.moveCamera(func(vp geo.Viewport) geo.Viewport { return vp.ZoomAt(x, y, f) })
 }
 
 // Dragged pans.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
 	s := m.scale()
+	m.tipPos = ev.Position // the pointer moves with the map
 	m.PanBy(float64(ev.Dragged.DX*s), float64(ev.Dragged.DY*s))
 }
 
@@ -456,21 +483,7 @@ func (m *MapView) DragEnd() {}
 func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 
 // MouseMoved highlights and names what is under the pointer.
-func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
-	fips, name := m.At(ev.Position)
-	m.tipPos = ev.Position
-	m.mu.Lock()
-	changed := m.st.opt.Hovered != fips
-	m.mu.Unlock()
-	if changed {
-		m.tip = name
-		if r := m.Options().View.Region(fips); r != nil {
-			m.tip = m.summary(r)
-		}
-		m.update(func(st *viewState) { st.opt.Hovered = fips })
-	}
-	m.Refresh()
-}
+func (m *MapView) MouseMoved(ev *desktop.MouseEvent) { m.hoverAt(ev.Position) }
 
 // MouseOut clears the hover.
 func (m *MapView) MouseOut() {

@@ -3,6 +3,11 @@ package app
 import (
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"sanctuarymap/geo"
 )
 
 // Play steps the as-of date a month at a time, with the date shown large
@@ -45,9 +50,12 @@ func TestPlayTheYears(t *testing.T) {
 // play shows.
 func TestTooltipFollowsTheDay(t *testing.T) {
 	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1000, 700))
 	u.filters.level.SetSelected("Counties")
-	u.mapView.update(func(st *viewState) { st.opt.Hovered = "17031" })
-	u.mapView.tip = "Cook County"
+	u.mapView.CenterOn(u.sess.Shown.Bounds.Layer(geo.Counties).Region("17031").Bound)
+	frame(t, u)
+	at := posOf(u, "17031", -88.1, 42.05, 1) // Cook County, away from Chicago's marker
+	u.mapView.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
 	u.SetAsOf(time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC))
 	if want := "Cook County, IL (county) · Local limits on detainers · no DOJ suit"; u.mapView.tip != want {
 		t.Errorf("tooltip on 2016-06-01 %q, want %q", u.mapView.tip, want)
