@@ -49,7 +49,7 @@ func (p *comparePanel) setTerms(d *dataset.Dataset, c view.Comparison) {
 	}
 	var labels []string
 	for _, t := range p.terms {
-		labels = append(labels, view.TermLabel(t))
+		labels = append(labels, word(view.TermLabel(t)))
 	}
 	onChange := p.onChange
 	p.onChange = func(view.Comparison) {} // setting the choices is not a choice

@@ -68,6 +68,9 @@ func detailSegments(v *view.View, fips string) []widget.RichTextSegment {
 	p := &panel{}
 	p.header(v, r)
 	p.glance(r)
+	if i18n.FromEnv() != i18n.English {
+		p.text(lang.L("Policy texts, notes and source titles are in English, as they were researched."))
+	}
 	row := p.policyRow(r)
 	p.older(r)
 	p.segs = append(p.segs, agreementSegments(v, r)...)
@@ -100,7 +103,7 @@ func (p *panel) glance(r *view.Region) {
 	}
 	var names []string
 	for _, g := range r.Lists {
-		names = append(names, dataset.ListTitle(g.List))
+		names = append(names, word(dataset.ListTitle(g.List)))
 	}
 	if len(names) > 0 {
 		p.add(lang.L("Named on"), strings.Join(names, "; "))
@@ -255,7 +258,7 @@ func (p *panel) policyRow(r *view.Region) *dataset.Jurisdiction {
 	if !row.Ended.IsZero() {
 		p.add(lang.L("Ended"), date(row.Ended))
 	}
-	p.add(lang.L("Verification"), lang.L(string(row.Verification)))
+	p.add(lang.L("Verification"), word(string(row.Verification)))
 	p.add(lang.L("Checked"), date(row.AsOf))
 	p.add(lang.L("Notes"), row.Notes)
 	for _, f := range row.Extra {
@@ -270,12 +273,12 @@ func (p *panel) lists(lists []*dataset.Designation) {
 		p.sub(lang.L("Official lists"))
 	}
 	for _, g := range lists {
-		p.bold(dataset.ListTitle(g.List))
+		p.bold(word(dataset.ListTitle(g.List)))
 		line := fmt.Sprintf(lang.L("named from %s"), date(g.ListedFrom))
 		if !g.RemovedOn.IsZero() {
 			line += fmt.Sprintf(lang.L(", removed %s"), date(g.RemovedOn))
 		}
-		p.text(line + " · " + fmt.Sprintf(lang.L("%s, checked %s"), lang.L(string(g.Verification)), date(g.AsOf)))
+		p.text(line + " · " + fmt.Sprintf(lang.L("%s, checked %s"), word(string(g.Verification)), date(g.AsOf)))
 		p.add(lang.L("Notes"), g.Notes)
 		p.links(g.Sources)
 	}
@@ -365,6 +368,11 @@ func agreementSegments(v *view.View, r *view.Region) []widget.RichTextSegment {
 // date writes t as the window's language writes dates; Fyne's lang reads
 // the same locale.
 func date(t time.Time) string { return i18n.FromEnv().Date(t) }
+
+// word is the window's word for a value a file may spell (a verification
+// mark, a list's title), or the value itself when the program has no word
+// for it: unlike lang.L it reports no missing translation.
+func word(s string) string { return i18n.FromEnv().T(s) }
 
 // boldBlock is a bold line of its own (RichTextStyleStrong runs inline).
 var boldBlock = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground}

@@ -44,7 +44,7 @@ func TestSpanishFits(t *testing.T) {
 	u.filters.colorBy.SetSelected(lang.L("Both"))
 	u.Select("53033")
 	check("King County")
-	if s := u.details.text.String(); !strings.Contains(s, "Demanda del DOJ") || !strings.Contains(s, "Verificado") {
+	if s := u.details.text.String(); !strings.Contains(s, "Demanda del DOJ") || !strings.Contains(s, "Verificado") || !strings.Contains(s, "están en inglés") {
 		t.Errorf("King County's panel is not in Spanish:\n%s", s)
 	}
 }

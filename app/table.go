@@ -147,15 +147,6 @@ func suitCell(r *view.Region) string {
 	return lang.L(r.Suit.Word())
 }
 
-// word is the window's word for a value the data spells in English, or
-// nothing for an empty one.
-func word(s string) string {
-	if s == "" {
-		return ""
-	}
-	return lang.L(s)
-}
-
 // narrow keeps the rows whose name and state contain every word of the
 // filter, folded as search folds them ("dona ana nm" finds Doña Ana, NM).
 func (t *tablePanel) narrow() {

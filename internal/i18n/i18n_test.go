@@ -79,6 +79,9 @@ func TestEveryKeyInBothFiles(t *testing.T) {
 	for _, v := range []dataset.Verification{dataset.Confirmed, dataset.Secondary, dataset.Unverified} {
 		ks[string(v)] = "a verification mark"
 	}
+	for _, id := range []string{"doj-2025", "dhs-2025"} {
+		ks[dataset.ListTitle(id)] = "a list's title"
+	}
 	for _, s := range []dataset.SuitState{dataset.SuitPending, dataset.SuitResolved} {
 		ks[s.Word()] = "a suit state"
 	}
