@@ -172,7 +172,7 @@ func sheetSegments(l *sheet.Matched, fips string) []widget.RichTextSegment {
 			p.add(h, row[i])
 		}
 	}
-	p.add(fmt.Sprintf(lang.L("Class of %s"), l.By), l.Class(fips))
+	p.add(fmt.Sprintf(lang.L("Class of %s"), l.By), l.Class(fips, i18n.FromEnv()))
 	return p.segs
 }
 

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -98,7 +100,7 @@ func (u *UI) buildLegend(by style.ColorBy) {
 		l := u.sheetLayer()
 		entries = render.SheetLegend(u.view, l, u.theme(), u.lang)
 		if l != nil {
-			u.legend.Add(widget.NewLabelWithStyle(filepath.Base(l.File)+", column "+l.By, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			u.legend.Add(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("%s, column %s"), filepath.Base(l.File), l.By), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		}
 	}
 	for _, e := range entries {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
@@ -272,12 +274,12 @@ func (m *MapView) summary(r *view.Region) string {
 	v, ok := opt.Sheet.Value(r.FIPS)
 	switch {
 	case !ok:
-		return s + "no row"
+		return s + lang.L("no row")
 	case v == "":
-		return s + "no value"
+		return s + lang.L("no value")
 	}
-	if c := opt.Sheet.Class(r.FIPS); c != "" {
-		return s + v + " (class " + c + ")"
+	if c := opt.Sheet.Class(r.FIPS, opt.Lang); c != "" {
+		return s + v + " (" + fmt.Sprintf(lang.L("class %s"), c) + ")"
 	}
 	return s + v
 }

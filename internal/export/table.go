@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/sheet"
 	"sanctuarymap/internal/view"
 )
@@ -87,7 +88,7 @@ func Table(w io.Writer, v *view.View, l *sheet.Matched) error {
 			cells := TableRow(&rs[i])
 			if l != nil {
 				val, _ := l.Value(rs[i].FIPS)
-				cells = append(cells, val, l.Class(rs[i].FIPS))
+				cells = append(cells, val, l.Class(rs[i].FIPS, i18n.English))
 			}
 			for j, c := range cells {
 				cells[j] = SafeCell(c)

@@ -8,6 +8,7 @@ package i18n
 import (
 	"embed"
 	"encoding/json"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -84,6 +85,28 @@ func (l Lang) Date(t time.Time) string {
 		return strconv.Itoa(t.Day()) + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
 	}
 	return t.Format(time.DateOnly)
+}
+
+// Number writes v with the digits it needs: 1,234.5 in English, 1234,5
+// and 12.345,5 in Spanish; thousands apart from 1,000 (Spanish: 10.000),
+// rounded to a whole number from there, and four significant digits past
+// eight characters.
+func (l Lang) Number(v float64) string {
+	if a := math.Abs(v); a >= 1000 && a < 1e15 {
+		s := l.Int(int(math.Round(a)))
+		if v < 0 {
+			s = "-" + s
+		}
+		return s
+	}
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if len(s) > 8 {
+		s = strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	if l == Spanish {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // Int writes a count: 1,234 in English, 1234 and 12.345 in Spanish (the

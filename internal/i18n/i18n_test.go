@@ -1,4 +1,4 @@
-package i18n
+package i18n_test
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/sheet"
 )
 
@@ -45,7 +46,7 @@ func keys(t *testing.T) map[string]string {
 func TestEveryKeyInBothFiles(t *testing.T) {
 	files := map[string]map[string]string{}
 	for _, name := range []string{"en", "es"} {
-		b, err := Files.ReadFile("translations/" + name + ".json")
+		b, err := i18n.Files.ReadFile("translations/" + name + ".json")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,13 +104,20 @@ func TestEveryKeyInBothFiles(t *testing.T) {
 
 func TestDatesAndNumbers(t *testing.T) {
 	d := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
-	if got := Spanish.Date(d) + " / " + English.Date(d); got != "6 dic 2026 / 2026-12-06" {
+	if got := i18n.Spanish.Date(d) + " / " + i18n.English.Date(d); got != "6 dic 2026 / 2026-12-06" {
 		t.Errorf("dates %q", got)
 	}
-	if got := Spanish.Int(1334) + " " + Spanish.Int(12345) + " " + English.Int(12345); got != "1334 12.345 12,345" {
+	if got := i18n.Spanish.Int(1334) + " " + i18n.Spanish.Int(12345) + " " + i18n.English.Int(12345); got != "1334 12.345 12,345" {
 		t.Errorf("numbers %q", got)
 	}
-	if Spanish.T("No data") != "Sin datos" || English.T("No data") != "No data" || Spanish.T("never seen") != "never seen" {
+	var nums []string
+	for _, v := range []float64{0.25, 1015, 12345.6, -2500, 0.000012345} {
+		nums = append(nums, i18n.Spanish.Number(v)+"|"+i18n.English.Number(v))
+	}
+	if got, want := strings.Join(nums, " "), "0,25|0.25 1015|1,015 12.346|12,346 -2500|-2,500 1,234e-05|1.234e-05"; got != want {
+		t.Errorf("Number: %s, want %s", got, want)
+	}
+	if i18n.Spanish.T("No data") != "Sin datos" || i18n.English.T("No data") != "No data" || i18n.Spanish.T("never seen") != "never seen" {
 		t.Error("T")
 	}
 }

@@ -301,7 +301,7 @@ func legend(v *view.View, opt Options) []LegendEntry {
 		if opt.Sheet == nil {
 			return hiddenEntry(n, th, T)
 		}
-		return append(sheetEntries(v, opt.Sheet, th, T), hiddenEntry(n, th, T)...)
+		return append(sheetEntries(v, opt.Sheet, th, opt.Lang), hiddenEntry(n, th, T)...)
 	}
 	if by == style.ByCompare {
 		sides := v.CountSides(cmp)
@@ -354,11 +354,12 @@ func hiddenEntry(n view.Counts, th style.Theme, T func(string) string) []LegendE
 // of a numeric column, with its range, or a line a value (the twelfth and
 // later together as "Other"); then the rows with no number, and the
 // regions the sheet has no row for.
-func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme, T func(string) string) []LegendEntry {
+func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme, lang i18n.Lang) []LegendEntry {
+	T := lang.T
 	var out []LegendEntry
 	if c := l.Classes; c != nil {
 		for i := range c.Colors {
-			out = append(out, LegendEntry{Label: c.Label(i), Color: c.Colors[i]})
+			out = append(out, LegendEntry{Label: c.Label(i, lang), Color: c.Colors[i]})
 		}
 	} else {
 		out = make([]LegendEntry, min(len(l.Order), style.SheetColors))

@@ -12,6 +12,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/style"
 )
 
@@ -108,32 +109,13 @@ func (c *Classes) Of(v float64) int {
 	return min(i, len(c.Colors)-1)
 }
 
-// Label is class i's range as a legend or table writes it: "10–250", or
-// one number for a class of one value.
-func (c *Classes) Label(i int) string {
+// Label is class i's range as a legend or table writes it in language l:
+// "10–250", or one number for a class of one value.
+func (c *Classes) Label(i int, l i18n.Lang) string {
 	if c.Edges[i] == c.Edges[i+1] {
-		return number(c.Edges[i])
+		return l.Number(c.Edges[i])
 	}
-	return number(c.Edges[i]) + "–" + number(c.Edges[i+1])
-}
-
-// number writes v with the digits it needs, and thousands apart.
-func number(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if math.Abs(v) >= 1000 && math.Abs(v) < 1e15 {
-		s = strconv.FormatFloat(math.Round(v), 'f', 0, 64)
-		neg := strings.HasPrefix(s, "-")
-		s = strings.TrimPrefix(s, "-")
-		for i := len(s) - 3; i > 0; i -= 3 {
-			s = s[:i] + "," + s[i:]
-		}
-		if neg {
-			s = "-" + s
-		}
-	} else if len(s) > 8 {
-		s = strconv.FormatFloat(v, 'g', 4, 64)
-	}
-	return s
+	return l.Number(c.Edges[i]) + "–" + l.Number(c.Edges[i+1])
 }
 
 // ErrNoNumbers is the error for a column with no number in the regions'

@@ -8,6 +8,7 @@ import (
 
 	"sanctuarymap/assets"
 	"sanctuarymap/internal/dataset"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/places"
 )
 
@@ -78,8 +79,8 @@ func TestClasses(t *testing.T) {
 	if err := l.Classify(Classing{Numeric: true, Method: Jenks, N: 3, Ramp: "YlOrRd"}); err != nil {
 		t.Fatal(err)
 	}
-	if want := []float64{1, 50, 900, 905}; !slices.Equal(l.Classes.Edges, want) || l.Classes.Label(1) != "50–900" || l.Class(l.order[9]) != "900–905" {
-		t.Errorf("jenks: edges %v, labels %q %q", l.Classes.Edges, l.Classes.Label(1), l.Class(l.order[9]))
+	if want := []float64{1, 50, 900, 905}; !slices.Equal(l.Classes.Edges, want) || l.Classes.Label(1, i18n.English) != "50–900" || l.Class(l.order[9], i18n.English) != "900–905" {
+		t.Errorf("jenks: edges %v, labels %q %q", l.Classes.Edges, l.Classes.Label(1, i18n.English), l.Class(l.order[9], i18n.English))
 	}
 	// A column of text stays one colour a value; a number in it is none.
 	l = matched(t, counties(t, "yes", "no", "7"))
@@ -90,8 +91,12 @@ func TestClasses(t *testing.T) {
 
 func TestLabelsAndBreaks(t *testing.T) {
 	c := &Classes{Edges: []float64{0.5, 1250, 2000000, 3e6}}
-	if got := []string{c.Label(0), c.Label(1), c.Label(2)}; !slices.Equal(got, []string{"0.5–1,250", "1,250–2,000,000", "2,000,000–3,000,000"}) {
+	en, es := i18n.English, i18n.Spanish
+	if got := []string{c.Label(0, en), c.Label(1, en), c.Label(2, en)}; !slices.Equal(got, []string{"0.5–1,250", "1,250–2,000,000", "2,000,000–3,000,000"}) {
 		t.Errorf("labels %q", got)
+	}
+	if got := []string{c.Label(0, es), c.Label(1, es)}; !slices.Equal(got, []string{"0,5–1250", "1250–2.000.000"}) {
+		t.Errorf("Spanish labels %q", got)
 	}
 	for in, want := range map[string]string{"quantile": "quantile []", "jenks": "jenks []", "10, 250,1000": "manual [10 250 1000]"} {
 		m, b, err := ParseBreaks(in)

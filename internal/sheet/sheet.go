@@ -18,6 +18,7 @@ import (
 
 	"sanctuarymap/internal/dataset"
 	"sanctuarymap/internal/fileerr"
+	"sanctuarymap/internal/i18n"
 	"sanctuarymap/internal/places"
 	"sanctuarymap/internal/style"
 )
@@ -222,12 +223,12 @@ func (l *Matched) Colour(fips string) (color.RGBA, bool) {
 
 // Class is the class of region fips as its range ("10–250"), or "" for
 // a column by value or a row with no number.
-func (l *Matched) Class(fips string) string {
+func (l *Matched) Class(fips string, lang i18n.Lang) string {
 	if l == nil || l.Classes == nil {
 		return ""
 	}
 	if x, ok := l.Nums[fips]; ok {
-		return l.Classes.Label(l.Classes.Of(x))
+		return l.Classes.Label(l.Classes.Of(x), lang)
 	}
 	return ""
 }
