@@ -157,17 +157,17 @@ func (r *Renderer) shownCities(vp geo.Viewport, opt Options) iter.Seq2[*view.Reg
 // by population); a marker that would touch one already drawn is left
 // out, so none hides another's click. At national scale that thins the
 // towns; zooming in spreads them until every one is drawn. A map of a
-// user's sheet of towns draws the sheet's towns alone.
+// user's sheet draws the places with a row in it alone.
 func markers(proj *geo.AlbersUSA, vp geo.Viewport, opt Options) iter.Seq2[*view.Region, [2]float64] {
 	v := opt.View
-	towns := opt.ColorBy == style.ByData && opt.Sheet.Towns()
+	byData := opt.ColorBy == style.ByData
 	return func(yield func(*view.Region, [2]float64) bool) {
 		gap := 2*markerRadius(vp) + 2 // centres closer than this touch
 		kept := map[[2]int][][2]float64{}
 		cell := func(x, y float64) [2]int { return [2]int{int(math.Floor(x / gap)), int(math.Floor(y / gap))} }
 		for i := range v.Cities {
 			c := &v.Cities[i]
-			if _, row := opt.Sheet.Value(c.FIPS); !c.Shown || (towns && !row) {
+			if _, row := opt.Sheet.Value(c.FIPS); !c.Shown || (byData && !row) {
 				continue
 			}
 			x, y := vp.ToPixel(proj.Project(c.FIPS, orb.Point{c.Lon, c.Lat}))
@@ -381,6 +381,9 @@ func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme, lang i18n.Lang
 			f := rs[i].FIPS
 			val, ok := l.Values[f]
 			x, num := l.Nums[f]
+			if !ok && rs[i].Level == dataset.City {
+				continue // not drawn: the map of a sheet marks its own rows alone
+			}
 			switch {
 			case !ok:
 				none.Count++
