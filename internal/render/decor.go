@@ -405,6 +405,15 @@ func sheetEntries(v *view.View, l *sheet.Matched, th style.Theme, lang i18n.Lang
 	return append(out, none)
 }
 
+// agreementsNote is the caveat on ICE's 287(g) lists, for a map that
+// shows them: a map of a user's sheet does not.
+func agreementsNote(opt Options) string {
+	if opt.ColorBy == style.ByData {
+		return ""
+	}
+	return opt.View.AgreementsNote(opt.Lang)
+}
+
 // Footer is the line under an exported map: the data's date, its
 // sources, the boundaries' and the program.
 func Footer(opt Options) string {
@@ -482,7 +491,7 @@ func (r *Renderer) decorations(w, h int, opt Options) []decoration {
 	out = append(out, backed(small, th, pad, h-pad, Footer(opt)))
 	// The 287(g) caveat gets a line of its own: beside the footer it would
 	// run off the image.
-	if note := opt.View.AgreementsNote(opt.Lang); note != "" {
+	if note := agreementsNote(opt); note != "" {
 		out = append(out, backed(small, th, pad, h-pad-unit*3/2, note))
 	}
 	if entries := legend(opt.View, opt); len(entries) > 0 {

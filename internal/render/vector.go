@@ -160,7 +160,7 @@ func (r *Renderer) vectorDecorations(dc draw.Canvas, vp geo.Viewport, opt Option
 	}
 	small := face(unit)
 	text(small, unit, h-unit, Footer(opt))
-	if note := opt.View.AgreementsNote(opt.Lang); note != "" {
+	if note := agreementsNote(opt); note != "" {
 		text(small, unit, h-unit-unit*3/2, note)
 	}
 	r.vectorLegend(dc, vp, opt, face)
