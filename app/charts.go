@@ -68,7 +68,8 @@ func (u *UI) buildCharts() fyne.CanvasObject {
 	c.kind = widget.NewSelect(labels, func(string) { u.drawChart() })
 	c.kind.SetSelected(lang.L(chart.Policy.Label()))
 	export := widget.NewButton(lang.L("Export chart…"), u.exportChartDialog)
-	c.box = container.NewBorder(container.NewHBox(c.kind, export), c.err, nil, nil, c.img)
+	// The choice takes the row's width: chart names run long in Spanish.
+	c.box = container.NewBorder(container.NewBorder(nil, nil, nil, export, c.kind), c.err, nil, nil, c.img)
 	return c.box
 }
 

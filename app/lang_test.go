@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+
+	"sanctuarymap/internal/i18n"
 )
 
 // In Spanish the window at 1366×768 still fits: its content asks for no
@@ -20,6 +23,18 @@ func TestSpanishFits(t *testing.T) {
 	translate()
 	if got := lang.L("Counties"); got != "Condados" {
 		t.Fatalf("the window's words are not Spanish: %q", got)
+	}
+	b, err := i18n.Files.ReadFile("translations/es.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := map[string]string{}
+	if err := json.Unmarshal(b, &whole); err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]bool{} // texts that end in "…" by themselves
+	for _, es := range whole {
+		words[es] = true
 	}
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1366, 768))
@@ -37,6 +52,12 @@ func TestSpanishFits(t *testing.T) {
 			if right := d.AbsolutePositionForObject(o).X + txt.MinSize().Width; right > 1366+1 {
 				t.Errorf("%s: %q runs to x=%.0f", when, txt.Text, right)
 			}
+			// Fyne cuts what does not fit its widget and ends it with "…"
+			// (source links are cut to a length on purpose).
+			link := strings.Contains(txt.Text, "/") && !strings.Contains(txt.Text, " ")
+			if strings.HasSuffix(txt.Text, "…") && !words[txt.Text] && !link {
+				t.Errorf("%s: %q is cut short", when, txt.Text)
+			}
 		}
 	}
 	check("states")
@@ -44,6 +65,8 @@ func TestSpanishFits(t *testing.T) {
 	u.filters.colorBy.SetSelected(lang.L("Both"))
 	u.Select("53033")
 	check("King County")
+	u.tabs.SelectIndex(2)
+	check("the charts")
 	if s := u.details.text.String(); !strings.Contains(s, "Demanda del DOJ") || !strings.Contains(s, "Verificado") || !strings.Contains(s, "están en inglés") {
 		t.Errorf("King County's panel is not in Spanish:\n%s", s)
 	}

@@ -190,7 +190,7 @@ func (u *UI) sourceLabel() string {
 	var names []string
 	for _, s := range u.sess.Shown.Sources {
 		if s.Path == "" {
-			names = append(names, "embedded "+strings.TrimPrefix(s.Name, "embedded:"))
+			names = append(names, fmt.Sprintf(lang.L("embedded %s"), strings.TrimPrefix(s.Name, "embedded:")))
 		} else {
 			names = append(names, filepath.Base(s.Path))
 		}

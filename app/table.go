@@ -157,7 +157,7 @@ func (t *tablePanel) narrow() {
 			t.rows = append(t.rows, r)
 		}
 	}
-	t.count.SetText(fmt.Sprintf("%d of %d", len(t.rows), len(t.all)))
+	t.count.SetText(fmt.Sprintf(lang.L("%d of %d"), len(t.rows), len(t.all)))
 	t.sort()
 }
 
