@@ -278,6 +278,8 @@ func (u *UI) addShortcuts() {
 	c.SetOnTypedKey(u.typedKey)
 	u.mapView.OnRune, u.mapView.OnKey = u.typedRune, u.typedKey
 	u.mapView.OnMove, u.mapView.OnOpen = u.moveSelection, u.openDetails
+	toMap := func() { u.win.Canvas().Focus(u.mapView) }
+	u.search.entry.OnEscape, u.table.filter.OnEscape = toMap, toMap
 }
 
 // typedRune takes the window's keys for the view: 0 shows the whole

@@ -18,7 +18,7 @@ const maxResults = 8
 // searchPanel is the search box and the suggestions under it, shown above
 // the detail panel while there are any.
 type searchPanel struct {
-	entry   *widget.Entry
+	entry   *escEntry
 	results *widget.List
 	box     *container.Scroll // the suggestions, hidden when there are none
 	found   []places.Place
@@ -31,7 +31,7 @@ type searchPanel struct {
 // pressing Enter calls goTo with the place.
 func newSearchPanel(ix func() *places.Index, goTo func(places.Place)) *searchPanel {
 	s := &searchPanel{relayout: func() {}}
-	s.entry = widget.NewEntry()
+	s.entry = newEscEntry()
 	s.entry.SetPlaceHolder(lang.L("Search places (Ctrl+F)"))
 	s.results = widget.NewList(
 		func() int { return len(s.found) },
@@ -73,6 +73,28 @@ func (s *searchPanel) show(on bool) {
 }
 
 func (u *UI) focusSearch() { u.win.Canvas().Focus(u.search.entry) }
+
+// escEntry is a text entry that hands Escape to OnEscape: Fyne gives a
+// key to the focused widget alone, and Escape is to return to the map.
+type escEntry struct {
+	widget.Entry
+	OnEscape func()
+}
+
+func newEscEntry() *escEntry {
+	e := &escEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
 
 // GoTo selects a place, centres the map on it and shows its details.
 func (u *UI) GoTo(p places.Place) {

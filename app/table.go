@@ -26,7 +26,7 @@ import (
 type tablePanel struct {
 	box    fyne.CanvasObject
 	grid   *scrollingTable
-	filter *widget.Entry
+	filter *escEntry
 	count  *widget.Label
 
 	all      []tableRow // what the map shows
@@ -80,7 +80,7 @@ func newTablePanel(onSelect func(string), export func()) *tablePanel {
 			t.onSelect(t.selected)
 		}
 	}
-	t.filter = widget.NewEntry()
+	t.filter = newEscEntry()
 	t.filter.SetPlaceHolder(lang.L("Filter by name or state"))
 	t.filter.OnChanged = func(string) { t.narrow() }
 	t.count = widget.NewLabel("")
