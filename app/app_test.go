@@ -173,7 +173,7 @@ func TestZoomAndReset(t *testing.T) {
 }
 
 // The tooltip follows what is under a still pointer when the level or the
-// camera changes beneath it, and is gone where nothing is.
+// camera changes beneath it, and gives way to the keyboard.
 func TestTooltipFollowsTheMap(t *testing.T) {
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1000, 700))
@@ -190,5 +190,10 @@ func TestTooltipFollowsTheMap(t *testing.T) {
 	u.mapView.CenterOn(u.sess.Shown.Bounds.Layer(geo.Counties).Region("06037").Bound) // Los Angeles
 	if strings.Contains(u.mapView.tip, "Modoc") {
 		t.Errorf("after the map moved the tooltip still says %q", u.mapView.tip)
+	}
+	u.mapView.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	u.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if u.mapView.tip != "" || u.mapView.Options().Hovered != "" {
+		t.Errorf("a key on the map leaves the tooltip %q", u.mapView.tip)
 	}
 }

@@ -384,6 +384,10 @@ func (m *MapView) FocusLost() { m.focused = false; m.Refresh() }
 // TypedKey moves the selection by the arrow keys and opens it by Enter;
 // other keys go to OnKey.
 func (m *MapView) TypedKey(ev *fyne.KeyEvent) {
+	// The pointer's tooltip gives way to the keyboard's selection; the
+	// driver tells no widget when the pointer leaves the window, so it
+	// may be long gone.
+	m.MouseOut()
 	dir := map[fyne.KeyName][2]float64{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}}
 	switch d, ok := dir[ev.Name]; {
 	case ok && m.OnMove != nil:
