@@ -9,6 +9,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
@@ -414,6 +415,39 @@ func agreementsNote(opt Options) string {
 	return opt.View.AgreementsNote(opt.Lang)
 }
 
+// bottomLines are the 287(g) caveat and the footer, each wrapped to max as
+// width measures text, in the order they stand from the top.
+func bottomLines(opt Options, max int, width func(string) int) []string {
+	lines := wrap(agreementsNote(opt), max, width)
+	return append(lines, wrap(Footer(opt), max, width)...)
+}
+
+// legendLift is how far the legend box rises above its place when the
+// bottom lines take more than the two lines the layout leaves them.
+func legendLift(lines []string, unit int) int { return max(0, len(lines)-2) * unit * 3 / 2 }
+
+// wrap breaks s at spaces into lines no wider than max as width measures
+// them; a word wider than max stands on a line of its own.
+func wrap(s string, max int, width func(string) int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case width(line+" "+word) <= max:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
 // Footer is the line under an exported map: the data's date, its
 // sources, the boundaries' and the program.
 func Footer(opt Options) string {
@@ -481,21 +515,24 @@ func (r *Renderer) decorations(w, h int, opt Options) []decoration {
 	small := r.face(false, unit)
 	pad := unit
 	var out []decoration
-	if opt.Title != "" {
-		out = append(out, backed(r.face(true, unit*2), th, pad, pad+unit*2, opt.Title))
+	big := r.face(true, unit*4)
+	titleW := w - 2*pad
+	if opt.Stamp != "" {
+		titleW -= textWidth(big, opt.Stamp) + pad
+	}
+	title := r.face(true, unit*2)
+	for i, line := range wrap(opt.Title, titleW, func(s string) int { return textWidth(title, s) }) {
+		out = append(out, backed(title, th, pad, pad+unit*2+i*unit*5/2, line))
 	}
 	if opt.Stamp != "" {
-		big := r.face(true, unit*4)
 		out = append(out, backed(big, th, w-pad-textWidth(big, opt.Stamp), pad+unit*4, opt.Stamp))
 	}
-	out = append(out, backed(small, th, pad, h-pad, Footer(opt)))
-	// The 287(g) caveat gets a line of its own: beside the footer it would
-	// run off the image.
-	if note := agreementsNote(opt); note != "" {
-		out = append(out, backed(small, th, pad, h-pad-unit*3/2, note))
+	lines := bottomLines(opt, w-2*pad, func(s string) int { return textWidth(small, s) })
+	for i, line := range lines {
+		out = append(out, backed(small, th, pad, h-pad-(len(lines)-1-i)*unit*3/2, line))
 	}
 	if entries := legend(opt.View, opt); len(entries) > 0 {
-		out = append(out, r.legendBox(entries, w, h, opt, unit))
+		out = append(out, r.legendBox(entries, w, h-legendLift(lines, unit), opt, unit))
 	}
 	return out
 }

@@ -151,24 +151,27 @@ func (r *Renderer) vectorDecorations(dc draw.Canvas, vp geo.Viewport, opt Option
 	text := func(sty draw.TextStyle, x, y int, s string) {
 		dc.FillText(sty, vg.Point{X: vg.Length(x), Y: vg.Length(h - y)}, s)
 	}
-	if opt.Title != "" {
-		text(face(unit*2), unit, unit*3, opt.Title)
-	}
+	big := face(unit * 4)
+	titleW := w - 2*unit
 	if opt.Stamp != "" {
-		sty := face(unit * 4)
-		text(sty, w-unit-int(sty.Width(opt.Stamp)), unit*5, opt.Stamp)
+		titleW -= int(big.Width(opt.Stamp)) + unit
+		text(big, w-unit-int(big.Width(opt.Stamp)), unit*5, opt.Stamp)
+	}
+	title := face(unit * 2)
+	for i, line := range wrap(opt.Title, titleW, func(s string) int { return int(title.Width(s)) }) {
+		text(title, unit, unit*3+i*unit*5/2, line)
 	}
 	small := face(unit)
-	text(small, unit, h-unit, Footer(opt))
-	if note := agreementsNote(opt); note != "" {
-		text(small, unit, h-unit-unit*3/2, note)
+	lines := bottomLines(opt, w-2*unit, func(s string) int { return int(small.Width(s)) })
+	for i, line := range lines {
+		text(small, unit, h-unit-(len(lines)-1-i)*unit*3/2, line)
 	}
-	r.vectorLegend(dc, vp, opt, face)
+	r.vectorLegend(dc, vp, opt, face, legendLift(lines, unit))
 }
 
 // vectorLegend draws the legend box at the bottom right, as legendBox
 // does, its swatches' dots and stripes as marks.
-func (r *Renderer) vectorLegend(dc draw.Canvas, vp geo.Viewport, opt Options, face func(int) draw.TextStyle) {
+func (r *Renderer) vectorLegend(dc draw.Canvas, vp geo.Viewport, opt Options, face func(int) draw.TextStyle, lift int) {
 	w, h := vp.W, vp.H
 	unit := decorUnit(w, h)
 	th := opt.Theme
@@ -185,7 +188,7 @@ func (r *Renderer) vectorLegend(dc draw.Canvas, vp geo.Viewport, opt Options, fa
 	// a wider face.
 	boxW = boxW*11/10 + 2*unit
 	boxH := (len(entries)+1)*lineH + unit*3/2
-	x0, y0 := w-boxW-unit, h-boxH-unit*3
+	x0, y0 := w-boxW-unit, h-boxH-unit*3-lift
 	dc.SetColor(th.Background) // opaque: PDF has no alpha
 	dc.Fill(box(float64(x0), float64(y0), float64(x0+boxW), float64(y0+boxH), h))
 	y := y0 + unit + unit
