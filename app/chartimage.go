@@ -45,7 +45,10 @@ func (c *chartImage) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-func (c *chartImage) MinSize() fyne.Size { return fyne.NewSize(240, 180) }
+// MinSize is small: the tabs ask for their tallest page's height even
+// while the legend stands over them, and the chart, shown, has the legend's
+// room as well.
+func (c *chartImage) MinSize() fyne.Size { return fyne.NewSize(240, 120) }
 
 func (c *chartImage) CreateRenderer() fyne.WidgetRenderer {
 	img := canvas.NewImageFromImage(nil)

@@ -51,12 +51,26 @@ func newFilterBar(u *UI) *filterBar {
 	}
 	f.lists = widget.NewSelect(lists, nil)
 	f.lists.Selected = lists[0]
+	for _, sel := range []*widget.Select{f.level, f.colorBy, f.suits, f.lists} {
+		fitSelect(sel)
+	}
 	reset := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), u.mapView.Reset)
 	// The entry in a box of its own width: an HBox would squeeze it.
 	search := container.NewGridWrap(fyne.NewSize(230, u.search.entry.MinSize().Height), u.search.entry)
 	f.box = container.NewHBox(search, widget.NewLabel(lang.L("Level")), f.level, widget.NewLabel(lang.L("Colour by")), f.colorBy,
 		widget.NewLabel(lang.L("DOJ")), f.suits, f.lists, reset)
 	return f
+}
+
+// fitSelect makes s as wide as its widest choice in either language:
+// Fyne sizes a select by its placeholder, which these never show.
+func fitSelect(s *widget.Select) {
+	size := theme.TextSize()
+	for _, o := range s.Options {
+		if fyne.MeasureText(o, size, fyne.TextStyle{}).Width > fyne.MeasureText(s.PlaceHolder, size, fyne.TextStyle{}).Width {
+			s.PlaceHolder = o
+		}
+	}
 }
 
 // wire makes each choice update u and refresh, and applies the colouring

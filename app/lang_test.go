@@ -37,10 +37,11 @@ func TestSpanishFits(t *testing.T) {
 		words[es] = true
 	}
 	u := newTestUI(t)
-	u.win.Resize(fyne.NewSize(1366, 768))
+	// The first window's size, which a 1366×768 screen shows whole.
+	u.win.Resize(fyne.NewSize(defaultWidth, defaultHeight))
 	check := func(when string) {
 		t.Helper()
-		if m := u.win.Content().MinSize(); m.Width > 1366 || m.Height > 768 {
+		if m := u.win.Content().MinSize(); m.Width > defaultWidth || m.Height > defaultHeight {
 			t.Errorf("%s: the window needs %v", when, m)
 		}
 		d := fyne.CurrentApp().Driver()
@@ -49,7 +50,7 @@ func TestSpanishFits(t *testing.T) {
 			if !ok || !o.Visible() || txt.Text == "" {
 				continue
 			}
-			if right := d.AbsolutePositionForObject(o).X + txt.MinSize().Width; right > 1366+1 {
+			if right := d.AbsolutePositionForObject(o).X + txt.MinSize().Width; right > defaultWidth+1 {
 				t.Errorf("%s: %q runs to x=%.0f", when, txt.Text, right)
 			}
 			// Fyne cuts what does not fit its widget and ends it with "…"
@@ -59,6 +60,9 @@ func TestSpanishFits(t *testing.T) {
 				t.Errorf("%s: %q is cut short", when, txt.Text)
 			}
 		}
+	}
+	if s := u.status.summary.Text; !strings.HasSuffix(s, "resueltas") {
+		t.Fatalf("status line %q", s)
 	}
 	check("states")
 	u.filters.level.SetSelected(lang.L("Counties"))
