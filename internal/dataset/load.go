@@ -124,7 +124,11 @@ func LoadContext(ctx context.Context, files ...File) (*Dataset, error) {
 var aggregators = []string{"loveusa.homes", "encycloreader.org", "infogalactic.com", "efinder.lk", "keytblog.com",
 	"tldrdaily.news", "imigrus.com", "freethu.top", "politicalemails.org", "visaverge.com", "instalawyer.io",
 	"lawserver.com", "getpocketlaw.com", "cupdf.com", "fdocuments.net", "docslib.org", "studylib.net", "uscisguide.com",
-	"legalclarity.org", "citylaws.org"}
+	"legalclarity.org", "citylaws.org", "pure.report", "morningpolitics.com", "rainsnews.com", "particle.news",
+	"einpresswire.com", "usa-news.biz", "developinglight.com", "democraticunderground.com", "newsfinale.com",
+	"nybaynews.com", "themonexus.com", "4ever.news", "civicintelligence.news", "paprclips.com", "warptechlab.com",
+	"rapmd.net", "pubt.io", "tradevae.com", "principlecivics.com", "illinoisdelivered.com", "studicata.com",
+	"legaltrends.net", "longform.social"}
 
 // Aggregator reports whether URL u is on an aggregator or mirror site.
 func Aggregator(u string) bool {
