@@ -128,7 +128,8 @@ var aggregators = []string{"loveusa.homes", "encycloreader.org", "infogalactic.c
 	"einpresswire.com", "usa-news.biz", "developinglight.com", "democraticunderground.com", "newsfinale.com",
 	"nybaynews.com", "themonexus.com", "4ever.news", "civicintelligence.news", "paprclips.com", "warptechlab.com",
 	"rapmd.net", "pubt.io", "tradevae.com", "principlecivics.com", "illinoisdelivered.com", "studicata.com",
-	"legaltrends.net", "longform.social"}
+	"legaltrends.net", "longform.social", "pressreader.com", "questia.com", "slideshare.net", "feedblitz.com",
+	"newsbeep.com", "utah-express.com", "louisiana-express.com", "lawin.news", "legalfix.com", "elliderusa.com"}
 
 // Aggregator reports whether URL u is on an aggregator or mirror site.
 func Aggregator(u string) bool {
