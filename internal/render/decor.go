@@ -426,6 +426,20 @@ func bottomLines(opt Options, max int, width func(string) int) []string {
 // bottom lines take more than the two lines the layout leaves them.
 func legendLift(lines []string, unit int) int { return max(0, len(lines)-2) * unit * 3 / 2 }
 
+// titleLines is the title wrapped to max, on two lines at most: a longer
+// one ends in "…" rather than cover the map.
+func titleLines(title string, max int, width func(string) int) []string {
+	lines := wrap(title, max, width)
+	if len(lines) <= 2 {
+		return lines
+	}
+	last := []rune(lines[1])
+	for len(last) > 0 && width(string(last)+"…") > max {
+		last = last[:len(last)-1]
+	}
+	return []string{lines[0], string(last) + "…"}
+}
+
 // wrap breaks s at spaces into lines no wider than max as width measures
 // them; a word wider than max stands on a line of its own.
 func wrap(s string, max int, width func(string) int) []string {
@@ -521,7 +535,7 @@ func (r *Renderer) decorations(w, h int, opt Options) []decoration {
 		titleW -= textWidth(big, opt.Stamp) + pad
 	}
 	title := r.face(true, unit*2)
-	for i, line := range wrap(opt.Title, titleW, func(s string) int { return textWidth(title, s) }) {
+	for i, line := range titleLines(opt.Title, titleW, func(s string) int { return textWidth(title, s) }) {
 		out = append(out, backed(title, th, pad, pad+unit*2+i*unit*5/2, line))
 	}
 	if opt.Stamp != "" {

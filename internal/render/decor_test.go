@@ -13,3 +13,11 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrap: %q, want %q", got, want)
 	}
 }
+
+// A title runs to two lines at most, the second ending in "…".
+func TestTitleLines(t *testing.T) {
+	got := titleLines("uno dos tres cuatro cinco seis siete", 9, func(s string) int { return len(s) })
+	if want := []string{"uno dos", "tres…"}; !slices.Equal(got, want) {
+		t.Errorf("title lines %q, want %q", got, want)
+	}
+}

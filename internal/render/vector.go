@@ -158,7 +158,7 @@ func (r *Renderer) vectorDecorations(dc draw.Canvas, vp geo.Viewport, opt Option
 		text(big, w-unit-int(big.Width(opt.Stamp)), unit*5, opt.Stamp)
 	}
 	title := face(unit * 2)
-	for i, line := range wrap(opt.Title, titleW, func(s string) int { return int(title.Width(s)) }) {
+	for i, line := range titleLines(opt.Title, titleW, func(s string) int { return int(title.Width(s)) }) {
 		text(title, unit, unit*3+i*unit*5/2, line)
 	}
 	small := face(unit)
