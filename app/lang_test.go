@@ -67,6 +67,8 @@ func TestSpanishFits(t *testing.T) {
 	check("states")
 	u.filters.level.SetSelected(lang.L("Counties"))
 	u.filters.colorBy.SetSelected(lang.L("Both"))
+	test.Type(u.search.entry, "King")
+	check("search suggestions")
 	u.Select("53033")
 	check("King County")
 	u.tabs.SelectIndex(2)

@@ -47,7 +47,9 @@ func newSearchPanel(ix func() *places.Index, goTo func(places.Place)) *searchPan
 		s.results.UnselectAll()
 	}
 	s.box = container.NewVScroll(s.results)
-	s.box.SetMinSize(fyne.NewSize(0, 200))
+	// Room for about four places: the list sits in the side panel, and a
+	// taller one would make the first window outgrow a 1366×768 screen.
+	s.box.SetMinSize(fyne.NewSize(0, 140))
 	s.box.Hide()
 	s.entry.OnChanged = func(q string) {
 		s.found = ix().Search(q, maxResults)
