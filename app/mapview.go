@@ -240,18 +240,24 @@ func (m *MapView) SetView(v *view.View) {
 // that moves the map, a zoom by key.
 func (m *MapView) rehover() {
 	if m.tip != "" {
-		m.hoverAt(m.tipPos)
+		m.hoverAt(m.tipPos, true)
 	}
 }
 
-// hoverAt highlights and names what is under widget position pos.
-func (m *MapView) hoverAt(pos fyne.Position) {
+// hoverAt highlights and names what is under widget position pos; the
+// tooltip's text is made anew only for another region, or when anew says
+// what it shows has changed.
+func (m *MapView) hoverAt(pos fyne.Position, anew bool) {
 	fips, name := m.At(pos)
-	m.tipPos, m.tip = pos, name
-	if r := m.Options().View.Region(fips); r != nil {
-		m.tip = m.summary(r)
+	m.tipPos = pos
+	opt := m.Options()
+	if fips != opt.Hovered || anew {
+		m.tip = name
+		if r := opt.View.Region(fips); r != nil {
+			m.tip = m.summary(r)
+		}
 	}
-	if m.Options().Hovered != fips {
+	if fips != opt.Hovered {
 		m.update(func(st *viewState) { st.opt.Hovered = fips })
 	}
 	m.Refresh()
@@ -387,7 +393,9 @@ func (m *MapView) TypedKey(ev *fyne.KeyEvent) {
 	// The pointer's tooltip gives way to the keyboard's selection; the
 	// driver tells no widget when the pointer leaves the window, so it
 	// may be long gone.
-	m.MouseOut()
+	if m.tip != "" {
+		m.MouseOut()
+	}
 	dir := map[fyne.KeyName][2]float64{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}}
 	switch d, ok := dir[ev.Name]; {
 	case ok && m.OnMove != nil:
@@ -489,7 +497,7 @@ func (m *MapView) DragEnd() {}
 func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 
 // MouseMoved highlights and names what is under the pointer.
-func (m *MapView) MouseMoved(ev *desktop.MouseEvent) { m.hoverAt(ev.Position) }
+func (m *MapView) MouseMoved(ev *desktop.MouseEvent) { m.hoverAt(ev.Position, false) }
 
 // MouseOut clears the hover.
 func (m *MapView) MouseOut() {

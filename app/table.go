@@ -115,7 +115,7 @@ func (t *tablePanel) setRows(v *view.View) {
 			}
 			cells := export.TableRow(r)
 			t.all = append(t.all, tableRow{fips: r.FIPS, key: places.Fold(r.Name + " " + r.State),
-				cols: [len(tableHeaders)]string{r.Name, r.State, lang.L(string(r.Level)), categoryCell(r), suitCell(r),
+				cols: [len(tableHeaders)]string{r.Name, r.State, word(string(r.Level)), categoryCell(r), suitCell(r),
 					strings.Join(r.ListIDs(), ", "), word(cells[colVerification]), cells[colConfirmed]}})
 		}
 	}
